@@ -1,0 +1,150 @@
+//! The whole pipeline: text in, [`Report`] out.
+
+use crate::align::align;
+use crate::diff::{diff_tokens, DiffOp};
+use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
+use crate::segment::{segment, Sentence, SentenceKind};
+use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::Options;
+use std::collections::BTreeMap;
+
+/// One article to compare: a display name and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Article<'a> {
+    /// The name shown to the reader (an outlet, a file name).
+    pub name: &'a str,
+    /// The article's text as the user gave it.
+    pub text: &'a str,
+}
+
+impl<'a> Article<'a> {
+    /// Makes an article from a name and a text.
+    pub fn new(name: &'a str, text: &'a str) -> Self {
+        Self { name, text }
+    }
+}
+
+/// Compares two articles: segments both, aligns their sentences and diffs every link.
+///
+/// Never fails and never panics: empty or odd input gives a report with fewer sentences.
+pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Report {
+    let left_sentences = segment(left.text);
+    let right_sentences = segment(right.text);
+    let left_tokens = tokens_of(left.text, &left_sentences);
+    let right_tokens = tokens_of(right.text, &right_sentences);
+
+    let alignments = align(&left_tokens, &right_tokens, options.threshold);
+    let links: Vec<Link> = alignments
+        .into_iter()
+        .map(|a| {
+            let left_joined = joined(&left_tokens, &a.left);
+            let right_joined = joined(&right_tokens, &a.right);
+            let diff = diff_tokens(&left_joined, &right_joined)
+                .into_iter()
+                .map(|s| Span {
+                    op: s.op,
+                    left: s.left.map(|r| [r.start, r.end]),
+                    right: s.right.map(|r| [r.start, r.end]),
+                })
+                .collect();
+            Link { left: a.left, right: a.right, score: a.score, kind: a.kind, diff }
+        })
+        .collect();
+
+    let unmatched = vec![
+        unmatched(left_sentences.len(), links.iter().flat_map(|l| &l.left)),
+        unmatched(right_sentences.len(), links.iter().flat_map(|l| &l.right)),
+    ];
+    let stats = stats(
+        [(left.text, &left_sentences), (right.text, &right_sentences)],
+        [&left_tokens, &right_tokens],
+        &links,
+        &unmatched,
+    );
+    Report {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        documents: vec![document(left, &left_sentences), document(right, &right_sentences)],
+        links,
+        unmatched,
+        stats,
+    }
+}
+
+fn tokens_of(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
+    sentences.iter().map(|s| tokenize(text, s.range.clone())).collect()
+}
+
+fn joined(tokens: &[Vec<Token>], indices: &[usize]) -> Vec<Token> {
+    indices.iter().flat_map(|&i| tokens[i].iter().cloned()).collect()
+}
+
+fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<usize> {
+    let mut used = vec![false; count];
+    for &i in linked {
+        used[i] = true;
+    }
+    (0..count).filter(|&i| !used[i]).collect()
+}
+
+fn document(article: &Article<'_>, sentences: &[Sentence]) -> DocumentReport {
+    DocumentReport {
+        name: article.name.to_owned(),
+        sentences: sentences
+            .iter()
+            .map(|s| SentenceReport {
+                start: s.range.start,
+                end: s.range.end,
+                text: article.text[s.range.clone()].to_owned(),
+                kind: s.kind,
+            })
+            .collect(),
+    }
+}
+
+fn stats(
+    docs: [(&str, &Vec<Sentence>); 2],
+    tokens: [&Vec<Vec<Token>>; 2],
+    links: &[Link],
+    unmatched: &[Vec<usize>],
+) -> Stats {
+    let matched_share = docs
+        .iter()
+        .zip(unmatched)
+        .map(|((_, sentences), unmatched)| {
+            let body = |i: &usize| sentences[*i].kind == SentenceKind::Body;
+            let len = |i: usize| sentences[i].range.len();
+            let total: usize = (0..sentences.len()).filter(body).map(len).sum();
+            let missing: usize = unmatched.iter().filter(|i| body(i)).map(|&i| len(i)).sum();
+            if total == 0 {
+                0.0
+            } else {
+                (total - missing) as f64 / total as f64
+            }
+        })
+        .collect();
+    let mut link_kinds = BTreeMap::new();
+    for link in links {
+        *link_kinds.entry(link.kind).or_insert(0) += 1;
+    }
+    let words_in = |side: usize, range: Option<[usize; 2]>| {
+        range.map_or(0, |[start, end]| {
+            tokens[side]
+                .iter()
+                .flatten()
+                .filter(|t| t.kind != TokenKind::Punct && t.range.start >= start && t.range.end <= end)
+                .count()
+        })
+    };
+    let mut words_added = 0;
+    let mut words_removed = 0;
+    for span in links.iter().flat_map(|l| &l.diff) {
+        if matches!(span.op, DiffOp::Insert | DiffOp::Replace) {
+            words_added += words_in(1, span.right);
+        }
+        if matches!(span.op, DiffOp::Delete | DiffOp::Replace) {
+            words_removed += words_in(0, span.left);
+        }
+    }
+    Stats { matched_share, link_kinds, words_added, words_removed }
+}

@@ -1,0 +1,39 @@
+//! Parallax: align the sentences of two news articles about one event and show what changed.
+//!
+//! The engine is a one-way pipeline, one module per stage:
+//! [`segment`] splits text into sentences, [`tokenize`] splits sentences into tokens,
+//! [`similarity`] scores sentence pairs, [`align`] links sentences across articles,
+//! [`diff`] finds word-level changes inside each link, and [`report`] packs it all into
+//! the one hand-off type, [`Report`], that every renderer reads.
+//!
+//! Every sentence and diff span is a UTF-8 byte range into the caller's original text.
+//!
+//! # Example: compare two short articles
+//!
+//! ```
+//! use parallax::{compare, Article, Options};
+//!
+//! let left = Article::new("Wire", "The bridge opened on Monday. Crowds cheered.");
+//! let right = Article::new("Daily", "Crowds cheered loudly. The bridge opened on Monday.");
+//! let report = compare(&left, &right, &Options::default());
+//!
+//! assert_eq!(report.documents[0].sentences.len(), 2);
+//! // Reordered sentences still find each other.
+//! let link = &report.links[0];
+//! assert_eq!((link.left.as_slice(), link.right.as_slice()), (&[0][..], &[1][..]));
+//! ```
+#![deny(missing_docs)]
+
+pub mod align;
+pub mod diff;
+pub mod options;
+pub mod report;
+pub mod segment;
+pub mod similarity;
+pub mod tokenize;
+
+mod compare;
+
+pub use compare::{compare, Article};
+pub use options::Options;
+pub use report::Report;

@@ -1,0 +1,102 @@
+//! The report: the one hand-off type between the engine and every renderer.
+//!
+//! It serializes (with the `serde` feature) to the documented JSON format
+//! `{"format":"parallax-report","version":1,...}`. All offsets are UTF-8 byte offsets into
+//! the inputs, so a renderer can highlight the reader's own text.
+
+use crate::align::LinkKind;
+use crate::diff::DiffOp;
+use crate::segment::SentenceKind;
+use std::collections::BTreeMap;
+
+/// The `format` tag every report carries.
+pub const FORMAT: &str = "parallax-report";
+/// The report format's version; bumped on any incompatible change.
+pub const VERSION: u32 = 1;
+
+/// Everything a renderer needs to show a comparison.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Report {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] for reports made by this engine.
+    pub version: u32,
+    /// The compared articles: left first, then right.
+    pub documents: Vec<DocumentReport>,
+    /// Links between sentences of the left and the right article, in the left article's order.
+    pub links: Vec<Link>,
+    /// For each document, the indices of its sentences that no link covers, ascending.
+    pub unmatched: Vec<Vec<usize>>,
+    /// Summary numbers.
+    pub stats: Stats,
+}
+
+/// One article as segmented.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct DocumentReport {
+    /// The name the user gave the article (an outlet, a file name).
+    pub name: String,
+    /// Its sentences in reading order.
+    pub sentences: Vec<SentenceReport>,
+}
+
+/// One sentence of an article.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SentenceReport {
+    /// Byte offset of the first byte in the input.
+    pub start: usize,
+    /// Byte offset one past the last byte in the input.
+    pub end: usize,
+    /// The original text, `input[start..end]`.
+    pub text: String,
+    /// The sentence's role in the article.
+    pub kind: SentenceKind,
+}
+
+/// Sentences of the two articles that say the same thing, with their word differences.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Link {
+    /// Sentence indices in the left article, ascending.
+    pub left: Vec<usize>,
+    /// Sentence indices in the right article, ascending.
+    pub right: Vec<usize>,
+    /// Similarity in `[0, 1]`.
+    pub score: f64,
+    /// How closely the sides agree.
+    pub kind: LinkKind,
+    /// Word-level differences, covering both sides' text in order.
+    pub diff: Vec<Span>,
+}
+
+/// One stretch of a word diff; ranges are `[start, end]` byte offsets into the inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Span {
+    /// What happened to this stretch.
+    pub op: DiffOp,
+    /// Range in the left input; absent for an insertion.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub left: Option<[usize; 2]>,
+    /// Range in the right input; absent for a deletion.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    pub right: Option<[usize; 2]>,
+}
+
+/// Summary numbers of a comparison.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Stats {
+    /// For each document, the share in `[0, 1]` of its body text (in bytes) that has a
+    /// counterpart in the other document.
+    pub matched_share: Vec<f64>,
+    /// Number of links of each kind.
+    pub link_kinds: BTreeMap<LinkKind, usize>,
+    /// Words present only on the right side of links.
+    pub words_added: usize,
+    /// Words present only on the left side of links.
+    pub words_removed: usize,
+}

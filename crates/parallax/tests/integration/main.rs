@@ -1,0 +1,11 @@
+//! End-to-end tests of the engine: fixture pairs in, reports out.
+
+mod fixtures;
+mod properties;
+
+use std::path::{Path, PathBuf};
+
+/// The repository's root folder.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
