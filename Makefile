@@ -1,0 +1,53 @@
+# Parallax: the two commands a person needs are `make serve` and `make test`.
+# Both install what is missing first (scripts/setup.sh), from the package registries only.
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+# Our pinned tools come first: wasm-opt from npm binaryen 132 (Debian's 108 miscompiles), then cargo's.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT := 120
+
+.PHONY: help setup serve test dist lint test-native test-wasm test-browser check-engine-deps
+
+help:
+	@echo "make serve   build and serve the app on http://127.0.0.1:8080 with the sample pair"
+	@echo "make test    everything CI checks: fmt, clippy, native tests, wasm tests, browser tests"
+	@echo "make dist    release build of the static site into dist/"
+
+setup:
+	@scripts/setup.sh browser
+
+serve:
+	@scripts/setup.sh web
+	trunk serve --release
+
+dist:
+	@scripts/setup.sh web
+	trunk build --release
+
+test: setup lint check-engine-deps test-native test-wasm test-browser
+	@echo "make test: all checks passed"
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+	cargo clippy -p parallax-web -p parallax-wasm --target wasm32-unknown-unknown --locked -- -D warnings
+
+# The engine stays pure: no web, async runtime or clock crates in its normal dependencies.
+check-engine-deps:
+	@if cargo tree -p parallax -e normal --prefix none --locked | grep -E '^(wasm-bindgen|js-sys|web-sys|leptos|getrandom)[ @]'; then \
+	  echo "check-engine-deps: the engine must not depend on the crates above" >&2; exit 1; \
+	else echo "check-engine-deps: ok"; fi
+
+test-native:
+	cargo test --workspace --locked
+
+test-wasm:
+	cargo test -p parallax-wasm --target wasm32-unknown-unknown --locked
+
+# One release build of the site, then the browser tests against it.
+test-browser: dist
+	node --test --test-reporter=spec e2e/
