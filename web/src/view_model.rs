@@ -127,8 +127,8 @@ pub fn rows(report: &Report) -> Vec<Row> {
     // Insert right-only rows, last first so earlier insertion points stay valid.
     let mut inserts: Vec<(usize, usize)> = Vec::new();
     let mut anchor = 0;
-    for j in 0..right_count {
-        match link_of_right[j] {
+    for (j, link) in link_of_right.iter().enumerate() {
+        match *link {
             Some(index) => anchor = row_of_link[index] + 1,
             None => inserts.push((anchor, j)),
         }
@@ -147,7 +147,14 @@ pub fn rows(report: &Report) -> Vec<Row> {
 
 fn plain(report: &Report, doc: usize, sentence: usize) -> SentenceView {
     let text = report.documents[doc].sentences[sentence].text.clone();
-    SentenceView { doc, sentence, pieces: vec![Piece { text, mark: Mark::Same }] }
+    SentenceView {
+        doc,
+        sentence,
+        pieces: vec![Piece {
+            text,
+            mark: Mark::Same,
+        }],
+    }
 }
 
 fn link_row(report: &Report, link: &Link) -> Row {
@@ -164,7 +171,10 @@ fn link_row(report: &Report, link: &Link) -> Row {
         .filter_map(|s| s.right.map(|[a, b]| a..b))
         .collect();
     let side = |doc: usize, indices: &[usize], marked: &[Range<usize>], mark: Mark| {
-        indices.iter().map(|&i| marked_sentence(report, doc, i, marked, mark)).collect()
+        indices
+            .iter()
+            .map(|&i| marked_sentence(report, doc, i, marked, mark))
+            .collect()
     };
     Row {
         kind: RowKind::Link(link.kind),
@@ -187,7 +197,11 @@ fn marked_sentence(
     let mut cursor = s.start;
     let push = |from: usize, to: usize, mark: Mark, pieces: &mut Vec<Piece>| {
         if from < to {
-            let text = s.text.get(from - s.start..to - s.start).unwrap_or_default().to_owned();
+            let text = s
+                .text
+                .get(from - s.start..to - s.start)
+                .unwrap_or_default()
+                .to_owned();
             pieces.push(Piece { text, mark });
         }
     };
@@ -202,7 +216,11 @@ fn marked_sentence(
         cursor = to;
     }
     push(cursor, s.end, Mark::Same, &mut pieces);
-    SentenceView { doc, sentence, pieces }
+    SentenceView {
+        doc,
+        sentence,
+        pieces,
+    }
 }
 
 #[cfg(test)]
@@ -211,11 +229,18 @@ mod tests {
     use parallax::{compare, Article, Options};
 
     fn report(left: &str, right: &str) -> Report {
-        compare(&Article::new("L", left), &Article::new("R", right), &Options::default())
+        compare(
+            &Article::new("L", left),
+            &Article::new("R", right),
+            &Options::default(),
+        )
     }
 
     fn texts(views: &[SentenceView]) -> Vec<String> {
-        views.iter().map(|v| v.pieces.iter().map(|p| p.text.as_str()).collect()).collect()
+        views
+            .iter()
+            .map(|v| v.pieces.iter().map(|p| p.text.as_str()).collect())
+            .collect()
     }
 
     #[test]

@@ -52,7 +52,12 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), InputError> {
     match cli.command {
-        Command::Compare { left, right, format: Format::Json, threshold } => {
+        Command::Compare {
+            left,
+            right,
+            format: Format::Json,
+            threshold,
+        } => {
             let (left_text, right_text) = (read_input(&left)?, read_input(&right)?);
             let mut options = Options::default();
             if let Some(threshold) = threshold {
@@ -75,7 +80,10 @@ fn display_name(path: &Path) -> String {
     if path == Path::new("-") {
         return "stdin".to_owned();
     }
-    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 fn read_input(path: &Path) -> Result<String, InputError> {

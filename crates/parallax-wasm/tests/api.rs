@@ -24,11 +24,17 @@ fn compare_returns_a_plain_report_object() {
         &article("b", "Crowds cheered. The bridge opened on Monday."),
     );
     let report = parallax_wasm::compare(articles.into(), JsValue::UNDEFINED).unwrap();
-    assert_eq!(get(&report, "format").as_string().as_deref(), Some("parallax-report"));
+    assert_eq!(
+        get(&report, "format").as_string().as_deref(),
+        Some("parallax-report")
+    );
     let links = js_sys::Array::from(&get(&report, "links"));
     assert_eq!(links.length(), 2);
     let first = links.get(0);
-    assert_eq!(get(&first, "kind").as_string().as_deref(), Some("identical"));
+    assert_eq!(
+        get(&first, "kind").as_string().as_deref(),
+        Some("identical")
+    );
 }
 
 #[wasm_bindgen_test]

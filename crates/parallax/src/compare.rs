@@ -47,7 +47,13 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
                     right: s.right.map(|r| [r.start, r.end]),
                 })
                 .collect();
-            Link { left: a.left, right: a.right, score: a.score, kind: a.kind, diff }
+            Link {
+                left: a.left,
+                right: a.right,
+                score: a.score,
+                kind: a.kind,
+                diff,
+            }
         })
         .collect();
 
@@ -64,7 +70,10 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
     Report {
         format: FORMAT.to_owned(),
         version: VERSION,
-        documents: vec![document(left, &left_sentences), document(right, &right_sentences)],
+        documents: vec![
+            document(left, &left_sentences),
+            document(right, &right_sentences),
+        ],
         links,
         unmatched,
         stats,
@@ -72,11 +81,17 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
 }
 
 fn tokens_of(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
-    sentences.iter().map(|s| tokenize(text, s.range.clone())).collect()
+    sentences
+        .iter()
+        .map(|s| tokenize(text, s.range.clone()))
+        .collect()
 }
 
 fn joined(tokens: &[Vec<Token>], indices: &[usize]) -> Vec<Token> {
-    indices.iter().flat_map(|&i| tokens[i].iter().cloned()).collect()
+    indices
+        .iter()
+        .flat_map(|&i| tokens[i].iter().cloned())
+        .collect()
 }
 
 fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<usize> {
@@ -132,7 +147,9 @@ fn stats(
             tokens[side]
                 .iter()
                 .flatten()
-                .filter(|t| t.kind != TokenKind::Punct && t.range.start >= start && t.range.end <= end)
+                .filter(|t| {
+                    t.kind != TokenKind::Punct && t.range.start >= start && t.range.end <= end
+                })
                 .count()
         })
     };
@@ -146,5 +163,10 @@ fn stats(
             words_removed += words_in(0, span.left);
         }
     }
-    Stats { matched_share, link_kinds, words_added, words_removed }
+    Stats {
+        matched_share,
+        link_kinds,
+        words_added,
+        words_removed,
+    }
 }

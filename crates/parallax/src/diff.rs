@@ -59,7 +59,11 @@ pub fn diff_tokens(left: &[Token], right: &[Token]) -> Vec<DiffSpan> {
                 DiffTag::Delete => DiffOp::Delete,
                 DiffTag::Replace => DiffOp::Replace,
             };
-            DiffSpan { op, left: span(left, left_idx), right: span(right, right_idx) }
+            DiffSpan {
+                op,
+                left: span(left, left_idx),
+                right: span(right, right_idx),
+            }
         })
         .collect()
 }

@@ -79,10 +79,16 @@ pub struct Span {
     /// What happened to this stretch.
     pub op: DiffOp,
     /// Range in the left input; absent for an insertion.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub left: Option<[usize; 2]>,
     /// Range in the right input; absent for a deletion.
-    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
     pub right: Option<[usize; 2]>,
 }
 

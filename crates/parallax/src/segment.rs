@@ -32,10 +32,9 @@ pub struct Sentence {
 
 /// Words that end with a full stop without ending a sentence.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep",
-    "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "jan", "feb", "mar", "apr",
-    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e",
-    "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "gov", "sen", "rep", "st",
+    "jr", "sr", "inc", "ltd", "co", "corp", "vs", "etc", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m", "p.m",
 ];
 
 /// Splits `text` into sentences.
@@ -84,7 +83,10 @@ fn segment_line(text: &str, line: Range<usize>, out: &mut Vec<Sentence>) {
 }
 
 fn body(range: Range<usize>) -> Sentence {
-    Sentence { range, kind: SentenceKind::Body }
+    Sentence {
+        range,
+        kind: SentenceKind::Body,
+    }
 }
 
 /// Shrinks `range` to exclude leading and trailing white space; `None` if nothing is left.
@@ -99,7 +101,10 @@ fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(stem) = sentence.strip_suffix('.') else {
         return false;
     };
-    let last = stem.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let last = stem
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let lower = last.to_lowercase();
     // A single capital letter is an initial ("John F. Kennedy").
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
@@ -117,18 +122,46 @@ mod tests {
     }
 
     const CASES: &[Case] = &[
-        Case { name: "empty", input: "", expected: &[] },
-        Case { name: "blank lines", input: "\n \n\t\n", expected: &[] },
-        Case { name: "two sentences", input: "One here. Two there.", expected: &["One here.", "Two there."] },
+        Case {
+            name: "empty",
+            input: "",
+            expected: &[],
+        },
+        Case {
+            name: "blank lines",
+            input: "\n \n\t\n",
+            expected: &[],
+        },
+        Case {
+            name: "two sentences",
+            input: "One here. Two there.",
+            expected: &["One here.", "Two there."],
+        },
         Case {
             name: "headline without stop",
             input: "Bridge opens\n\nThe bridge opened.",
             expected: &["Bridge opens", "The bridge opened."],
         },
-        Case { name: "honorific", input: "Dr. Who came. Then left.", expected: &["Dr. Who came.", "Then left."] },
-        Case { name: "u.s.", input: "The U.S. said no. Fine.", expected: &["The U.S. said no.", "Fine."] },
-        Case { name: "initial", input: "John F. Kennedy spoke.", expected: &["John F. Kennedy spoke."] },
-        Case { name: "question", input: "Why? Because.", expected: &["Why?", "Because."] },
+        Case {
+            name: "honorific",
+            input: "Dr. Who came. Then left.",
+            expected: &["Dr. Who came.", "Then left."],
+        },
+        Case {
+            name: "u.s.",
+            input: "The U.S. said no. Fine.",
+            expected: &["The U.S. said no.", "Fine."],
+        },
+        Case {
+            name: "initial",
+            input: "John F. Kennedy spoke.",
+            expected: &["John F. Kennedy spoke."],
+        },
+        Case {
+            name: "question",
+            input: "Why? Because.",
+            expected: &["Why?", "Because."],
+        },
     ];
 
     #[test]
@@ -142,8 +175,10 @@ mod tests {
     #[test]
     fn cases() {
         for case in CASES {
-            let got: Vec<&str> =
-                segment(case.input).iter().map(|s| &case.input[s.range.clone()]).collect();
+            let got: Vec<&str> = segment(case.input)
+                .iter()
+                .map(|s| &case.input[s.range.clone()])
+                .collect();
             assert_eq!(got, case.expected, "case {}", case.name);
         }
     }

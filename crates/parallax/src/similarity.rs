@@ -27,5 +27,9 @@ pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
 }
 
 fn content_set(tokens: &[Token]) -> BTreeSet<&str> {
-    tokens.iter().filter(|t| t.is_content()).map(|t| t.norm.as_str()).collect()
+    tokens
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| t.norm.as_str())
+        .collect()
 }

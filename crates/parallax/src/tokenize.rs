@@ -58,7 +58,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
         .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
         .map(|(offset, piece)| {
             let start = range.start + offset;
-            Token { range: start..start + piece.len(), kind: kind_of(piece), norm: normalize(piece) }
+            Token {
+                range: start..start + piece.len(),
+                kind: kind_of(piece),
+                norm: normalize(piece),
+            }
         })
         .collect()
 }
@@ -115,7 +119,10 @@ mod tests {
         let text = "Ignore this. \u{201C}Quoted\u{201D} Kim\u{2019}s end";
         let tokens = tokenize(text, 13..text.len());
         let originals: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
-        assert_eq!(originals, ["\u{201C}", "Quoted", "\u{201D}", "Kim\u{2019}s", "end"]);
+        assert_eq!(
+            originals,
+            ["\u{201C}", "Quoted", "\u{201D}", "Kim\u{2019}s", "end"]
+        );
         let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
         assert_eq!(norms, ["\"", "quoted", "\"", "kim's", "end"]);
     }

@@ -16,8 +16,17 @@ pub fn App() -> impl IntoView {
     let right_text = RwSignal::new(sample::RIGHT_TEXT.to_owned());
 
     let report = Memo::new(move |_| {
-        let (ln, lt, rn, rt) = (left_name.get(), left_text.get(), right_name.get(), right_text.get());
-        compare(&Article::new(&ln, &lt), &Article::new(&rn, &rt), &Options::default())
+        let (ln, lt, rn, rt) = (
+            left_name.get(),
+            left_text.get(),
+            right_name.get(),
+            right_text.get(),
+        );
+        compare(
+            &Article::new(&ln, &lt),
+            &Article::new(&rn, &rt),
+            &Options::default(),
+        )
     });
     let rows = Signal::derive(move || report.with(rows));
     let names = Signal::derive(move || (left_name.get(), right_name.get()));

@@ -20,13 +20,21 @@ fn fixture_pairs() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut cases: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
-        .filter_map(|e| e.unwrap().file_name().to_str()?.strip_suffix("_1.txt").map(str::to_owned))
+        .filter_map(|e| {
+            e.unwrap()
+                .file_name()
+                .to_str()?
+                .strip_suffix("_1.txt")
+                .map(str::to_owned)
+        })
         .collect();
     cases.sort();
     assert!(!cases.is_empty(), "no fixture pairs in {}", dir.display());
     for case in cases {
-        let report =
-            report_for(&dir.join(format!("{case}_1.txt")), &dir.join(format!("{case}_2.txt")));
+        let report = report_for(
+            &dir.join(format!("{case}_1.txt")),
+            &dir.join(format!("{case}_2.txt")),
+        );
         insta::assert_yaml_snapshot!(case.clone(), report);
     }
 }
@@ -50,11 +58,18 @@ fn report_json_round_trips() {
 #[test]
 fn identical_inputs_align_one_to_one_as_identical() {
     let text = std::fs::read_to_string(super::repo_root().join("samples/wire.txt")).unwrap();
-    let report = compare(&Article::new("a", &text), &Article::new("b", &text), &Options::default());
+    let report = compare(
+        &Article::new("a", &text),
+        &Article::new("b", &text),
+        &Options::default(),
+    );
     let n = report.documents[0].sentences.len();
     assert_eq!(report.links.len(), n);
     for (i, link) in report.links.iter().enumerate() {
-        assert_eq!((link.left.as_slice(), link.right.as_slice()), (&[i][..], &[i][..]));
+        assert_eq!(
+            (link.left.as_slice(), link.right.as_slice()),
+            (&[i][..], &[i][..])
+        );
         assert_eq!(link.kind, parallax::align::LinkKind::Identical);
     }
 }
