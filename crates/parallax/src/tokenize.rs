@@ -72,7 +72,7 @@ pub struct Token {
     pub stop_word: bool,
     /// Looks like a name: capitalized but not at the start of a sentence, or an all-caps
     /// acronym (`NATO`, `KN-23`, `F-16`). In German every noun is capitalized, so there it
-    /// means "noun or name".
+    /// means "noun or name". Never set when most words of the range are in capitals.
     pub name: bool,
     /// Ends in a possessive `'s` (`Kim's`, `Russia’s`); the stem leaves it out.
     pub possessive: bool,
@@ -138,7 +138,9 @@ pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<T
     let mut tokens = Vec::new();
     let mut at_sentence_start = true;
     let mut previous_norm = String::new();
-    for piece in pieces(slice) {
+    let pieces = pieces(slice);
+    let shouting = is_shouting(slice, &pieces);
+    for piece in pieces {
         let surface = &slice[piece.clone()];
         let kind = kind_of(surface);
         let norm = fold(surface);
@@ -153,7 +155,18 @@ pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<T
         };
         match kind {
             TokenKind::Word | TokenKind::Number => {
-                describe_word(&mut token, surface, at_sentence_start, language);
+                describe_word(
+                    &mut token,
+                    surface,
+                    at_sentence_start && !shouting,
+                    language,
+                );
+                if shouting {
+                    token.name = false;
+                    token.stop_word =
+                        token.kind == TokenKind::Word && is_stop_word_in(&token.norm, language);
+                    token.possessive &= !token.stop_word;
+                }
                 at_sentence_start = false;
             }
             TokenKind::Punct => {
@@ -280,6 +293,22 @@ fn describe_word(token: &mut Token, surface: &str, at_sentence_start: bool, lang
         token.name = acronym || (capitalized && !at_sentence_start && !token.stop_word);
     }
     token.stem = stem_of(token, language);
+}
+
+/// Whether most words of two letters or more are in capitals (`LIGHTHOUSE LOST TO THE SEA`):
+/// then capitals say nothing about names, and `THE` is a stop word, not an acronym.
+fn is_shouting(s: &str, pieces: &[Range<usize>]) -> bool {
+    let (mut words, mut upper) = (0, 0);
+    for piece in pieces {
+        let letters = s[piece.clone()].chars().filter(|c| c.is_alphabetic());
+        let (count, all_upper) =
+            letters.fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+        if count >= 2 {
+            words += 1;
+            upper += usize::from(all_upper);
+        }
+    }
+    words >= 3 && upper * 2 > words
 }
 
 /// All letters uppercase, and either two letters or more or a digit: `NATO`, `U.S`, `F-16`.

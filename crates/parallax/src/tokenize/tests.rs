@@ -136,6 +136,20 @@ const CASES: &[Case] = &[
         stems: "nato us alli met",
     },
     Case {
+        name: "all_caps_headline_has_stop_words_and_no_names",
+        language: EN,
+        input: "STORM TOPPLES THE OLD LIGHTHOUSE AT DAWN",
+        tokens: "STORM/w TOPPLES/w THE/w:stop OLD/w LIGHTHOUSE/w AT/w:stop DAWN/w",
+        stems: "storm toppl old lighthous dawn",
+    },
+    Case {
+        name: "caps_place_name_in_a_normal_sentence_stays_a_name",
+        language: EN,
+        input: "PORT WENLOW (Coastal Wire) — The tower fell into the sea.",
+        tokens: "PORT/w:name WENLOW/w:name (/p Coastal/w:name Wire/w:name )/p —/p The/w:stop tower/w fell/w into/w:stop the/w:stop sea/w ./p",
+        stems: "port wenlow coastal wire tower fell sea",
+    },
+    Case {
         name: "quoted_speech_after_comma_starts_a_sentence",
         language: EN,
         input: "He said, \"Nobody came.\"",
