@@ -30,7 +30,10 @@ pub struct DiffSpan {
     pub right: Option<Range<usize>>,
 }
 
-/// Diffs two token sequences on their normalized forms.
+/// Diffs two token sequences on their folded surface forms ([`Token::norm`]).
+///
+/// Case, typographic quotes and dashes do not count as changes (`“Kim’s”` equals `"kim's"`),
+/// but inflections do (`opened` differs from `opens`): the diff shows what the reader sees.
 ///
 /// Spans run from the first token's start to the last token's end, so the white space
 /// between tokens belongs to the span it sits in.
@@ -45,6 +48,16 @@ pub struct DiffSpan {
 /// assert_eq!(ops, [DiffOp::Equal, DiffOp::Replace, DiffOp::Equal]);
 /// assert_eq!(spans[1].left, Some(4..7));
 /// assert_eq!(spans[1].right, Some(4..8));
+/// ```
+///
+/// # Example: curly and straight quotes are equal
+///
+/// ```
+/// use parallax::{diff::{diff_tokens, DiffOp}, tokenize::tokenize};
+/// let (left, right) = ("“Kim’s” visit", "\"Kim's\" visit");
+/// let spans = diff_tokens(&tokenize(left, 0..left.len()), &tokenize(right, 0..right.len()));
+/// assert_eq!(spans.len(), 1);
+/// assert_eq!(spans[0].op, DiffOp::Equal);
 /// ```
 pub fn diff_tokens(left: &[Token], right: &[Token]) -> Vec<DiffSpan> {
     let left_norms: Vec<&str> = left.iter().map(|t| t.norm.as_str()).collect();

@@ -5,7 +5,8 @@ use std::collections::BTreeSet;
 
 /// Dice overlap of the two sentences' content words: `2·|L∩R| / (|L| + |R|)`.
 ///
-/// Returns 0 when either side has no content words.
+/// Words match on their stems ([`Token::stem`]), so `opened` meets `opens` and `Kim’s` meets
+/// `Kim`; stop words and punctuation never count. Returns 0 when either side has no content words.
 ///
 /// # Example: shared words raise the score
 ///
@@ -15,6 +16,17 @@ use std::collections::BTreeSet;
 /// let right = "On Monday the new bridge opened.";
 /// let score = word_overlap(&tokenize(left, 0..left.len()), &tokenize(right, 0..right.len()));
 /// assert!((score - 6.0 / 7.0).abs() < 1e-9);
+/// ```
+///
+/// # Example: inflected forms match
+///
+/// ```
+/// use parallax::{similarity::word_overlap, tokenize::tokenize};
+/// let left = "Officials negotiated Kim’s release.";
+/// let right = "The official negotiations freed Kim.";
+/// let score = word_overlap(&tokenize(left, 0..left.len()), &tokenize(right, 0..right.len()));
+/// // offici, negoti and kim are shared; releas and freed are not.
+/// assert!((score - 6.0 / 8.0).abs() < 1e-9);
 /// ```
 pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
     let left = content_set(left);
@@ -30,6 +42,6 @@ fn content_set(tokens: &[Token]) -> BTreeSet<&str> {
     tokens
         .iter()
         .filter(|t| t.is_content())
-        .map(|t| t.norm.as_str())
+        .map(|t| t.stem.as_str())
         .collect()
 }

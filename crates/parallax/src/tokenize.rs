@@ -1,18 +1,55 @@
-//! Split a sentence into tokens (words, numbers, punctuation), each a byte range into the input.
+//! Split a sentence into tokens (words, numbers, quotes, punctuation), each a byte range into the input.
+//!
+//! Tokens start from Unicode word boundaries (UAX #29, which already keeps `11,000`, `3.5`,
+//! `19th` and `Kim's` whole) with three local rules on top:
+//!
+//! - a single hyphen between two word pieces joins them: `KN-23`, `F-16`, `well-known`,
+//!   `24-year-old`; an en or em dash never does, nor does a hyphen between two plain
+//!   numbers (`2010–2020` and `31-12` stay three tokens each);
+//! - a full stop inside a word splits it (`left.Then` is a typo for `left. Then`), unless
+//!   it sits between digits (`3.5`) or every dotted part is at most two letters (`U.S`,
+//!   `e.g`, `Ph.D`); the closing full stop of `U.S.` stays its own token;
+//! - a colon inside a word always splits it.
+//!
+//! Every quote mark, bracket, dash and currency sign is its own token: `$35,000,000` is
+//! `$` ([`TokenKind::Punct`]) then `35,000,000` ([`TokenKind::Number`]), so a diff can show
+//! a changed currency apart from a changed amount. A trailing apostrophe (`leaders’`) is a
+//! separate [`TokenKind::Quote`], because it cannot be told apart from a closing single quote.
+
+mod english;
+mod german;
+mod stop_words;
 
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
+
+/// The language whose stemmer and stop words apply to a text.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum Language {
+    /// English: Snowball English (Porter2) stems, English stop words.
+    #[default]
+    English,
+    /// German: Snowball German stems, German stop words.
+    German,
+    /// Anything else: no stemming and no stop words; words match on their folded form.
+    Other,
+}
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[non_exhaustive]
 pub enum TokenKind {
-    /// Letters, possibly with digits, apostrophes or hyphens inside.
+    /// Starts with a letter; may hold digits, inner apostrophes, dots or hyphens (`KN-23`).
     Word,
-    /// Digits, possibly with separators (`11,000`, `3.5`).
+    /// Starts with a digit: `11,000`, `3.5`, `19th`, `1990s`, `24-year-old`.
     Number,
-    /// Anything else that is not white space.
+    /// Any other mark: full stops, commas, brackets, dashes, currency signs, emoji.
     Punct,
+    /// A quotation mark or a lone apostrophe, straight or typographic (`"`, `“`, `‘`, `«`, `„`).
+    Quote,
 }
 
 /// One token of a sentence.
@@ -22,108 +59,462 @@ pub struct Token {
     pub range: Range<usize>,
     /// What the token is made of.
     pub kind: TokenKind,
-    /// The form used for matching: lowercase, typographic apostrophes made plain.
+    /// The folded surface form that diffs compare: lowercase, typographic quotes and dashes
+    /// made plain (`’` → `'`, `“` → `"`, `–` → `-`), fullwidth ASCII made ASCII, invisible
+    /// characters (soft hyphen, zero-width space) dropped.
     pub norm: String,
+    /// The form that similarity matches: `norm` stemmed for the language, each hyphen part
+    /// on its own (`russian-backed` → `russian-back`), without a possessive `'s`, without the
+    /// dots of initials (`u.s` → `us`) and without thousands separators (`11,000` → `11000`).
+    /// Punctuation and quotes keep their `norm`.
+    pub stem: String,
+    /// A function word of the language (`the`, `it's`, `other's`, `und`); never set on acronyms.
+    pub stop_word: bool,
+    /// Looks like a name: capitalized but not at the start of a sentence, or an all-caps
+    /// acronym (`NATO`, `KN-23`, `F-16`). In German every noun is capitalized, so there it
+    /// means "noun or name". Never set when most words of the range are in capitals.
+    pub name: bool,
+    /// Ends in a possessive `'s` (`Kim's`, `Russia’s`); the stem leaves it out.
+    pub possessive: bool,
 }
 
 impl Token {
-    /// Whether the token carries meaning for matching (not punctuation, not a stop word).
+    /// Whether the token carries meaning for matching: a number, or a word that is not a stop word.
     pub fn is_content(&self) -> bool {
         match self.kind {
             TokenKind::Number => true,
-            TokenKind::Word => !is_stop_word(&self.norm),
-            TokenKind::Punct => false,
+            TokenKind::Word => !self.stop_word,
+            TokenKind::Punct | TokenKind::Quote => false,
         }
+    }
+
+    /// Whether the token is a word or a number (what a reader counts as a word).
+    pub fn is_word(&self) -> bool {
+        matches!(self.kind, TokenKind::Word | TokenKind::Number)
     }
 }
 
-/// Tokenizes `text[range]`; token ranges are relative to `text`, not to `range`.
+/// Tokenizes `text[range]` as English; token ranges are relative to `text`, not to `range`.
 ///
-/// # Panics
+/// Same as [`tokenize_in`] with [`Language::English`]. Returns no tokens when `range` is out
+/// of bounds or not on character boundaries of `text`.
 ///
-/// Panics if `range` is out of bounds or not on character boundaries of `text`.
-///
-/// # Example: words, numbers and punctuation
+/// # Example: numbers, currency signs and possessives
 ///
 /// ```
 /// use parallax::tokenize::{tokenize, TokenKind};
-/// let tokens = tokenize("It cost $3.5 million.", 0..21);
+/// let text = "Kim’s envoy paid $3.5 million.";
+/// let tokens = tokenize(text, 0..text.len());
 /// let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-/// assert_eq!(norms, ["it", "cost", "$", "3.5", "million", "."]);
-/// assert_eq!(tokens[3].kind, TokenKind::Number);
+/// assert_eq!(norms, ["kim's", "envoy", "paid", "$", "3.5", "million", "."]);
+/// assert_eq!(tokens[4].kind, TokenKind::Number);
+/// assert!(tokens[0].possessive && tokens[0].stem == "kim");
+/// assert_eq!(&text[tokens[0].range.clone()], "Kim’s");
 /// ```
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
-    text[range.clone()]
-        .split_word_bound_indices()
-        .filter(|(_, piece)| !piece.chars().all(char::is_whitespace))
-        .map(|(offset, piece)| {
-            let start = range.start + offset;
-            Token {
-                range: start..start + piece.len(),
-                kind: kind_of(piece),
-                norm: normalize(piece),
-            }
-        })
-        .collect()
+    tokenize_in(text, range, Language::English)
 }
 
-fn kind_of(piece: &str) -> TokenKind {
-    if piece.chars().any(char::is_alphabetic) {
-        TokenKind::Word
-    } else if piece.chars().any(|c| c.is_ascii_digit()) {
-        TokenKind::Number
+/// Tokenizes `text[range]` with the stemmer and stop words of `language`.
+///
+/// Token ranges are byte ranges into `text`. Tokens are in order, never overlap, never
+/// consist of white space alone, and together cover every visible character of the range.
+/// Returns no tokens when `range` is out of bounds or not on character boundaries of `text`.
+///
+/// # Example: German stems and stop words
+///
+/// ```
+/// use parallax::tokenize::{tokenize_in, Language};
+/// let text = "Die Regierung bestätigte die Berichte.";
+/// let tokens = tokenize_in(text, 0..text.len(), Language::German);
+/// let content: Vec<&str> =
+///     tokens.iter().filter(|t| t.is_content()).map(|t| t.stem.as_str()).collect();
+/// assert_eq!(content, ["regier", "bestatigt", "bericht"]);
+/// ```
+pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<Token> {
+    let Some(slice) = text.get(range.clone()) else {
+        return Vec::new();
+    };
+    let mut tokens = Vec::new();
+    let mut at_sentence_start = true;
+    let mut previous_norm = String::new();
+    let pieces = pieces(slice);
+    let shouting = is_shouting(slice, &pieces);
+    for piece in pieces {
+        let surface = &slice[piece.clone()];
+        let kind = kind_of(surface);
+        let norm = fold(surface);
+        let mut token = Token {
+            range: range.start + piece.start..range.start + piece.end,
+            kind,
+            stem: String::new(),
+            stop_word: false,
+            name: false,
+            possessive: false,
+            norm,
+        };
+        match kind {
+            TokenKind::Word | TokenKind::Number => {
+                describe_word(
+                    &mut token,
+                    surface,
+                    at_sentence_start && !shouting,
+                    language,
+                );
+                if shouting {
+                    token.name = false;
+                    token.stop_word =
+                        token.kind == TokenKind::Word && is_stop_word_in(&token.norm, language);
+                    token.possessive &= !token.stop_word;
+                }
+                at_sentence_start = false;
+            }
+            TokenKind::Punct => {
+                token.stem.clone_from(&token.norm);
+                if matches!(token.norm.as_str(), "." | "!" | "?" | ":" | "…") {
+                    at_sentence_start = true;
+                }
+            }
+            TokenKind::Quote => {
+                token.stem.clone_from(&token.norm);
+                // `he said, “We…`: a quotation opened after a comma starts a sentence.
+                if previous_norm == "," {
+                    at_sentence_start = true;
+                }
+            }
+        }
+        previous_norm.clone_from(&token.norm);
+        tokens.push(token);
+    }
+    tokens
+}
+
+/// Guesses the language of `text` by counting frequent function words of each language.
+///
+/// Returns [`Language::Other`] when neither language's words make up at least 4% of the
+/// words (at least two of them); ties go to English. Cheap (one pass) and deterministic.
+///
+/// # Example: English, German and neither
+///
+/// ```
+/// use parallax::tokenize::{detect_language, Language};
+/// assert_eq!(detect_language("The talks in Geneva ended with a joint statement."), Language::English);
+/// assert_eq!(detect_language("Die Gespräche in Genf endeten mit einer Erklärung."), Language::German);
+/// assert_eq!(detect_language("Les négociations ont pris fin à Genève."), Language::Other);
+/// ```
+pub fn detect_language(text: &str) -> Language {
+    let mut words = 0usize;
+    let mut english = 0usize;
+    let mut german = 0usize;
+    let mut lower = String::new();
+    for word in text
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        lower.clear();
+        lower.extend(word.chars().flat_map(char::to_lowercase));
+        english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
+        german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
+    }
+    let best = english.max(german);
+    if best < 2 || best * 25 < words {
+        Language::Other
+    } else if german > english {
+        Language::German
     } else {
-        TokenKind::Punct
+        Language::English
     }
 }
 
-fn normalize(piece: &str) -> String {
-    piece
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' => '"',
-            '\u{2013}' | '\u{2014}' => '-',
-            _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+/// Stems one folded, lowercase word for `language` ([`Language::Other`] leaves it as is).
+///
+/// English uses the Snowball English (Porter2) algorithm and German the Snowball German
+/// algorithm, both checked against the Snowball reference vocabularies.
+///
+/// # Example: inflections meet
+///
+/// ```
+/// use parallax::tokenize::{stem, Language};
+/// assert_eq!(stem("negotiations", Language::English), stem("negotiated", Language::English));
+/// assert_eq!(stem("verhandlungen", Language::German), "verhandl");
+/// assert_eq!(stem("négociations", Language::Other), "négociations");
+/// ```
+pub fn stem(word: &str, language: Language) -> String {
+    match language {
+        Language::English => english::stem(word),
+        Language::German => german::stem(word),
+        Language::Other => word.to_owned(),
+    }
 }
 
-/// Common English function words that carry little meaning for matching.
-const STOP_WORDS: &[&str] = &[
-    "a", "about", "after", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been",
-    "but", "by", "can", "could", "did", "do", "for", "from", "had", "has", "have", "he", "her",
-    "his", "how", "i", "if", "in", "into", "is", "it", "it's", "its", "more", "not", "of", "on",
-    "or", "our", "over", "said", "says", "she", "so", "than", "that", "the", "their", "them",
-    "then", "there", "these", "they", "this", "those", "to", "up", "was", "we", "were", "what",
-    "when", "which", "who", "will", "with", "would", "you",
-];
-
-/// Whether `word` (already lowercase) is a stop word.
+/// Whether `word` (folded, lowercase) is an English stop word.
+///
+/// # Example
+///
+/// ```
+/// assert!(parallax::tokenize::is_stop_word("it's"));
+/// assert!(!parallax::tokenize::is_stop_word("bridge"));
+/// ```
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.binary_search(&word).is_ok()
+    is_stop_word_in(word, Language::English)
+}
+
+/// Whether `word` (folded, lowercase) is a stop word of `language` (none for [`Language::Other`]).
+///
+/// # Example
+///
+/// ```
+/// use parallax::tokenize::{is_stop_word_in, Language};
+/// assert!(is_stop_word_in("über", Language::German));
+/// assert!(!is_stop_word_in("über", Language::English));
+/// ```
+pub fn is_stop_word_in(word: &str, language: Language) -> bool {
+    match language {
+        Language::English => stop_words::contains(stop_words::ENGLISH, word),
+        Language::German => stop_words::contains(stop_words::GERMAN, word),
+        Language::Other => false,
+    }
+}
+
+/// Fills in the stem and the flags of a word or number token.
+fn describe_word(token: &mut Token, surface: &str, at_sentence_start: bool, language: Language) {
+    let acronym = is_acronym(surface);
+    let capitalized = surface
+        .chars()
+        .find(|c| c.is_alphabetic())
+        .is_some_and(char::is_uppercase);
+    if token.kind == TokenKind::Word {
+        let base = token.norm.strip_suffix("'s").filter(|b| !b.is_empty());
+        token.stop_word = !acronym
+            && (is_stop_word_in(&token.norm, language)
+                || base.is_some_and(|b| is_stop_word_in(b, language)));
+        token.possessive = !token.stop_word && base.is_some();
+        token.name = acronym || (capitalized && !at_sentence_start && !token.stop_word);
+    }
+    token.stem = stem_of(token, language);
+}
+
+/// Whether most words of two letters or more are in capitals (`LIGHTHOUSE LOST TO THE SEA`):
+/// then capitals say nothing about names, and `THE` is a stop word, not an acronym.
+fn is_shouting(s: &str, pieces: &[Range<usize>]) -> bool {
+    let (mut words, mut upper) = (0, 0);
+    for piece in pieces {
+        let letters = s[piece.clone()].chars().filter(|c| c.is_alphabetic());
+        let (count, all_upper) =
+            letters.fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+        if count >= 2 {
+            words += 1;
+            upper += usize::from(all_upper);
+        }
+    }
+    words >= 3 && upper * 2 > words
+}
+
+/// All letters uppercase, and either two letters or more or a digit: `NATO`, `U.S`, `F-16`.
+fn is_acronym(surface: &str) -> bool {
+    let letters = surface.chars().filter(|c| c.is_alphabetic());
+    let (count, all_upper) = letters.fold((0, true), |(n, up), c| (n + 1, up && c.is_uppercase()));
+    all_upper && (count >= 2 || (count == 1 && surface.chars().any(char::is_numeric)))
+}
+
+fn stem_of(token: &Token, language: Language) -> String {
+    let norm = token.norm.as_str();
+    if token.kind == TokenKind::Number {
+        if let Some(plain) = without_thousands_separators(norm) {
+            return plain;
+        }
+    }
+    let base = if token.possessive {
+        norm.get(..norm.len() - 2).unwrap_or(norm)
+    } else {
+        norm
+    };
+    if token.kind == TokenKind::Word && base.contains('.') {
+        return base.replace('.', "");
+    }
+    let mut out = String::with_capacity(base.len());
+    for (i, part) in base.split('-').enumerate() {
+        if i > 0 {
+            out.push('-');
+        }
+        out.push_str(&stem(part, language));
+    }
+    out
+}
+
+/// `11,000` → `11000`, `1,250.5` → `1250.5`; `None` unless the commas group digits by three.
+fn without_thousands_separators(norm: &str) -> Option<String> {
+    let (whole, fraction) = norm.split_once('.').unwrap_or((norm, ""));
+    let mut groups = whole.split(',');
+    let first = groups.next()?;
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let grouped = whole.contains(',')
+        && (1..=3).contains(&first.len())
+        && digits(first)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && digits(fraction);
+    grouped.then(|| norm.replace(',', ""))
+}
+
+fn kind_of(surface: &str) -> TokenKind {
+    match surface.chars().find(|c| c.is_alphanumeric()) {
+        Some(c) if c.is_alphabetic() => TokenKind::Word,
+        Some(_) => TokenKind::Number,
+        None if surface.chars().next().is_some_and(is_quote) => TokenKind::Quote,
+        None => TokenKind::Punct,
+    }
+}
+
+fn is_quote(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | '\u{2018}'..='\u{201F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{300C}'..='\u{300F}'
+            | '\u{FF02}'
+            | '\u{FF07}'
+    )
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{FF0D}')
+}
+
+/// Characters that show nothing: soft hyphen, zero-width space and joiners, word joiner, BOM.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
+/// White space or an invisible character: never the start or end of a token.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || is_invisible(c)
+}
+
+// TODO(normalize): call `crate::normalize::fold` here once the normalize stage lands; this
+// private copy folds quotes, dashes, fullwidth ASCII and case the same way.
+/// The folded surface form of a token (see [`Token::norm`]).
+fn fold(surface: &str) -> String {
+    let mut out = String::with_capacity(surface.len());
+    for c in surface.chars() {
+        let c = match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}'
+            | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c if is_invisible(c) => continue,
+            c => c,
+        };
+        out.extend(c.to_lowercase());
+    }
+    out
+}
+
+/// Token ranges relative to `s`: word-bound pieces, trimmed, split and hyphen-joined.
+fn pieces(s: &str) -> Vec<Range<usize>> {
+    let mut trimmed = Vec::new();
+    for (offset, piece) in s.split_word_bound_indices() {
+        push_trimmed(s, offset..offset + piece.len(), &mut trimmed);
+    }
+    let mut split = Vec::with_capacity(trimmed.len());
+    for range in trimmed {
+        split_inside_word(s, range, &mut split);
+    }
+    join_hyphenated(s, split)
+}
+
+fn starts_alphanumeric(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Splits a word piece at colons and at full stops that do not belong to it (see module docs).
+fn split_inside_word(s: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &s[range.clone()];
+    if !starts_alphanumeric(piece) || !piece.contains(['.', ':']) {
+        out.push(range);
+        return;
+    }
+    let initials = piece.split('.').all(|part| part.chars().count() <= 2);
+    let chars: Vec<(usize, char)> = piece.char_indices().collect();
+    let digit_at = |k: Option<usize>| {
+        k.and_then(|k| chars.get(k))
+            .is_some_and(|&(_, c)| c.is_numeric())
+    };
+    let mut start = range.start;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let split = match c {
+            ':' => true,
+            '.' => {
+                let between_digits = digit_at(k.checked_sub(1)) && digit_at(Some(k + 1));
+                !(initials || between_digits)
+            }
+            _ => false,
+        };
+        if split {
+            let at = range.start + i;
+            push_trimmed(s, start..at, out);
+            out.push(at..at + 1);
+            start = at + 1;
+        }
+    }
+    push_trimmed(s, start..range.end, out);
+}
+
+/// Pushes `range` without blank characters at either end, unless nothing is left.
+fn push_trimmed(s: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let piece = &s[range.clone()];
+    let Some(start) = piece
+        .char_indices()
+        .find(|&(_, c)| !is_blank(c))
+        .map(|(i, _)| i)
+    else {
+        return;
+    };
+    let end = piece
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_blank(c))
+        .map_or(piece.len(), |(i, c)| i + c.len_utf8());
+    out.push(range.start + start..range.start + end);
+}
+
+/// Joins `word`, one hyphen, `word` (with nothing between them) into one piece, repeatedly;
+/// two plain numbers stay apart (`31-12`, `2010-2020` are scores and spans).
+fn join_hyphenated(s: &str, pieces: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(pieces.len());
+    let mut i = 0;
+    while i < pieces.len() {
+        let current = pieces[i].clone();
+        if let (Some(last), Some(next)) = (out.last_mut(), pieces.get(i + 1)) {
+            let mut hyphen = s[current.clone()].chars();
+            let is_single_hyphen = hyphen.next().is_some_and(is_hyphen) && hyphen.next().is_none();
+            let (before, after) = (&s[last.clone()], &s[next.clone()]);
+            let has_letter = |p: &str| p.chars().any(char::is_alphabetic);
+            if is_single_hyphen
+                && last.end == current.start
+                && current.end == next.start
+                && starts_alphanumeric(before)
+                && starts_alphanumeric(after)
+                && (has_letter(before) || has_letter(after))
+            {
+                last.end = next.end;
+                i += 2;
+                continue;
+            }
+        }
+        out.push(current);
+        i += 1;
+    }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn stop_words_are_sorted_for_binary_search() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
-    }
-
-    #[test]
-    fn ranges_point_into_the_input_and_norms_fold_quotes() {
-        let text = "Ignore this. \u{201C}Quoted\u{201D} Kim\u{2019}s end";
-        let tokens = tokenize(text, 13..text.len());
-        let originals: Vec<&str> = tokens.iter().map(|t| &text[t.range.clone()]).collect();
-        assert_eq!(
-            originals,
-            ["\u{201C}", "Quoted", "\u{201D}", "Kim\u{2019}s", "end"]
-        );
-        let norms: Vec<&str> = tokens.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["\"", "quoted", "\"", "kim's", "end"]);
-    }
-}
+mod tests;

@@ -1,0 +1,100 @@
+//! Stop-word lists (function words that carry little meaning for matching) and the short
+//! marker lists that `detect_language` counts.
+//!
+//! Every list is sorted by bytes, so lookups are binary searches; a test checks the order.
+
+/// English function words, plus reporting verbs (`said`, `says`) that every outlet uses.
+#[rustfmt::skip]
+pub(crate) const ENGLISH: &[&str] = &[
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+    "both", "but", "by", "can", "can't", "could", "couldn't", "did", "didn't", "do", "does",
+    "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had",
+    "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her",
+    "here", "here's", "hers", "herself", "him", "himself", "his", "how", "i", "i'd", "i'll", "i'm",
+    "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "just", "let's", "me",
+    "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only",
+    "or", "other", "our", "ours", "ourselves", "out", "over", "own", "said", "same", "say", "says",
+    "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that",
+    "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these",
+    "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too",
+    "under", "until", "up", "us", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've",
+    "were", "weren't", "what", "what's", "when", "where", "which", "while", "who", "who's", "whom",
+    "why", "will", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're",
+    "you've", "your", "yours", "yourself",
+];
+
+/// German function words, plus the reporting verb `sagte`.
+#[rustfmt::skip]
+pub(crate) const GERMAN: &[&str] = &[
+    "aber", "alle", "allem", "allen", "aller", "alles", "als", "also", "am", "an", "andere",
+    "anderen", "anderer", "anderes", "auch", "auf", "aus", "bei", "beim", "bin", "bis", "bist",
+    "da", "damit", "dann", "das", "dass", "dem", "den", "denn", "der", "des", "dessen", "die",
+    "dies", "diese", "diesem", "diesen", "dieser", "dieses", "doch", "dort", "du", "durch", "ein",
+    "eine", "einem", "einen", "einer", "eines", "er", "es", "etwas", "euch", "für", "gegen", "hat",
+    "hatte", "hatten", "ich", "ihm", "ihn", "ihnen", "ihr", "ihre", "ihrem", "ihren", "ihrer", "im",
+    "in", "ins", "ist", "jedoch", "jetzt", "kann", "kein", "keine", "keinem", "keinen", "man",
+    "mit", "muss", "nach", "nicht", "noch", "nun", "nur", "ob", "oder", "ohne", "sagte", "sei",
+    "sein", "seine", "seinem", "seinen", "seiner", "seit", "sich", "sie", "sind", "so", "soll",
+    "sollen", "um", "und", "uns", "unter", "vom", "von", "vor", "war", "waren", "was", "weil",
+    "wenn", "wer", "werden", "wie", "wieder", "will", "wir", "wird", "wurde", "wurden", "zu", "zum",
+    "zur", "zwischen", "über",
+];
+
+/// Frequent English words that are not also frequent German words (so not `was`, `will`, `in`).
+#[rustfmt::skip]
+pub(crate) const ENGLISH_MARKERS: &[&str] = &[
+    "and", "are", "been", "from", "had", "has", "have", "is", "it", "not", "of", "said", "that",
+    "the", "their", "this", "to", "were", "which", "with",
+];
+
+/// Frequent German words that are not also frequent English words.
+#[rustfmt::skip]
+pub(crate) const GERMAN_MARKERS: &[&str] = &[
+    "auch", "auf", "bei", "das", "dass", "dem", "den", "der", "des", "die", "ein", "eine", "einer",
+    "für", "im", "ist", "mit", "nach", "nicht", "sich", "sie", "sind", "und", "von", "wird",
+    "wurde", "zu", "zum", "zur", "über",
+];
+
+/// Whether `word` is in the sorted `list`.
+pub(crate) fn contains(list: &[&str], word: &str) -> bool {
+    list.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_list_is_sorted_and_free_of_duplicates() {
+        for list in [ENGLISH, GERMAN, ENGLISH_MARKERS, GERMAN_MARKERS] {
+            for pair in list.windows(2) {
+                assert!(
+                    pair[0] < pair[1],
+                    "{:?} is not before {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn markers_are_stop_words_of_their_language_only() {
+        for word in ENGLISH_MARKERS {
+            assert!(contains(ENGLISH, word), "{word}");
+            assert!(!contains(GERMAN_MARKERS, word), "{word}");
+        }
+        for word in GERMAN_MARKERS {
+            assert!(contains(GERMAN, word), "{word}");
+            assert!(!contains(ENGLISH_MARKERS, word), "{word}");
+        }
+    }
+
+    #[test]
+    fn lookups_find_first_last_and_non_ascii_entries() {
+        assert!(contains(ENGLISH, "a") && contains(ENGLISH, "yourself"));
+        assert!(contains(GERMAN, "für") && contains(GERMAN, "über"));
+        assert!(!contains(ENGLISH, "bridge") && !contains(GERMAN, "brücke"));
+    }
+}
