@@ -1,6 +1,8 @@
 //! `parallax`: the Parallax engine on the command line.
 
-use clap::{Parser, Subcommand, ValueEnum};
+mod eval;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use parallax::{compare, Article, Options};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -29,6 +31,77 @@ enum Command {
         #[arg(long)]
         threshold: Option<f64>,
     },
+    /// Measure the aligner against gold alignments (seed articles, DEplain-web).
+    Eval {
+        #[command(subcommand)]
+        target: EvalTarget,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalTarget {
+    /// Run `compare` on raw seed-article pairs; score its links against gold links.
+    ///
+    /// Each predicted link is expanded into (left, right) sentence pairs. A pair is correct if
+    /// its sentences overlap gold sentences A and B (sharing at least half of the shorter
+    /// byte range) and A-B is a gold link; pairs touching no gold sentence count as wrong.
+    /// Recall: gold links found by a correct pair / gold links. Micro-averaged over pairs.
+    Seeds {
+        /// The seed gold file.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
+        gold: PathBuf,
+        /// The folder holding the seed articles.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
+        seeds: PathBuf,
+        #[command(flatten)]
+        common: EvalArgs,
+    },
+    /// Align the given DEplain-web sentences; score links and exact groups (Stodden et al. 2023).
+    Deplain {
+        /// The DEplain-web manual alignment file.
+        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
+        gold: PathBuf,
+        #[command(flatten)]
+        common: EvalArgs,
+    },
+    /// Run both evaluations.
+    All {
+        /// The seed gold file.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
+        seeds_gold: PathBuf,
+        /// The folder holding the seed articles.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
+        seeds: PathBuf,
+        /// The DEplain-web manual alignment file.
+        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
+        deplain_gold: PathBuf,
+        #[command(flatten)]
+        common: EvalArgs,
+    },
+}
+
+/// Options shared by every `eval` target.
+#[derive(Args)]
+struct EvalArgs {
+    /// Minimum similarity in [0, 1] for two sentences to be linked (default: the engine's).
+    #[arg(long, conflicts_with = "sweep")]
+    threshold: Option<f64>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = eval::Format::Text)]
+    format: eval::Format,
+    /// Print the metrics for every threshold 0.10, 0.15, ..., 0.90 and the best one.
+    #[arg(long)]
+    sweep: bool,
+}
+
+impl EvalArgs {
+    fn settings(&self) -> eval::Settings {
+        eval::Settings {
+            threshold: self.threshold,
+            sweep: self.sweep,
+            format: self.format,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,6 +145,34 @@ fn run(cli: Cli) -> Result<(), InputError> {
                 .map_err(|e| InputError(format!("cannot write the report: {e}")))?;
             writeln!(std::io::stdout().lock(), "{json}")
                 .map_err(|e| InputError(format!("cannot write the report: {e}")))
+        }
+        Command::Eval { target } => {
+            let output = match target {
+                EvalTarget::Seeds {
+                    gold,
+                    seeds,
+                    common,
+                } => eval::run_seeds(&eval::SeedsPaths { gold, seeds }, &common.settings()),
+                EvalTarget::Deplain { gold, common } => {
+                    eval::run_deplain(&gold, &common.settings())
+                }
+                EvalTarget::All {
+                    seeds_gold,
+                    seeds,
+                    deplain_gold,
+                    common,
+                } => eval::run_all(
+                    &eval::SeedsPaths {
+                        gold: seeds_gold,
+                        seeds,
+                    },
+                    &deplain_gold,
+                    &common.settings(),
+                ),
+            }
+            .map_err(|eval::Error(message)| InputError(message))?;
+            writeln!(std::io::stdout().lock(), "{output}")
+                .map_err(|e| InputError(format!("cannot write the metrics: {e}")))
         }
     }
 }
