@@ -2,6 +2,9 @@
 
 mod fixtures;
 mod properties;
+mod segment_golden;
+mod segment_props;
+mod segment_seeds;
 
 use std::path::{Path, PathBuf};
 
