@@ -2,6 +2,7 @@
 
 use crate::align::align;
 use crate::diff::{diff_tokens, DiffOp};
+use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
 use crate::segment::{segment, Sentence, SentenceKind};
 use crate::tokenize::{tokenize, Token, TokenKind};
@@ -24,17 +25,23 @@ impl<'a> Article<'a> {
     }
 }
 
-/// Compares two articles: segments both, aligns their sentences and diffs every link.
+/// Compares two articles: cleans and segments both, aligns their sentences and diffs every link.
+///
+/// The stages work on the cleaned text ([`crate::normalize::clean`]: mojibake repaired,
+/// invisible characters removed); every range in the report is mapped back to the original
+/// text the caller gave.
 ///
 /// Never fails and never panics: empty or odd input gives a report with fewer sentences.
 pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Report {
-    let left_sentences = segment(left.text);
-    let right_sentences = segment(right.text);
-    let left_tokens = tokens_of(left.text, &left_sentences);
-    let right_tokens = tokens_of(right.text, &right_sentences);
+    let left_clean = clean(left.text);
+    let right_clean = clean(right.text);
+    let left_sentences = segment(&left_clean.text);
+    let right_sentences = segment(&right_clean.text);
+    let left_tokens = tokens_of(&left_clean.text, &left_sentences);
+    let right_tokens = tokens_of(&right_clean.text, &right_sentences);
 
     let alignments = align(&left_tokens, &right_tokens, options.threshold);
-    let links: Vec<Link> = alignments
+    let mut links: Vec<Link> = alignments
         .into_iter()
         .map(|a| {
             let left_joined = joined(&left_tokens, &a.left);
@@ -61,18 +68,30 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
         unmatched(left_sentences.len(), links.iter().flat_map(|l| &l.left)),
         unmatched(right_sentences.len(), links.iter().flat_map(|l| &l.right)),
     ];
+    // Statistics compare token and span ranges, so they run before spans are mapped back.
     let stats = stats(
-        [(left.text, &left_sentences), (right.text, &right_sentences)],
+        [
+            (left_clean.text.as_str(), &left_sentences),
+            (right_clean.text.as_str(), &right_sentences),
+        ],
         [&left_tokens, &right_tokens],
         &links,
         &unmatched,
     );
+    let to_original = |cleaned: &Cleaned, [start, end]: [usize; 2]| {
+        let range = cleaned.to_original(start..end);
+        [range.start, range.end]
+    };
+    for span in links.iter_mut().flat_map(|l| &mut l.diff) {
+        span.left = span.left.map(|r| to_original(&left_clean, r));
+        span.right = span.right.map(|r| to_original(&right_clean, r));
+    }
     Report {
         format: FORMAT.to_owned(),
         version: VERSION,
         documents: vec![
-            document(left, &left_sentences),
-            document(right, &right_sentences),
+            document(left, &left_clean, &left_sentences),
+            document(right, &right_clean, &right_sentences),
         ],
         links,
         unmatched,
@@ -102,19 +121,30 @@ fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<u
     (0..count).filter(|&i| !used[i]).collect()
 }
 
-fn document(article: &Article<'_>, sentences: &[Sentence]) -> DocumentReport {
+fn document(article: &Article<'_>, cleaned: &Cleaned, sentences: &[Sentence]) -> DocumentReport {
     DocumentReport {
         name: article.name.to_owned(),
         sentences: sentences
             .iter()
-            .map(|s| SentenceReport {
-                start: s.range.start,
-                end: s.range.end,
-                text: article.text[s.range.clone()].to_owned(),
-                kind: s.kind,
+            .map(|s| {
+                let original = cleaned.to_original(s.range.clone());
+                SentenceReport {
+                    start: original.start,
+                    end: original.end,
+                    text: article.text.get(original).unwrap_or_default().to_owned(),
+                    clean: collapse_whitespace(
+                        cleaned.text.get(s.range.clone()).unwrap_or_default(),
+                    ),
+                    kind: s.kind,
+                }
             })
             .collect(),
     }
+}
+
+/// `text` with every run of white space made one space.
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn stats(

@@ -1,12 +1,14 @@
 //! Parallax: align the sentences of two news articles about one event and show what changed.
 //!
 //! The engine is a one-way pipeline, one module per stage:
-//! [`segment`] splits text into sentences, [`tokenize`] splits sentences into tokens,
-//! [`similarity`] scores sentence pairs, [`align`] links sentences across articles,
-//! [`diff`] finds word-level changes inside each link, and [`report`] packs it all into
-//! the one hand-off type, [`Report`], that every renderer reads.
+//! [`normalize`] decodes bytes and cleans text (mojibake, invisible characters) while keeping
+//! a map back to the original, [`segment`] splits text into sentences, [`tokenize`] splits
+//! sentences into tokens, [`similarity`] scores sentence pairs, [`align`] links sentences
+//! across articles, [`diff`] finds word-level changes inside each link, and [`report`] packs
+//! it all into the one hand-off type, [`Report`], that every renderer reads.
 //!
-//! Every sentence and diff span is a UTF-8 byte range into the caller's original text.
+//! Every sentence and diff span is a UTF-8 byte range into the caller's original text, even
+//! though the later stages work on the cleaned text.
 //!
 //! # Example: compare two short articles
 //!
@@ -26,6 +28,8 @@
 
 pub mod align;
 pub mod diff;
+pub mod error;
+pub mod normalize;
 pub mod options;
 pub mod report;
 pub mod segment;
@@ -35,5 +39,6 @@ pub mod tokenize;
 mod compare;
 
 pub use compare::{compare, Article};
+pub use error::Error;
 pub use options::Options;
 pub use report::Report;

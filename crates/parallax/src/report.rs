@@ -2,7 +2,8 @@
 //!
 //! It serializes (with the `serde` feature) to the documented JSON format
 //! `{"format":"parallax-report","version":1,...}`. All offsets are UTF-8 byte offsets into
-//! the inputs, so a renderer can highlight the reader's own text.
+//! the inputs as given (not into the cleaned text the engine works on), so a renderer can
+//! highlight the reader's own text.
 
 use crate::align::LinkKind;
 use crate::diff::DiffOp;
@@ -52,6 +53,9 @@ pub struct SentenceReport {
     pub end: usize,
     /// The original text, `input[start..end]`.
     pub text: String,
+    /// The sentence as cleaned for display: mojibake repaired, invisible characters removed
+    /// (see [`crate::normalize::clean`]), every run of white space one space.
+    pub clean: String,
     /// The sentence's role in the article.
     pub kind: SentenceKind,
 }
@@ -96,8 +100,8 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Stats {
-    /// For each document, the share in `[0, 1]` of its body text (in bytes) that has a
-    /// counterpart in the other document.
+    /// For each document, the share in `[0, 1]` of its body text (in bytes of the cleaned
+    /// text) that has a counterpart in the other document.
     pub matched_share: Vec<f64>,
     /// Number of links of each kind.
     pub link_kinds: BTreeMap<LinkKind, usize>,

@@ -1,6 +1,7 @@
 //! End-to-end tests of the engine: fixture pairs in, reports out.
 
 mod fixtures;
+mod normalize;
 mod properties;
 mod segment_golden;
 mod segment_props;
