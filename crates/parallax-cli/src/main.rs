@@ -31,6 +31,18 @@ enum Command {
         #[arg(long)]
         threshold: Option<f64>,
     },
+    /// Split one article into sentences and print them with their kinds.
+    ///
+    /// JSON: `{"sentences":[{"start","end","text","clean","kind"}]}`; `start`/`end` are UTF-8
+    /// byte offsets into the input (after decoding), `text` is the original substring and
+    /// `clean` the repaired text a reader is shown.
+    Segment {
+        /// The article (`-` for standard input).
+        input: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
     /// Measure the aligner against gold alignments (seed articles, DEplain-web).
     Eval {
         #[command(subcommand)]
@@ -109,6 +121,12 @@ enum Format {
     Json,
 }
 
+/// The output of `parallax segment`.
+#[derive(serde::Serialize)]
+struct Segmented<'a> {
+    sentences: &'a [parallax::report::SentenceReport],
+}
+
 /// A failure to read an input, reported as one line naming the file.
 struct InputError(String);
 
@@ -143,8 +161,19 @@ fn run(cli: Cli) -> Result<(), InputError> {
             );
             let json = serde_json::to_string_pretty(&report)
                 .map_err(|e| InputError(format!("cannot write the report: {e}")))?;
-            writeln!(std::io::stdout().lock(), "{json}")
-                .map_err(|e| InputError(format!("cannot write the report: {e}")))
+            write_stdout(&json)
+        }
+        Command::Segment {
+            input,
+            format: Format::Json,
+        } => {
+            let text = read_input(&input)?;
+            let document = parallax::segment_article(&Article::new(&display_name(&input), &text));
+            let json = serde_json::to_string_pretty(&Segmented {
+                sentences: &document.sentences,
+            })
+            .map_err(|e| InputError(format!("cannot write the sentences: {e}")))?;
+            write_stdout(&json)
         }
         Command::Eval { target } => {
             let output = match target {
@@ -171,9 +200,18 @@ fn run(cli: Cli) -> Result<(), InputError> {
                 ),
             }
             .map_err(|eval::Error(message)| InputError(message))?;
-            writeln!(std::io::stdout().lock(), "{output}")
-                .map_err(|e| InputError(format!("cannot write the metrics: {e}")))
+            write_stdout(&output)
         }
+    }
+}
+
+/// Prints `text` and a newline; a reader that went away (`| head`) is not an error.
+fn write_stdout(text: &str) -> Result<(), InputError> {
+    match writeln!(std::io::stdout().lock(), "{text}") {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(InputError(format!("cannot write the output: {e}")))
+        }
+        _ => Ok(()),
     }
 }
 
@@ -188,15 +226,30 @@ fn display_name(path: &Path) -> String {
 }
 
 fn read_input(path: &Path) -> Result<String, InputError> {
+    let name = path.display();
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
         std::io::stdin()
             .read_to_end(&mut bytes)
             .map_err(|e| InputError(format!("stdin: {e}")))?;
         bytes
+    } else if path.is_dir() {
+        return Err(InputError(format!(
+            "{name}: is a directory, not a text file"
+        )));
     } else {
-        std::fs::read(path).map_err(|e| InputError(format!("{}: {e}", path.display())))?
+        std::fs::read(path).map_err(|e| InputError(format!("{name}: {e}")))?
     };
-    String::from_utf8(bytes)
-        .map_err(|e| InputError(format!("{}: not valid UTF-8 text ({e})", path.display())))
+    let decoded =
+        parallax::normalize::decode(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
+    if decoded.text.trim().is_empty() {
+        return Err(InputError(format!("{name}: is empty (no text to compare)")));
+    }
+    if decoded.encoding != parallax::normalize::Encoding::Utf8 {
+        eprintln!(
+            "parallax: {name}: read as {} (offsets are into the decoded text)",
+            decoded.encoding
+        );
+    }
+    Ok(decoded.text)
 }

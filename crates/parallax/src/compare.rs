@@ -200,3 +200,20 @@ fn stats(
         words_removed,
     }
 }
+
+/// Cleans and segments one article: the sentences [`compare`] would show, with their kinds.
+///
+/// # Example: a headline and two sentences
+///
+/// ```
+/// use parallax::{segment_article, Article};
+/// let doc = segment_article(&Article::new("a", "Bridge opens\n\nIt opened today. Crowds cheered."));
+/// let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+/// assert_eq!(texts, ["Bridge opens", "It opened today.", "Crowds cheered."]);
+/// assert_eq!(doc.sentences[0].kind, parallax::segment::SentenceKind::Headline);
+/// ```
+pub fn segment_article(article: &Article<'_>) -> DocumentReport {
+    let cleaned = clean(article.text);
+    let sentences = segment(&cleaned.text);
+    document(article, &cleaned, &sentences)
+}

@@ -38,7 +38,7 @@ pub mod tokenize;
 
 mod compare;
 
-pub use compare::{compare, Article};
+pub use compare::{compare, segment_article, Article};
 pub use error::Error;
 pub use options::Options;
 pub use report::Report;

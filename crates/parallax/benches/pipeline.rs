@@ -1,0 +1,111 @@
+//! Throughput of the text pipeline (clean, segment, tokenize) and of a whole comparison.
+//!
+//! Reads the OneStopEnglish articles from `../shared/eval/onestopenglish` when present (real
+//! news text, evaluation use only); otherwise it repeats the repository's own sample pair and
+//! says so. Run: `cargo bench -p parallax --bench pipeline`.
+#![allow(missing_docs)]
+
+use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use parallax::normalize::clean;
+use parallax::segment::segment;
+use parallax::tokenize::tokenize;
+use parallax::{compare, Article, Options};
+use std::hint::black_box;
+use std::path::Path;
+
+/// Paragraph lists of the articles at the elementary and the advanced level.
+fn corpus() -> Vec<(String, String)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let path = root.join("../shared/eval/onestopenglish/onestopenglish.json");
+    let Ok(bytes) = std::fs::read(&path) else {
+        eprintln!(
+            "note: {} not found; benchmarking the repo's sample pair instead",
+            path.display()
+        );
+        let left = std::fs::read_to_string(root.join("samples/wire.txt")).unwrap();
+        let right = std::fs::read_to_string(root.join("samples/ledger.txt")).unwrap();
+        return vec![(left, right)];
+    };
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    let join = |level: &serde_json::Value| {
+        level.as_array().map_or_else(String::new, |paragraphs| {
+            paragraphs
+                .iter()
+                .filter_map(|p| p.as_str())
+                .collect::<Vec<_>>()
+                .join("\n\n")
+        })
+    };
+    json["articles"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|article| (join(&article["ele"]), join(&article["adv"])))
+        .collect()
+}
+
+fn text_pipeline(text: &str) -> usize {
+    let cleaned = clean(text);
+    segment(&cleaned.text)
+        .iter()
+        .map(|s| tokenize(&cleaned.text, s.range.clone()).len())
+        .sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let corpus = corpus();
+    let all: String = corpus
+        .iter()
+        .map(|(_, adv)| adv.as_str())
+        .collect::<Vec<_>>()
+        .join("\n\n");
+
+    let mut group = c.benchmark_group("text pipeline");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(all.len() as u64));
+    group.bench_function(BenchmarkId::new("clean+segment+tokenize", all.len()), |b| {
+        b.iter(|| text_pipeline(black_box(&all)));
+    });
+    let cleaned = clean(&all).text;
+    let sentences = segment(&cleaned);
+    group.bench_function(BenchmarkId::new("clean", all.len()), |b| {
+        b.iter(|| clean(black_box(&all)));
+    });
+    group.bench_function(BenchmarkId::new("segment", all.len()), |b| {
+        b.iter(|| segment(black_box(&cleaned)));
+    });
+    group.bench_function(BenchmarkId::new("tokenize", all.len()), |b| {
+        b.iter(|| {
+            sentences
+                .iter()
+                .map(|s| tokenize(&cleaned, s.range.clone()).len())
+                .sum::<usize>()
+        });
+    });
+    group.finish();
+
+    // The longest article pair: a whole comparison, alignment and diffs included.
+    let (ele, adv) = corpus
+        .iter()
+        .max_by_key(|(ele, adv)| ele.len() + adv.len())
+        .unwrap();
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes((ele.len() + adv.len()) as u64));
+    group.bench_function(
+        BenchmarkId::new("longest pair", ele.len() + adv.len()),
+        |b| {
+            b.iter(|| {
+                compare(
+                    &Article::new("ele", black_box(ele)),
+                    &Article::new("adv", black_box(adv)),
+                    &Options::default(),
+                )
+            });
+        },
+    );
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
