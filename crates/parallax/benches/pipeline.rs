@@ -1,6 +1,6 @@
 //! Throughput of the text pipeline (clean, segment, tokenize) and of a whole comparison.
 //!
-//! Reads the OneStopEnglish articles from `../shared/eval/onestopenglish` when present (real
+//! Reads the `OneStopEnglish` articles from `../shared/eval/onestopenglish` when present (real
 //! news text, evaluation use only); otherwise it repeats the repository's own sample pair and
 //! says so. Run: `cargo bench -p parallax --bench pipeline`.
 #![allow(missing_docs)]
