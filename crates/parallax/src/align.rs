@@ -45,7 +45,9 @@ pub use grow::{Growth, GROW_FEATURES, GROW_NAMES};
 pub mod model;
 
 use crate::segment::SentenceKind;
-use crate::similarity::{self, features, Features, Model, Profile, Weights, FEATURES};
+use crate::similarity::{
+    self, prepared_features, Features, Model, Prepared, Profile, Weights, FEATURES,
+};
 use crate::tokenize::Token;
 
 /// How closely two linked sentences agree.
@@ -260,8 +262,8 @@ pub fn evidence(
 /// ```
 #[derive(Debug, Clone)]
 pub struct ScoreTable {
-    left: Vec<Option<Profile>>,
-    right: Vec<Option<Profile>>,
+    left: Vec<Option<Prepared>>,
+    right: Vec<Option<Prepared>>,
     weights: Weights,
     pairs: Vec<PairEvidence>,
     models: Models,
@@ -288,6 +290,12 @@ impl ScoreTable {
         };
         let (left_profiles, right_profiles) = (profile(left), profile(right));
         let weights = Weights::new(left_profiles.iter().chain(&right_profiles).flatten());
+        let prepare = |side: Vec<Option<Profile>>| -> Vec<Option<Prepared>> {
+            side.into_iter()
+                .map(|p| p.map(|p| weights.prepare(p)))
+                .collect()
+        };
+        let (left_profiles, right_profiles) = (prepare(left_profiles), prepare(right_profiles));
         let candidates = candidates::candidates(&left_profiles, &right_profiles, &weights);
 
         let mut pairs: Vec<PairEvidence> = candidates
@@ -297,7 +305,7 @@ impl ScoreTable {
                     left_profiles.get(i)?.as_ref()?,
                     right_profiles.get(j)?.as_ref()?,
                 );
-                let lexical = features(l, r, &weights);
+                let lexical = prepared_features(l, r);
                 let lexical_score = models.lexical.probability(&lexical.values);
                 Some(PairEvidence {
                     left: i,
@@ -404,7 +412,9 @@ impl ScoreTable {
     /// Whether the two sentences have the same words in the same order.
     fn identical(&self, left: usize, right: usize) -> bool {
         match (self.left.get(left), self.right.get(right)) {
-            (Some(Some(l)), Some(Some(r))) => l.word_len() > 0 && l.same_surface(r),
+            (Some(Some(l)), Some(Some(r))) => {
+                l.profile.word_len() > 0 && l.profile.same_surface(&r.profile)
+            }
             _ => false,
         }
     }
@@ -426,23 +436,25 @@ impl ScoreTable {
         (left_twin, right_twin)
     }
 
-    fn joined(side: &[Option<Profile>], indices: &[usize]) -> Profile {
+    /// The prepared profile of the given sentences of one side, read in order.
+    fn joined(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
         let parts: Vec<&Profile> = indices
             .iter()
             .filter_map(|&i| side.get(i)?.as_ref())
+            .map(|p| &p.profile)
             .collect();
-        Profile::merge(&parts)
+        self.weights.prepare(Profile::merge(&parts))
     }
 
     fn kind_of(&self, left_indices: &[usize], right_indices: &[usize]) -> LinkKind {
         let (l, r) = (
-            Self::joined(&self.left, left_indices),
-            Self::joined(&self.right, right_indices),
+            self.joined(&self.left, left_indices),
+            self.joined(&self.right, right_indices),
         );
-        if l.same_surface(&r) {
+        if l.profile.same_surface(&r.profile) {
             return LinkKind::Identical;
         }
-        let f = features(&l, &r, &self.weights).values;
+        let f = prepared_features(&l, &r).values;
         let (cosine, cover_min, cover_max) = (
             f[similarity::COSINE],
             f[similarity::COVER_MIN],

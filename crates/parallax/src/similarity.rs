@@ -109,28 +109,38 @@ fn number_word(norm: &str) -> Option<&'static str> {
 /// Length of the character n-grams that catch spelling variants, compounds and damaged words.
 const GRAM: usize = 4;
 
+/// A stem, an n-gram or a word pair as a 64-bit hash (FNV-1a: stable across runs and platforms).
+type Id = u64;
+
 /// What the similarity features need to know about one sentence (or a run of sentences).
 ///
-/// Built once per sentence from its tokens; [`Profile::new`] on the concatenated tokens of a
-/// run of sentences gives the run's profile.
+/// Built once per sentence from its tokens; [`Profile::merge`] joins the profiles of a run of
+/// sentences. Everything is kept as sorted hash lists, so comparing two profiles is a few
+/// linear merges without allocation.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Profile {
-    /// Content stems with their counts, sorted by stem.
-    terms: Vec<(String, u32)>,
-    /// Hashes of the character 4-grams of content words, sorted, without repeats.
-    grams: Vec<u64>,
-    /// Stems of every word, stop words included, with their counts, sorted.
-    words_all: Vec<(String, u32)>,
-    /// Content stems in reading order (for word pairs).
-    sequence: Vec<String>,
-    /// Numbers (their stems: `11,000` → `11000`).
-    numbers: BTreeSet<String>,
-    /// Stems of names and acronyms.
-    names: BTreeSet<String>,
-    /// Content stems inside quotation marks.
-    quoted: BTreeSet<String>,
+    /// Content stems with their counts, sorted by id.
+    terms: Vec<(Id, u32)>,
+    /// Stems of every word, stop words included, with their counts, sorted by id.
+    words_all: Vec<(Id, u32)>,
+    /// Character 4-grams of content words, sorted, without repeats.
+    grams: Vec<Id>,
+    /// Consecutive content-stem pairs, sorted, without repeats.
+    bigrams: Vec<Id>,
+    /// Consecutive word triples of the folded text, stop words included, sorted, no repeats.
+    trigrams: Vec<Id>,
+    /// Numbers (their stems: `11,000` → `11000`; `three` → `3`), sorted, no repeats.
+    numbers: Vec<Id>,
+    /// Stems of names and acronyms, sorted, no repeats.
+    names: Vec<Id>,
+    /// Content stems inside quotation marks, sorted, no repeats.
+    quoted: Vec<Id>,
     /// The folded words, numbers and marks without quote marks, for spotting identical text.
     surface: Vec<String>,
+    /// Hash of `surface`.
+    surface_id: Id,
+    /// Number of content words and numbers (with repeats).
+    content: usize,
     /// Number of words and numbers.
     words: usize,
 }
@@ -149,10 +159,11 @@ impl Profile {
     /// assert_eq!(profile.word_len(), 9);
     /// ```
     pub fn new(tokens: &[Token]) -> Self {
-        let mut terms: BTreeMap<String, u32> = BTreeMap::new();
-        let mut all: BTreeMap<String, u32> = BTreeMap::new();
-        let mut grams = Vec::new();
+        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
         let mut profile = Profile::default();
+        let mut sequence: Vec<Id> = Vec::new();
+        let mut words: Vec<Id> = Vec::new();
         let mut in_quote = false;
         for token in tokens {
             match token.kind {
@@ -170,37 +181,58 @@ impl Profile {
             }
             profile.words += 1;
             profile.surface.push(token.norm.clone());
+            if token.norm.chars().next().is_some_and(char::is_alphanumeric) {
+                words.push(id(&token.norm));
+            }
             if !token.stem.is_empty() {
-                *all.entry(token.stem.clone()).or_insert(0) += 1;
+                *all.entry(id(&token.stem)).or_insert(0) += 1;
             }
             let spelled = number_word(&token.norm);
             if (!token.is_content() && spelled.is_none()) || token.stem.is_empty() {
                 continue;
             }
-            let stem = spelled.map_or_else(|| token.stem.clone(), str::to_owned);
-            *terms.entry(stem.clone()).or_insert(0) += 1;
-            profile.sequence.push(stem.clone());
+            let stem = id(spelled.unwrap_or(&token.stem));
+            *terms.entry(stem).or_insert(0) += 1;
+            sequence.push(stem);
+            profile.content += 1;
             if token.kind == TokenKind::Number || spelled.is_some() {
-                profile.numbers.insert(stem);
+                profile.numbers.push(stem);
             } else {
-                push_grams(&token.norm, &mut grams);
+                push_grams(&token.norm, &mut profile.grams);
             }
             if token.name {
-                profile.names.insert(token.stem.clone());
+                profile.names.push(stem);
             }
             if in_quote {
-                profile.quoted.insert(token.stem.clone());
+                profile.quoted.push(stem);
             }
         }
-        grams.sort_unstable();
-        grams.dedup();
         profile.terms = terms.into_iter().collect();
         profile.words_all = all.into_iter().collect();
-        profile.grams = grams;
+        profile.bigrams = sequence.windows(2).map(|w| pair_id(w[0], w[1])).collect();
+        profile.trigrams = words
+            .windows(3)
+            .map(|w| pair_id(pair_id(w[0], w[1]), w[2]))
+            .collect();
+        profile.surface_id = surface_id(&profile.surface);
+        for set in [
+            &mut profile.grams,
+            &mut profile.bigrams,
+            &mut profile.trigrams,
+            &mut profile.numbers,
+            &mut profile.names,
+            &mut profile.quoted,
+        ] {
+            set.sort_unstable();
+            set.dedup();
+        }
         profile
     }
 
     /// The profile of several sentences read one after the other.
+    ///
+    /// Counts add up and sets unite; word pairs and triples across a sentence boundary are not
+    /// formed.
     ///
     /// # Example: a split sentence, joined again
     ///
@@ -208,37 +240,51 @@ impl Profile {
     /// use parallax::{similarity::Profile, tokenize::tokenize};
     /// let profile = |t: &str| Profile::new(&tokenize(t, 0..t.len()));
     /// let joined = Profile::merge(&[&profile("Rain fell."), &profile("Roads flooded.")]);
-    /// assert_eq!(joined, profile("Rain fell. Roads flooded."));
+    /// let whole = profile("Rain fell. Roads flooded.");
+    /// assert_eq!(joined.content_len(), whole.content_len());
+    /// assert!(joined.same_surface(&whole));
     /// ```
     pub fn merge(parts: &[&Profile]) -> Profile {
-        let mut terms: BTreeMap<String, u32> = BTreeMap::new();
-        let mut all: BTreeMap<String, u32> = BTreeMap::new();
+        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
         let mut merged = Profile::default();
         for part in parts {
-            for (stem, count) in &part.terms {
-                *terms.entry(stem.clone()).or_insert(0) += count;
+            for &(stem, count) in &part.terms {
+                *terms.entry(stem).or_insert(0) += count;
             }
-            for (stem, count) in &part.words_all {
-                *all.entry(stem.clone()).or_insert(0) += count;
+            for &(stem, count) in &part.words_all {
+                *all.entry(stem).or_insert(0) += count;
             }
             merged.grams.extend(&part.grams);
-            merged.sequence.extend(part.sequence.iter().cloned());
-            merged.numbers.extend(part.numbers.iter().cloned());
-            merged.names.extend(part.names.iter().cloned());
-            merged.quoted.extend(part.quoted.iter().cloned());
+            merged.bigrams.extend(&part.bigrams);
+            merged.trigrams.extend(&part.trigrams);
+            merged.numbers.extend(&part.numbers);
+            merged.names.extend(&part.names);
+            merged.quoted.extend(&part.quoted);
             merged.surface.extend(part.surface.iter().cloned());
+            merged.content += part.content;
             merged.words += part.words;
         }
-        merged.grams.sort_unstable();
-        merged.grams.dedup();
+        for set in [
+            &mut merged.grams,
+            &mut merged.bigrams,
+            &mut merged.trigrams,
+            &mut merged.numbers,
+            &mut merged.names,
+            &mut merged.quoted,
+        ] {
+            set.sort_unstable();
+            set.dedup();
+        }
         merged.terms = terms.into_iter().collect();
         merged.words_all = all.into_iter().collect();
+        merged.surface_id = surface_id(&merged.surface);
         merged
     }
 
     /// Number of content words and numbers (with repeats).
     pub fn content_len(&self) -> usize {
-        self.sequence.len()
+        self.content
     }
 
     /// Number of words and numbers, stop words included.
@@ -249,12 +295,12 @@ impl Profile {
     /// Whether the two profiles have the same words, numbers and marks in the same order,
     /// ignoring case, quote marks and spacing.
     pub fn same_surface(&self, other: &Profile) -> bool {
-        self.surface == other.surface
+        self.surface_id == other.surface_id && self.surface == other.surface
     }
 
-    /// The distinct content stems, sorted.
-    pub fn stems(&self) -> impl Iterator<Item = &str> {
-        self.terms.iter().map(|(stem, _)| stem.as_str())
+    /// The ids of the distinct content stems, sorted.
+    pub(crate) fn term_ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.terms.iter().map(|&(stem, _)| stem)
     }
 }
 
@@ -264,30 +310,44 @@ fn is_double_quote(norm: &str) -> bool {
 
 /// Appends the hashes of the character 4-grams of `word`, padded with a space on each side;
 /// a word of up to four characters gives one gram, itself.
-fn push_grams(word: &str, out: &mut Vec<u64>) {
+fn push_grams(word: &str, out: &mut Vec<Id>) {
     let chars: Vec<char> = std::iter::once(' ')
         .chain(word.chars())
         .chain(std::iter::once(' '))
         .collect();
     if chars.len() <= GRAM + 2 {
-        out.push(fnv(&chars));
+        out.push(fnv(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
         return;
     }
     for window in chars.windows(GRAM) {
-        out.push(fnv(window));
+        out.push(fnv(window.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
     }
 }
 
-/// 64-bit FNV-1a over the characters: stable across runs and platforms.
-fn fnv(chars: &[char]) -> u64 {
+/// 64-bit FNV-1a over bytes.
+fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for &c in chars {
-        for byte in u32::from(c).to_le_bytes() {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
-        }
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
     }
     hash
+}
+
+/// The id of a stem.
+fn id(text: &str) -> Id {
+    fnv(text.bytes())
+}
+
+/// The id of an ordered pair of ids.
+fn pair_id(first: Id, second: Id) -> Id {
+    fnv(first.to_le_bytes().into_iter().chain(second.to_le_bytes()))
+}
+
+fn surface_id(surface: &[String]) -> Id {
+    fnv(surface
+        .iter()
+        .flat_map(|w| w.bytes().chain(std::iter::once(0x1f))))
 }
 
 /// Inverse document frequencies of stems and 4-grams over the sentences of both articles.
@@ -298,8 +358,8 @@ fn fnv(chars: &[char]) -> u64 {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Weights {
     sentences: usize,
-    terms: BTreeMap<String, u32>,
-    grams: BTreeMap<u64, u32>,
+    terms: BTreeMap<Id, u32>,
+    grams: BTreeMap<Id, u32>,
 }
 
 /// Pseudo-count added to every document frequency and to the sentence count.
@@ -322,16 +382,17 @@ impl Weights {
         let mut weights = Weights::default();
         for profile in profiles {
             weights.sentences += 1;
-            for (stem, _) in &profile.words_all {
-                *weights.terms.entry(stem.clone()).or_insert(0) += 1;
+            for &(stem, _) in &profile.words_all {
+                *weights.terms.entry(stem).or_insert(0) += 1;
             }
-            for (stem, _) in &profile.terms {
+            // Content stems that are not word stems: spelled-out numbers (`three` → `3`).
+            for &(stem, _) in &profile.terms {
                 if profile
                     .words_all
-                    .binary_search_by(|(s, _)| s.as_str().cmp(stem))
+                    .binary_search_by_key(&stem, |&(s, _)| s)
                     .is_err()
                 {
-                    *weights.terms.entry(stem.clone()).or_insert(0) += 1;
+                    *weights.terms.entry(stem).or_insert(0) += 1;
                 }
             }
             for &gram in &profile.grams {
@@ -343,21 +404,85 @@ impl Weights {
 
     /// The inverse document frequency of a stem.
     pub fn idf(&self, stem: &str) -> f64 {
-        self.idf_of_df(self.terms.get(stem).copied().unwrap_or(0))
+        self.term_idf(id(stem))
     }
 
     /// How many sentences hold the stem.
     pub fn df(&self, stem: &str) -> u32 {
-        self.terms.get(stem).copied().unwrap_or(0)
+        self.term_df(id(stem))
     }
 
-    fn gram_idf(&self, gram: u64) -> f64 {
+    pub(crate) fn term_df(&self, stem: Id) -> u32 {
+        self.terms.get(&stem).copied().unwrap_or(0)
+    }
+
+    fn term_idf(&self, stem: Id) -> f64 {
+        self.idf_of_df(self.term_df(stem))
+    }
+
+    fn gram_idf(&self, gram: Id) -> f64 {
         self.idf_of_df(self.grams.get(&gram).copied().unwrap_or(0))
     }
 
     fn idf_of_df(&self, df: u32) -> f64 {
         (1.0 + (self.sentences as f64 + IDF_PRIOR) / (f64::from(df) + IDF_PRIOR)).ln()
     }
+
+    /// Attaches this comparison's weights to a profile, once, for many comparisons.
+    pub(crate) fn prepare(&self, profile: Profile) -> Prepared {
+        let tf = |count: u32| 1.0 + f64::from(count).ln();
+        let weighted = |list: &[(Id, u32)]| -> (Vec<(Id, f64, f64)>, f64, f64) {
+            let mut out = Vec::with_capacity(list.len());
+            let (mut squares, mut mass) = (0.0, 0.0);
+            for &(stem, count) in list {
+                let idf = self.term_idf(stem);
+                let w = tf(count) * idf;
+                squares += w * w;
+                mass += idf;
+                out.push((stem, w, idf));
+            }
+            (out, squares.sqrt(), mass)
+        };
+        let (terms, terms_norm, terms_mass) = weighted(&profile.terms);
+        let (words, words_norm, _) = weighted(&profile.words_all);
+        let mut squares = 0.0;
+        let grams: Vec<(Id, f64)> = profile
+            .grams
+            .iter()
+            .map(|&g| {
+                let w = self.gram_idf(g);
+                squares += w * w;
+                (g, w)
+            })
+            .collect();
+        Prepared {
+            profile,
+            terms,
+            terms_norm,
+            terms_mass,
+            words,
+            words_norm,
+            grams,
+            grams_norm: squares.sqrt(),
+        }
+    }
+}
+
+/// A profile with this comparison's weights attached: what [`features`] compares.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    /// The profile itself.
+    pub(crate) profile: Profile,
+    /// Content stems: (id, tf·idf, idf).
+    terms: Vec<(Id, f64, f64)>,
+    terms_norm: f64,
+    terms_mass: f64,
+    /// All word stems: (id, tf·idf, idf).
+    words: Vec<(Id, f64, f64)>,
+    words_norm: f64,
+    /// 4-grams: (id, idf).
+    grams: Vec<(Id, f64)>,
+    grams_norm: f64,
 }
 
 /// Names of the lexical features, in the order of [`Features::values`].
@@ -412,40 +537,52 @@ pub struct Features {
 /// assert!(cosine > 0.6 && cosine < 1.0);
 /// ```
 pub fn features(left: &Profile, right: &Profile, weights: &Weights) -> Features {
-    let terms = term_overlap(left, right, weights);
-    let gram_cosine = gram_cosine(left, right, weights);
+    prepared_features(
+        &weights.prepare(left.clone()),
+        &weights.prepare(right.clone()),
+    )
+}
+
+/// [`features`] of two prepared profiles.
+pub(crate) fn prepared_features(left: &Prepared, right: &Prepared) -> Features {
+    let terms = term_overlap(left, right);
+    let (lp, rp) = (&left.profile, &right.profile);
     let (cover_left, cover_right) = (
-        ratio(terms.shared_mass, terms.left_mass),
-        ratio(terms.shared_mass, terms.right_mass),
+        ratio(terms.shared_mass, left.terms_mass),
+        ratio(terms.shared_mass, right.terms_mass),
     );
-    let numbers_shared = left.numbers.intersection(&right.numbers).count();
-    let both_numbers = !left.numbers.is_empty() && !right.numbers.is_empty();
-    let names_shared = left.names.intersection(&right.names).count();
-    let both_names = !left.names.is_empty() && !right.names.is_empty();
-    let quotes_shared = left.quoted.intersection(&right.quoted).count();
-    let (left_len, right_len) = (left.content_len() as f64, right.content_len() as f64);
-    let bigrams = shared_bigrams(&left.sequence, &right.sequence);
+    let numbers_shared = shared(&lp.numbers, &rp.numbers);
+    let both_numbers = !lp.numbers.is_empty() && !rp.numbers.is_empty();
+    let names_shared = shared(&lp.names, &rp.names);
+    let both_names = !lp.names.is_empty() && !rp.names.is_empty();
+    let quotes_shared = shared(&lp.quoted, &rp.quoted);
+    let bigrams_shared = shared(&lp.bigrams, &rp.bigrams);
+    let (left_len, right_len) = (lp.content as f64, rp.content as f64);
     Features {
         values: [
             terms.cosine,
-            gram_cosine,
+            gram_cosine(left, right),
             cover_left.min(cover_right),
             cover_left.max(cover_right),
             (1.0 + terms.shared_mass).ln() / 4.0,
-            dice(numbers_shared, left.numbers.len(), right.numbers.len()),
+            dice(numbers_shared, lp.numbers.len(), rp.numbers.len()),
             f64::from(u8::from(both_numbers && numbers_shared == 0)),
-            dice(names_shared, left.names.len(), right.names.len()),
+            dice(names_shared, lp.names.len(), rp.names.len()),
             f64::from(u8::from(both_names && names_shared == 0)),
             ratio(
                 quotes_shared as f64,
-                left.quoted.len().min(right.quoted.len()) as f64,
+                lp.quoted.len().min(rp.quoted.len()) as f64,
             ),
             ((left_len + 1.0) / (right_len + 1.0)).ln().abs(),
-            dice(bigrams.0, bigrams.1, bigrams.2),
+            dice(bigrams_shared, lp.bigrams.len(), rp.bigrams.len()),
             1.0 / (1.0 + left_len.min(right_len)),
-            phrase_dice(&left.surface, &right.surface),
-            (1.0 + bigrams.0 as f64).ln() / 2.0,
-            weighted_cosine(&left.words_all, &right.words_all, weights),
+            dice(
+                shared(&lp.trigrams, &rp.trigrams),
+                lp.trigrams.len(),
+                rp.trigrams.len(),
+            ),
+            (1.0 + bigrams_shared as f64).ln() / 2.0,
+            weighted_cosine(&left.words, left.words_norm, &right.words, right.words_norm).0,
         ],
     }
 }
@@ -461,7 +598,14 @@ pub fn features(left: &Profile, right: &Profile, weights: &Weights) -> Features 
 /// assert!((cosine(&profile, &profile, &weights) - 1.0).abs() < 1e-9);
 /// ```
 pub fn cosine(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
-    term_overlap(left, right, weights).cosine
+    prepared_cosine(
+        &weights.prepare(left.clone()),
+        &weights.prepare(right.clone()),
+    )
+}
+
+pub(crate) fn prepared_cosine(left: &Prepared, right: &Prepared) -> f64 {
+    term_overlap(left, right).cosine
 }
 
 /// The share in `[0, 1]` of `of`'s stems (weighted by idf) that `by` also holds.
@@ -477,60 +621,48 @@ pub fn cosine(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
 /// assert!(coverage(&long, &short, &weights) < 0.8);
 /// ```
 pub fn coverage(of: &Profile, by: &Profile, weights: &Weights) -> f64 {
-    let overlap = term_overlap(of, by, weights);
-    ratio(overlap.shared_mass, overlap.left_mass)
+    prepared_coverage(&weights.prepare(of.clone()), &weights.prepare(by.clone()))
 }
 
-/// Cosine and idf masses of the shared stems.
+pub(crate) fn prepared_coverage(of: &Prepared, by: &Prepared) -> f64 {
+    ratio(term_overlap(of, by).shared_mass, of.terms_mass)
+}
+
+/// Cosine and idf mass of the shared stems.
 struct TermOverlap {
     cosine: f64,
     shared_mass: f64,
-    left_mass: f64,
-    right_mass: f64,
 }
 
-/// TF-IDF cosine of two stem-count lists.
-fn weighted_cosine(left: &[(String, u32)], right: &[(String, u32)], weights: &Weights) -> f64 {
-    let left = Profile {
-        terms: left.to_vec(),
-        ..Profile::default()
-    };
-    let right = Profile {
-        terms: right.to_vec(),
-        ..Profile::default()
-    };
-    term_overlap(&left, &right, weights).cosine
+fn term_overlap(left: &Prepared, right: &Prepared) -> TermOverlap {
+    let (cosine, shared_mass) =
+        weighted_cosine(&left.terms, left.terms_norm, &right.terms, right.terms_norm);
+    TermOverlap {
+        cosine,
+        shared_mass,
+    }
 }
 
-fn term_overlap(left: &Profile, right: &Profile, weights: &Weights) -> TermOverlap {
-    let tf = |count: u32| 1.0 + f64::from(count).ln();
-    let norm = |profile: &Profile| -> (f64, f64) {
-        let mut squares = 0.0;
-        let mut mass = 0.0;
-        for (stem, count) in &profile.terms {
-            let idf = weights.idf(stem);
-            let w = tf(*count) * idf;
-            squares += w * w;
-            mass += idf;
-        }
-        (squares.sqrt(), mass)
-    };
-    let (left_norm, left_mass) = norm(left);
-    let (right_norm, right_mass) = norm(right);
+/// Cosine of two sorted `(id, weight, idf)` lists with their norms, and the idf mass of the
+/// shared ids. Shared ids are visited in id order, so both directions add up the same bits.
+fn weighted_cosine(
+    left: &[(Id, f64, f64)],
+    left_norm: f64,
+    right: &[(Id, f64, f64)],
+    right_norm: f64,
+) -> (f64, f64) {
     let mut dot = 0.0;
     let mut shared_mass = 0.0;
     let (mut l, mut r) = (0, 0);
-    while let (Some((left_stem, left_count)), Some((right_stem, right_count))) =
-        (left.terms.get(l), right.terms.get(r))
+    while let (Some(&(left_id, left_w, idf)), Some(&(right_id, right_w, _))) =
+        (left.get(l), right.get(r))
     {
-        match left_stem.cmp(right_stem) {
+        match left_id.cmp(&right_id) {
             std::cmp::Ordering::Less => l += 1,
             std::cmp::Ordering::Greater => r += 1,
             std::cmp::Ordering::Equal => {
-                let idf = weights.idf(left_stem);
-                // Multiply the two tf weights in a fixed order so both directions agree bit for bit.
-                let (low, high) = minmax(tf(*left_count), tf(*right_count));
-                dot += low * high * idf * idf;
+                let (low, high) = minmax(left_w, right_w);
+                dot += low * high;
                 shared_mass += idf;
                 l += 1;
                 r += 1;
@@ -538,42 +670,28 @@ fn term_overlap(left: &Profile, right: &Profile, weights: &Weights) -> TermOverl
         }
     }
     let norms = left_norm * right_norm;
-    TermOverlap {
-        cosine: if norms > 0.0 {
-            (dot / norms).min(1.0)
-        } else {
-            0.0
-        },
-        shared_mass,
-        left_mass,
-        right_mass,
-    }
+    let cosine = if norms > 0.0 {
+        (dot / norms).min(1.0)
+    } else {
+        0.0
+    };
+    (cosine, shared_mass)
 }
 
-fn gram_cosine(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
-    let norm = |profile: &Profile| -> f64 {
-        profile
-            .grams
-            .iter()
-            .map(|&g| {
-                let w = weights.gram_idf(g);
-                w * w
-            })
-            .sum::<f64>()
-            .sqrt()
-    };
-    let norms = norm(left) * norm(right);
+fn gram_cosine(left: &Prepared, right: &Prepared) -> f64 {
+    let norms = left.grams_norm * right.grams_norm;
     if norms <= 0.0 {
         return 0.0;
     }
     let mut dot = 0.0;
     let (mut l, mut r) = (0, 0);
-    while let (Some(&left_gram), Some(&right_gram)) = (left.grams.get(l), right.grams.get(r)) {
+    while let (Some(&(left_gram, w)), Some(&(right_gram, _))) =
+        (left.grams.get(l), right.grams.get(r))
+    {
         match left_gram.cmp(&right_gram) {
             std::cmp::Ordering::Less => l += 1,
             std::cmp::Ordering::Greater => r += 1,
             std::cmp::Ordering::Equal => {
-                let w = weights.gram_idf(left_gram);
                 dot += w * w;
                 l += 1;
                 r += 1;
@@ -583,32 +701,21 @@ fn gram_cosine(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
     (dot / norms).min(1.0)
 }
 
-/// Shared consecutive content-stem pairs, and the number of distinct pairs on each side.
-fn shared_bigrams(left: &[String], right: &[String]) -> (usize, usize, usize) {
-    let pairs = |seq: &[String]| -> BTreeSet<(String, String)> {
-        seq.windows(2)
-            .map(|w| (w[0].clone(), w[1].clone()))
-            .collect()
-    };
-    let (left, right) = (pairs(left), pairs(right));
-    (left.intersection(&right).count(), left.len(), right.len())
-}
-
-/// Dice of the word trigrams of the folded text, stop words included (`what kind of`,
-/// `kind of support`): rewording keeps short function-word phrases that stems ignore.
-fn phrase_dice(left: &[String], right: &[String]) -> f64 {
-    let trigrams = |surface: &[String]| -> BTreeSet<[String; 3]> {
-        let words: Vec<&String> = surface
-            .iter()
-            .filter(|w| w.chars().next().is_some_and(char::is_alphanumeric))
-            .collect();
-        words
-            .windows(3)
-            .map(|w| [w[0].clone(), w[1].clone(), w[2].clone()])
-            .collect()
-    };
-    let (left, right) = (trigrams(left), trigrams(right));
-    dice(left.intersection(&right).count(), left.len(), right.len())
+/// How many ids two sorted lists without repeats share.
+fn shared(left: &[Id], right: &[Id]) -> usize {
+    let (mut l, mut r, mut count) = (0, 0, 0);
+    while let (Some(a), Some(b)) = (left.get(l), right.get(r)) {
+        match a.cmp(b) {
+            std::cmp::Ordering::Less => l += 1,
+            std::cmp::Ordering::Greater => r += 1,
+            std::cmp::Ordering::Equal => {
+                count += 1;
+                l += 1;
+                r += 1;
+            }
+        }
+    }
+    count
 }
 
 fn minmax(a: f64, b: f64) -> (f64, f64) {

@@ -1,6 +1,6 @@
 //! Find the sentence pairs worth scoring: every pair of short inputs, else pairs sharing a rare stem.
 
-use crate::similarity::{Profile, Weights};
+use crate::similarity::{Prepared, Weights};
 use std::collections::BTreeMap;
 
 /// Inputs with at most this many sentence pairs consider every pair.
@@ -19,11 +19,11 @@ const RARE_SHARE: f64 = 0.02;
 /// stems lists the pairs sharing at least one of them: each stem adds at most the square of
 /// the rare limit, so the cost grows with the length of the input, not with its square.
 pub(super) fn candidates(
-    left: &[Option<Profile>],
-    right: &[Option<Profile>],
+    left: &[Option<Prepared>],
+    right: &[Option<Prepared>],
     weights: &Weights,
 ) -> Vec<(usize, usize)> {
-    let present = |side: &[Option<Profile>]| -> Vec<usize> {
+    let present = |side: &[Option<Prepared>]| -> Vec<usize> {
         side.iter()
             .enumerate()
             .filter_map(|(i, p)| p.as_ref().map(|_| i))
@@ -38,12 +38,12 @@ pub(super) fn candidates(
     }
     let sentences = left_present.len() + right_present.len();
     let rare = RARE_COUNT.max((sentences as f64 * RARE_SHARE) as usize);
-    let mut postings: BTreeMap<&str, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    let mut postings: BTreeMap<u64, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (side, profiles) in [left, right].into_iter().enumerate() {
         for (index, profile) in profiles.iter().enumerate() {
             let Some(profile) = profile else { continue };
-            for stem in profile.stems() {
-                if weights.df(stem) as usize > rare {
+            for stem in profile.profile.term_ids() {
+                if weights.term_df(stem) as usize > rare {
                     continue;
                 }
                 let lists = postings.entry(stem).or_default();
@@ -67,6 +67,7 @@ pub(super) fn candidates(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::similarity::Profile;
     use crate::tokenize::tokenize;
 
     fn profiles(texts: &[String]) -> Vec<Option<Profile>> {
@@ -76,12 +77,19 @@ mod tests {
             .collect()
     }
 
+    fn prepared(weights: &Weights, side: &[Option<Profile>]) -> Vec<Option<Prepared>> {
+        side.iter()
+            .map(|p| p.clone().map(|p| weights.prepare(p)))
+            .collect()
+    }
+
     #[test]
     fn short_inputs_pair_everything_but_boilerplate() {
         let mut left = profiles(&["Rain fell.".to_owned(), "Snow fell.".to_owned()]);
         let right = profiles(&["Wind blew.".to_owned()]);
         left[1] = None;
         let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
         assert_eq!(candidates(&left, &right, &weights), [(0, 0)]);
     }
 
@@ -93,6 +101,7 @@ mod tests {
             .collect();
         let (left, right) = (profiles(&texts), profiles(&texts));
         let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
         let pairs = candidates(&left, &right, &weights);
         assert_eq!(pairs.len(), 250);
         assert!(pairs.iter().all(|&(i, j)| i == j));

@@ -14,7 +14,7 @@
 
 use super::groups::Block;
 use super::{ScoreTable, Side};
-use crate::similarity::{cosine, coverage, features, Profile};
+use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features};
 use std::collections::BTreeMap;
 
 /// Number of growth features.
@@ -189,22 +189,22 @@ impl ScoreTable {
             ),
         };
         let candidate = own_side.get(sentence)?.as_ref()?;
-        let other_profile = Self::joined(other_side, other);
-        let own_profile = Self::joined(own_side, own);
+        let other_profile = self.joined(other_side, other);
+        let own_profile = self.joined(own_side, own);
         let mut grown_indices = own.clone();
         grown_indices.push(sentence);
         grown_indices.sort_unstable();
-        let grown: Profile = Self::joined(own_side, &grown_indices);
+        let grown = self.joined(own_side, &grown_indices);
 
         let lexical = self
             .models
             .lexical
-            .probability(&features(&other_profile, candidate, &self.weights).values);
-        let cosine_gain = cosine(&other_profile, &grown, &self.weights)
-            - cosine(&other_profile, &own_profile, &self.weights);
-        let already_covered = coverage(&other_profile, &own_profile, &self.weights);
-        let cover_gain = coverage(&other_profile, &grown, &self.weights) - already_covered;
-        let own_cover = coverage(candidate, &other_profile, &self.weights);
+            .probability(&prepared_features(&other_profile, candidate).values);
+        let cosine_gain =
+            prepared_cosine(&other_profile, &grown) - prepared_cosine(&other_profile, &own_profile);
+        let already_covered = prepared_coverage(&other_profile, &own_profile);
+        let cover_gain = prepared_coverage(&other_profile, &grown) - already_covered;
+        let own_cover = prepared_coverage(candidate, &other_profile);
         let best = own_best.get(sentence).copied().unwrap_or(0.0);
         let best_ratio = if best > 0.0 {
             (lexical / best).min(1.0)
@@ -223,7 +223,7 @@ impl ScoreTable {
             cover_gain,
             own_cover,
             best_ratio,
-            1.0 / (1.0 + candidate.content_len() as f64),
+            1.0 / (1.0 + candidate.profile.content_len() as f64),
             self.order,
             (position - other_position).abs(),
             already_covered,

@@ -14,39 +14,39 @@ use crate::similarity::Model;
 
 /// Weights over [`super::STRUCTURAL_NAMES`]: the probability that a candidate pair is a link.
 pub const STRUCTURAL: Model<STRUCTURAL_FEATURES> = Model {
-    bias: -1.081309,
+    bias: -1.081308,
     weights: [
-        0.770476,  // lexical_logit
-        1.209995,  // best_ratio_max
-        1.500885,  // best_ratio_min
-        1.123374,  // diagonal
-        1.381795,  // adjacent
-        -1.740783, // position_gap
-        -0.687961, // lede
+        0.770475,  // lexical_logit
+        1.209991,  // best_ratio_max
+        1.500891,  // best_ratio_min
+        1.123375,  // diagonal
+        1.381793,  // adjacent
+        -1.740784, // position_gap
+        -0.687957, // lede
         0.000000,  // heading
-        -1.547766, // pivot
-        0.850409,  // ordered_diagonal
-        0.873418,  // ordered_adjacent
-        -1.884754, // ordered_position_gap
-        -0.191748, // order
-        -0.005144, // ordered_best_ratio_max
-        -0.288127, // ordered_best_ratio_min
+        -1.547764, // pivot
+        0.850408,  // ordered_diagonal
+        0.873419,  // ordered_adjacent
+        -1.884756, // ordered_position_gap
+        -0.191750, // order
+        -0.005142, // ordered_best_ratio_max
+        -0.288129, // ordered_best_ratio_min
     ],
 };
 
 /// Weights over [`super::GROW_NAMES`]: the probability that a sentence belongs to the link next to it.
 pub const GROW: Model<GROW_FEATURES> = Model {
-    bias: -4.965946,
+    bias: -4.965633,
     weights: [
-        6.016644,  // lexical
-        0.883273,  // cosine_gain
-        1.317969,  // cover_gain
-        1.278934,  // own_cover
-        2.352619,  // best_ratio
-        -0.051138, // shortness
-        3.153790,  // order
-        -1.254228, // position_gap
-        -1.498166, // already_covered
-        4.088704,  // candidate_best
+        6.020495,  // lexical
+        0.879466,  // cosine_gain
+        1.323637,  // cover_gain
+        1.287663,  // own_cover
+        2.347051,  // best_ratio
+        -0.034290, // shortness
+        3.147635,  // order
+        -1.255203, // position_gap
+        -1.493218, // already_covered
+        4.087828,  // candidate_best
     ],
 };

@@ -1,7 +1,7 @@
 //! For each sentence, the few sentences of its own article that say nearly the same.
 
 use super::candidates::candidates;
-use crate::similarity::{cosine, Profile, Weights};
+use crate::similarity::{prepared_cosine, Prepared, Weights};
 
 /// How many near sentences each sentence keeps.
 const NEAR: usize = 3;
@@ -14,7 +14,7 @@ pub(super) type Near = Vec<Vec<(usize, f64)>>;
 /// For each sentence, up to [`NEAR`] other sentences of the same article with a stem cosine of
 /// at least [`NEAR_COSINE`], most similar first (ties: lower index first). Boilerplate (`None`)
 /// has none and is no one's.
-pub(super) fn nearest(side: &[Option<Profile>], weights: &Weights) -> Near {
+pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
     let mut near: Near = vec![Vec::new(); side.len()];
     for (a, b) in candidates(side, side, weights) {
         if a >= b {
@@ -23,7 +23,7 @@ pub(super) fn nearest(side: &[Option<Profile>], weights: &Weights) -> Near {
         let (Some(Some(pa)), Some(Some(pb))) = (side.get(a), side.get(b)) else {
             continue;
         };
-        let similarity = cosine(pa, pb, weights);
+        let similarity = prepared_cosine(pa, pb);
         if similarity >= NEAR_COSINE {
             near[a].push((b, similarity));
             near[b].push((a, similarity));
@@ -39,6 +39,7 @@ pub(super) fn nearest(side: &[Option<Profile>], weights: &Weights) -> Near {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::similarity::Profile;
     use crate::tokenize::tokenize;
 
     #[test]
@@ -53,6 +54,10 @@ mod tests {
             .map(|t| Some(Profile::new(&tokenize(t, 0..t.len()))))
             .collect();
         let weights = Weights::new(side.iter().flatten());
+        let side: Vec<Option<Prepared>> = side
+            .into_iter()
+            .map(|p| p.map(|p| weights.prepare(p)))
+            .collect();
         let near = nearest(&side, &weights);
         assert_eq!(near[0].first().map(|n| n.0), Some(2));
         assert!(near[1].is_empty());
