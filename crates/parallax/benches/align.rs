@@ -1,6 +1,6 @@
 //! Time the whole comparison and the aligner alone on two long articles.
 //!
-//! Uses the longest OneStopEnglish article when `../shared/eval/onestopenglish` is present
+//! Uses the longest `OneStopEnglish` article when `../shared/eval/onestopenglish` is present
 //! (its advanced version against its elementary version, paragraphs joined by blank lines);
 //! otherwise a generated pair of long look-alike articles.
 
@@ -9,6 +9,7 @@ use parallax::align::{align, SentenceInput};
 use parallax::segment::{segment, SentenceKind};
 use parallax::tokenize::{tokenize, Token};
 use parallax::{compare, Article, Options};
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 
@@ -45,17 +46,19 @@ fn generated() -> (String, String) {
     let mut left = String::new();
     let mut right = String::new();
     for k in 0..120 {
-        left.push_str(&format!(
+        let _ = write!(
+            left,
             "Inspectors counted {k} damaged pylons near the village of Alder{k} on Monday. "
-        ));
+        );
         if k % 10 == 9 {
             left.push_str("\n\n");
         }
     }
     for k in (0..120).rev() {
-        right.push_str(&format!(
+        let _ = write!(
+            right,
             "On Monday {k} pylons were found damaged close to Alder{k}, inspectors said.\n\n"
-        ));
+        );
     }
     (left, right)
 }
