@@ -76,6 +76,35 @@ enum EvalTarget {
         #[command(flatten)]
         common: EvalArgs,
     },
+    /// Learn the aligner's model weights from both gold sets and print them with their metrics.
+    ///
+    /// Fits the lexical, then the structural logistic model on every candidate pair of the
+    /// seed dev pairs and the DEplain-web documents, prints the weights, a threshold sweep and
+    /// a leave-one-seed-pair-out check. `--write` replaces the engine's model files (run from
+    /// the repository root, then rebuild).
+    Fit {
+        /// The seed gold file.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
+        seeds_gold: PathBuf,
+        /// The folder holding the seed articles.
+        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
+        seeds: PathBuf,
+        /// The DEplain-web manual alignment file.
+        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
+        deplain_gold: PathBuf,
+        /// Share of the training weight given to the seed pairs (the rest goes to `DEplain`).
+        #[arg(long, default_value_t = 0.5)]
+        seeds_share: f64,
+        /// L2 penalty on the weights.
+        #[arg(long, default_value_t = 1.0)]
+        l2: f64,
+        /// Write the fitted weights into the engine's model files under the current folder.
+        #[arg(long)]
+        write: bool,
+        /// Write every candidate pair with its features and scores to this file (JSON lines).
+        #[arg(long)]
+        dump: Option<PathBuf>,
+    },
     /// Run both evaluations.
     All {
         /// The seed gold file.
@@ -185,6 +214,27 @@ fn run(cli: Cli) -> Result<(), InputError> {
                 EvalTarget::Deplain { gold, common } => {
                     eval::run_deplain(&gold, &common.settings())
                 }
+                EvalTarget::Fit {
+                    seeds_gold,
+                    seeds,
+                    deplain_gold,
+                    seeds_share,
+                    l2,
+                    write,
+                    dump,
+                } => eval::fit::run_fit(
+                    &eval::SeedsPaths {
+                        gold: seeds_gold,
+                        seeds,
+                    },
+                    &deplain_gold,
+                    &eval::fit::FitSettings {
+                        seeds_share: seeds_share.clamp(0.0, 1.0),
+                        l2: l2.max(0.0),
+                        write: write.then(|| PathBuf::from(".")),
+                        dump,
+                    },
+                ),
                 EvalTarget::All {
                     seeds_gold,
                     seeds,

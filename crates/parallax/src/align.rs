@@ -1,6 +1,53 @@
 //! Link the sentences of two articles that say the same thing, in any order.
+//!
+//! # How sentences are linked
+//!
+//! 1. **Candidates.** Every sentence is profiled ([`Profile`]); boilerplate is left out. Short
+//!    inputs consider every pair; long ones only pairs that share a rare stem, found through an
+//!    inverted index, so the cost grows with the number of shared rare words rather than with
+//!    the product of the sentence counts.
+//! 2. **Lexical score.** Each candidate gets the learned lexical probability of
+//!    [`crate::similarity::score`].
+//! 3. **Structural score.** A second learned model re-scores each candidate with the evidence
+//!    around it: how it ranks against the other candidates of both sentences, whether the
+//!    neighbouring sentences are linked in parallel (diagonally, or next to it as in a split),
+//!    how far apart the two sentences sit in their articles, and whether both are in the
+//!    headline-and-lede zone, and whether a sentence very like one of the two (in its own
+//!    article) pairs with the other: a headline, its lede and a later sentence that repeat one
+//!    fact then reinforce each other's links. Structure is evidence, not a constraint: a strong pair far from
+//!    its neighbours' links still links.
+//!    Two sentences with the same words in the same order always score 1.
+//! 4. **Links.** Pairs scoring at least the threshold are kept. Kept pairs that touch each
+//!    other (they share a sentence and their other sentences are neighbours) and together
+//!    fill a block of consecutive sentences on each side become one link: a 1:n link is a
+//!    sentence split in two or more, an n:1 link a merge, n:m a rewritten passage.
+//!
+//! # Many-to-many: links may share a sentence
+//!
+//! A sentence may appear in **several links**. A headline that states the fact of the lede and
+//! of a later sentence gets one link to each; a dense sentence that sums up three scattered
+//! sentences of the other article gets three links. Only consecutive sentences that are all
+//! linked to each other are packed into one multi-sentence link, so every (left, right) pair
+//! that a link expands to is a pair the model accepted. A sentence is unmatched when no link
+//! holds it. Links come sorted by their first left sentence, then their first right sentence.
+//!
+//! # Guarantees
+//!
+//! The result is deterministic, and aligning `right` with `left` gives exactly the mirrored
+//! links (every feature and every tie-break is symmetric). Every score is in `[0, 1]`.
 
-use crate::similarity::word_overlap;
+mod candidates;
+mod groups;
+mod grow;
+mod near;
+
+pub use grow::{Growth, GROW_FEATURES, GROW_NAMES};
+pub mod model;
+
+use crate::segment::SentenceKind;
+use crate::similarity::{
+    self, prepared_features, Features, Model, Prepared, Profile, Weights, FEATURES,
+};
 use crate::tokenize::Token;
 
 /// How closely two linked sentences agree.
@@ -22,76 +69,635 @@ pub enum LinkKind {
 /// A link between sentences of the left and the right article.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Alignment {
-    /// Indices of the left article's sentences, ascending.
+    /// Indices of the left article's sentences, ascending and consecutive.
     pub left: Vec<usize>,
-    /// Indices of the right article's sentences, ascending.
+    /// Indices of the right article's sentences, ascending and consecutive.
     pub right: Vec<usize>,
-    /// Similarity in `[0, 1]`.
+    /// Probability in `[0, 1]` that the sides say the same thing (the mean over the pairs).
     pub score: f64,
     /// How closely the sentences agree.
     pub kind: LinkKind,
 }
 
-/// Links sentences one-to-one, best pairs first, keeping pairs scoring at least `threshold`.
+/// One of the two compared articles.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Side {
+    /// The first article.
+    Left,
+    /// The second article.
+    Right,
+}
+
+/// One sentence as the aligner sees it: its tokens and its role.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SentenceInput<'a> {
+    /// The sentence's tokens.
+    pub tokens: &'a [Token],
+    /// The sentence's role; [`SentenceKind::Boilerplate`] never aligns.
+    pub kind: SentenceKind,
+}
+
+impl<'a> SentenceInput<'a> {
+    /// A sentence with the given tokens and kind.
+    pub fn new(tokens: &'a [Token], kind: SentenceKind) -> Self {
+        Self { tokens, kind }
+    }
+
+    /// Wraps each token list as a body sentence.
+    ///
+    /// # Example: pre-split sentences
+    ///
+    /// ```
+    /// use parallax::{align::SentenceInput, tokenize::tokenize};
+    /// let tokens = vec![tokenize("One.", 0..4), tokenize("Two.", 0..4)];
+    /// assert_eq!(SentenceInput::body(&tokens).len(), 2);
+    /// ```
+    pub fn body(tokens: &'a [Vec<Token>]) -> Vec<Self> {
+        tokens
+            .iter()
+            .map(|t| Self::new(t, SentenceKind::Body))
+            .collect()
+    }
+}
+
+/// Number of structural features.
+pub const STRUCTURAL_FEATURES: usize = 15;
+
+/// Names of the structural features, in the order of [`PairEvidence::structural`].
+pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
+    "lexical_logit",
+    "best_ratio_max",
+    "best_ratio_min",
+    "diagonal",
+    "adjacent",
+    "position_gap",
+    "lede",
+    "heading",
+    "pivot",
+    "ordered_diagonal",
+    "ordered_adjacent",
+    "ordered_position_gap",
+    "order",
+    "ordered_best_ratio_max",
+    "ordered_best_ratio_min",
+];
+
+/// The two learned models the aligner runs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Models {
+    /// Lexical: features of the two sentences alone.
+    pub lexical: Model<FEATURES>,
+    /// Structural: the lexical score in its context.
+    pub structural: Model<STRUCTURAL_FEATURES>,
+    /// Growth: whether a sentence next to a link belongs to it.
+    pub grow: Model<GROW_FEATURES>,
+}
+
+/// The learned models shipped with the engine.
+pub const MODELS: Models = Models {
+    lexical: similarity::model::LEXICAL,
+    structural: model::STRUCTURAL,
+    grow: model::GROW,
+};
+
+/// All the evidence about one candidate pair (for fitting and inspecting the models).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PairEvidence {
+    /// Index of the left sentence.
+    pub left: usize,
+    /// Index of the right sentence.
+    pub right: usize,
+    /// Lexical features.
+    pub lexical: Features,
+    /// Probability from the lexical model.
+    pub lexical_score: f64,
+    /// Structural features, in the order of [`STRUCTURAL_NAMES`].
+    pub structural: [f64; STRUCTURAL_FEATURES],
+    /// Probability from the structural model: the pair's final score.
+    pub score: f64,
+}
+
+/// Links sentences that say the same thing, keeping pairs that score at least `threshold`.
 ///
-/// `left` and `right` hold each sentence's tokens. Links come back in the left article's order.
-/// Ties are broken by position, so the result is deterministic.
+/// `threshold` is the minimum link score in `[0, 1]`; see the module docs for how pairs
+/// become links and how a sentence may be in several links.
 ///
 /// # Example: reordered sentences are found
 ///
 /// ```
-/// use parallax::{align::align, tokenize::tokenize};
+/// use parallax::{align::{align, SentenceInput}, tokenize::tokenize};
 /// let tok = |s: &str| tokenize(s, 0..s.len());
-/// let left = [tok("Rain fell all day."), tok("The match was cancelled.")];
-/// let right = [tok("Officials cancelled the match."), tok("Rain fell all day long.")];
-/// let links = align(&left, &right, 0.3);
+/// let left = [tok("Heavy rain fell all day in the capital."), tok("The cup final was cancelled.")];
+/// let right = [tok("Officials cancelled the cup final."), tok("Heavy rain fell in the capital all day long.")];
+/// let links = align(&SentenceInput::body(&left), &SentenceInput::body(&right), 0.5);
 /// let pairs: Vec<_> = links.iter().map(|l| (l.left[0], l.right[0])).collect();
 /// assert_eq!(pairs, [(0, 1), (1, 0)]);
 /// ```
-pub fn align(left: &[Vec<Token>], right: &[Vec<Token>], threshold: f64) -> Vec<Alignment> {
-    let mut candidates = Vec::new();
-    for (i, left_tokens) in left.iter().enumerate() {
-        for (j, right_tokens) in right.iter().enumerate() {
-            let score = word_overlap(left_tokens, right_tokens);
-            if score > 0.0 && score >= threshold {
-                candidates.push((score, i, j));
-            }
-        }
-    }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-
-    let mut left_used = vec![false; left.len()];
-    let mut right_used = vec![false; right.len()];
-    let mut links = Vec::new();
-    for (score, i, j) in candidates {
-        if left_used[i] || right_used[j] {
-            continue;
-        }
-        left_used[i] = true;
-        right_used[j] = true;
-        links.push(Alignment {
-            left: vec![i],
-            right: vec![j],
-            score,
-            kind: kind_of(&left[i], &right[j], score),
-        });
-    }
-    links.sort_by_key(|link| link.left[0]);
-    links
+pub fn align(
+    left: &[SentenceInput<'_>],
+    right: &[SentenceInput<'_>],
+    threshold: f64,
+) -> Vec<Alignment> {
+    align_with(left, right, threshold, &MODELS)
 }
 
-fn kind_of(left: &[Token], right: &[Token], score: f64) -> LinkKind {
-    let norms = |tokens: &[Token]| tokens.iter().map(|t| t.norm.clone()).collect::<Vec<_>>();
-    if norms(left) == norms(right) {
-        LinkKind::Identical
-    } else if score >= 0.8 {
-        LinkKind::Minor
-    } else {
-        let (l, r) = (left.len() as f64, right.len() as f64);
-        if l.max(r) > 1.8 * l.min(r) {
+/// [`align`] with other models (for fitting and evaluating new weights).
+///
+/// # Example: a model that links nothing
+///
+/// ```
+/// use parallax::align::{align_with, Models, SentenceInput, MODELS};
+/// use parallax::tokenize::tokenize;
+/// let tok = |s: &str| tokenize(s, 0..s.len());
+/// let (left, right) = ([tok("Heavy rain fell all day.")], [tok("Heavy rain fell all night.")]);
+/// let (left, right) = (SentenceInput::body(&left), SentenceInput::body(&right));
+/// assert_eq!(align_with(&left, &right, 0.5, &MODELS).len(), 1);
+/// let mut never = MODELS;
+/// never.structural.bias = -1000.0;
+/// assert!(align_with(&left, &right, 0.5, &never).is_empty());
+/// ```
+pub fn align_with(
+    left: &[SentenceInput<'_>],
+    right: &[SentenceInput<'_>],
+    threshold: f64,
+    models: &Models,
+) -> Vec<Alignment> {
+    ScoreTable::new(left, right, models).links(threshold)
+}
+
+/// Every candidate pair with its features and scores, sorted by (left, right).
+///
+/// # Example: the evidence behind a link
+///
+/// ```
+/// use parallax::align::{evidence, SentenceInput, MODELS};
+/// use parallax::tokenize::tokenize;
+/// let text = "Heavy rain fell all day.";
+/// let tokens = [tokenize(text, 0..text.len())];
+/// let input = SentenceInput::body(&tokens);
+/// let pairs = evidence(&input, &input, &MODELS);
+/// assert_eq!((pairs[0].left, pairs[0].right), (0, 0));
+/// assert!(pairs[0].score > 0.5);
+/// ```
+pub fn evidence(
+    left: &[SentenceInput<'_>],
+    right: &[SentenceInput<'_>],
+    models: &Models,
+) -> Vec<PairEvidence> {
+    ScoreTable::new(left, right, models).pairs
+}
+
+/// The scored candidate pairs of one comparison: score once, then link at any threshold.
+///
+/// # Example: a stricter threshold keeps fewer links
+///
+/// ```
+/// use parallax::align::{ScoreTable, SentenceInput, MODELS};
+/// use parallax::tokenize::tokenize;
+/// let tok = |s: &str| tokenize(s, 0..s.len());
+/// let left = [tok("Heavy rain fell all day in the capital.")];
+/// let right = [tok("Heavy rain fell in the capital."), tok("Rain is common in spring.")];
+/// let table = ScoreTable::new(&SentenceInput::body(&left), &SentenceInput::body(&right), &MODELS);
+/// assert!(table.links(0.9).len() <= table.links(0.1).len());
+/// ```
+#[derive(Debug, Clone)]
+pub struct ScoreTable {
+    left: Vec<Option<Prepared>>,
+    right: Vec<Option<Prepared>>,
+    weights: Weights,
+    pairs: Vec<PairEvidence>,
+    models: Models,
+    /// How monotonic the comparison is (see [`order`]).
+    order: f64,
+    /// Each sentence's best lexical score with any sentence of the other side.
+    left_best: Vec<f64>,
+    right_best: Vec<f64>,
+    /// Each sentence's relative position in `[0, 1]` among the non-boilerplate sentences.
+    left_relative: Vec<f64>,
+    right_relative: Vec<f64>,
+}
+
+/// Sentences at most this many places from the top (ignoring boilerplate) form the lede zone.
+const LEDE_SCALE: f64 = 3.0;
+
+impl ScoreTable {
+    /// Profiles both sides and scores every candidate pair with `models`.
+    pub fn new(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>], models: &Models) -> Self {
+        let profile = |side: &[SentenceInput<'_>]| -> Vec<Option<Profile>> {
+            side.iter()
+                .map(|s| (s.kind != SentenceKind::Boilerplate).then(|| Profile::new(s.tokens)))
+                .collect()
+        };
+        let (left_profiles, right_profiles) = (profile(left), profile(right));
+        let weights = Weights::new(left_profiles.iter().chain(&right_profiles).flatten());
+        let prepare = |side: Vec<Option<Profile>>| -> Vec<Option<Prepared>> {
+            side.into_iter()
+                .map(|p| p.map(|p| weights.prepare(p)))
+                .collect()
+        };
+        let (left_profiles, right_profiles) = (prepare(left_profiles), prepare(right_profiles));
+        let candidates = candidates::candidates(&left_profiles, &right_profiles, &weights);
+
+        let mut pairs: Vec<PairEvidence> = candidates
+            .into_iter()
+            .filter_map(|(i, j)| {
+                let (l, r) = (
+                    left_profiles.get(i)?.as_ref()?,
+                    right_profiles.get(j)?.as_ref()?,
+                );
+                let lexical = prepared_features(l, r);
+                let lexical_score = models.lexical.probability(&lexical.values);
+                Some(PairEvidence {
+                    left: i,
+                    right: j,
+                    lexical,
+                    lexical_score,
+                    structural: [0.0; STRUCTURAL_FEATURES],
+                    score: 0.0,
+                })
+            })
+            .collect();
+        pairs.sort_by_key(|p| (p.left, p.right));
+
+        let near = (
+            near::nearest(&left_profiles, &weights),
+            near::nearest(&right_profiles, &weights),
+        );
+        let context = Context::new(left, right, &pairs, near);
+        for index in 0..pairs.len() {
+            let structural = context.structural(&pairs, index);
+            if let Some(pair) = pairs.get_mut(index) {
+                pair.structural = structural;
+                pair.score = models.structural.probability(&structural);
+            }
+        }
+        let relative = |ranks: &[Option<usize>], count: usize| -> Vec<f64> {
+            ranks
+                .iter()
+                .map(|r| relative_position(r.unwrap_or(0), count))
+                .collect()
+        };
+        let mut table = Self {
+            left_relative: relative(&context.left_rank, context.left_count),
+            right_relative: relative(&context.right_rank, context.right_count),
+            left_best: context.left_best,
+            right_best: context.right_best,
+            order: context.order,
+            models: *models,
+            left: left_profiles,
+            right: right_profiles,
+            weights,
+            pairs,
+        };
+        // Identical text is the strongest evidence there is, however short the articles.
+        for k in 0..table.pairs.len() {
+            let (i, j) = (table.pairs[k].left, table.pairs[k].right);
+            if table.identical(i, j) {
+                table.pairs[k].score = 1.0;
+            }
+        }
+        table
+    }
+
+    /// Every candidate pair with its features and scores, sorted by (left, right).
+    pub fn pairs(&self) -> &[PairEvidence] {
+        &self.pairs
+    }
+
+    /// The links of pairs scoring at least `threshold` (see [`align`]).
+    pub fn links(&self, threshold: f64) -> Vec<Alignment> {
+        groups::merge_touching(self.grow(self.blocks(threshold)))
+            .into_iter()
+            .map(|block| {
+                let kind = self.kind_of(&block.left, &block.right);
+                Alignment {
+                    left: block.left,
+                    right: block.right,
+                    score: self.rounded(block.score),
+                    kind,
+                }
+            })
+            .collect()
+    }
+
+    /// Pairs scoring at least `threshold`, packed into blocks.
+    ///
+    /// A pair of two sentences that each have an identical twin elsewhere on the other side is
+    /// left out: both are fully accounted for, so a copied headline does not also link to the
+    /// copied lede it repeats.
+    fn blocks(&self, threshold: f64) -> Vec<groups::Block> {
+        let threshold = if threshold.is_nan() { 1.0 } else { threshold };
+        let (left_twin, right_twin) = self.twins();
+        let edges: Vec<(usize, usize, f64)> = self
+            .pairs
+            .iter()
+            .filter(|p| p.score > 0.0 && p.score >= threshold)
+            .filter(|p| {
+                let twins = |twin: &[Option<usize>], k: usize| twin.get(k).copied().flatten();
+                let explained = twins(&left_twin, p.left).is_some_and(|j| j != p.right)
+                    && twins(&right_twin, p.right).is_some_and(|i| i != p.left);
+                !explained || self.identical(p.left, p.right)
+            })
+            .map(|p| (p.left, p.right, self.rounded(p.score)))
+            .collect();
+        groups::blocks(&edges)
+    }
+
+    /// Scores are rounded to six decimals, so reports survive a round trip through text.
+    fn rounded(&self, score: f64) -> f64 {
+        let _ = self;
+        (score.clamp(0.0, 1.0) * 1e6).round() / 1e6
+    }
+
+    /// Whether the two sentences have the same words in the same order.
+    fn identical(&self, left: usize, right: usize) -> bool {
+        match (self.left.get(left), self.right.get(right)) {
+            (Some(Some(l)), Some(Some(r))) => {
+                l.profile.word_len() > 0 && l.profile.same_surface(&r.profile)
+            }
+            _ => false,
+        }
+    }
+
+    /// For each sentence, an identical sentence on the other side if there is one (the first).
+    fn twins(&self) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+        let mut left_twin = vec![None; self.left.len()];
+        let mut right_twin = vec![None; self.right.len()];
+        for p in &self.pairs {
+            if self.identical(p.left, p.right) {
+                if let Some(t) = left_twin.get_mut(p.left) {
+                    t.get_or_insert(p.right);
+                }
+                if let Some(t) = right_twin.get_mut(p.right) {
+                    t.get_or_insert(p.left);
+                }
+            }
+        }
+        (left_twin, right_twin)
+    }
+
+    /// The prepared profile of the given sentences of one side, read in order.
+    fn joined(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
+        let parts: Vec<&Profile> = indices
+            .iter()
+            .filter_map(|&i| side.get(i)?.as_ref())
+            .map(|p| &p.profile)
+            .collect();
+        self.weights.prepare(Profile::merge(&parts))
+    }
+
+    fn kind_of(&self, left_indices: &[usize], right_indices: &[usize]) -> LinkKind {
+        let (l, r) = (
+            self.joined(&self.left, left_indices),
+            self.joined(&self.right, right_indices),
+        );
+        if l.profile.same_surface(&r.profile) {
+            return LinkKind::Identical;
+        }
+        let f = prepared_features(&l, &r).values;
+        let (cosine, cover_min, cover_max) = (
+            f[similarity::COSINE],
+            f[similarity::COVER_MIN],
+            f[similarity::COVER_MAX],
+        );
+        if cosine >= 0.8 && cover_min >= 0.8 {
+            LinkKind::Minor
+        } else if cover_min < 0.5 && cover_max - cover_min > 0.25 {
             LinkKind::Partial
         } else {
             LinkKind::Paraphrase
         }
+    }
+}
+
+/// What the structural features need: best lexical scores per sentence and positions.
+struct Context {
+    left_best: Vec<f64>,
+    right_best: Vec<f64>,
+    left_rank: Vec<Option<usize>>,
+    right_rank: Vec<Option<usize>>,
+    left_count: usize,
+    right_count: usize,
+    left_heading: Vec<bool>,
+    right_heading: Vec<bool>,
+    /// How monotonic the comparison is, in `[0, 1]` (see [`order`]).
+    order: f64,
+    /// For each sentence, its most similar sentences in its own article, with their cosine.
+    left_near: near::Near,
+    right_near: near::Near,
+}
+
+impl Context {
+    fn new(
+        left: &[SentenceInput<'_>],
+        right: &[SentenceInput<'_>],
+        pairs: &[PairEvidence],
+        near: (near::Near, near::Near),
+    ) -> Self {
+        let mut left_best = vec![0.0_f64; left.len()];
+        let mut right_best = vec![0.0_f64; right.len()];
+        for p in pairs {
+            if let Some(best) = left_best.get_mut(p.left) {
+                *best = best.max(p.lexical_score);
+            }
+            if let Some(best) = right_best.get_mut(p.right) {
+                *best = best.max(p.lexical_score);
+            }
+        }
+        let ranks = |side: &[SentenceInput<'_>]| -> Vec<Option<usize>> {
+            let mut next = 0;
+            side.iter()
+                .map(|s| {
+                    (s.kind != SentenceKind::Boilerplate).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let heading = |side: &[SentenceInput<'_>]| -> Vec<bool> {
+            side.iter()
+                .map(|s| matches!(s.kind, SentenceKind::Headline | SentenceKind::Caption))
+                .collect()
+        };
+        let (left_rank, right_rank) = (ranks(left), ranks(right));
+        Self {
+            left_best,
+            right_best,
+            left_count: left_rank.iter().flatten().count(),
+            right_count: right_rank.iter().flatten().count(),
+            left_rank,
+            right_rank,
+            left_heading: heading(left),
+            right_heading: heading(right),
+            left_near: near.0,
+            right_near: near.1,
+            order: order(pairs, left.len(), right.len()),
+        }
+    }
+
+    fn structural(&self, pairs: &[PairEvidence], index: usize) -> [f64; STRUCTURAL_FEATURES] {
+        let Some(pair) = pairs.get(index) else {
+            return [0.0; STRUCTURAL_FEATURES];
+        };
+        let (i, j, p) = (pair.left, pair.right, pair.lexical_score);
+        let lexical = |i: Option<usize>, j: Option<usize>| -> f64 {
+            let (Some(i), Some(j)) = (i, j) else {
+                return 0.0;
+            };
+            pairs
+                .binary_search_by_key(&(i, j), |q| (q.left, q.right))
+                .ok()
+                .and_then(|k| pairs.get(k))
+                .map_or(0.0, |q| q.lexical_score)
+        };
+        let (before_i, after_i) = (i.checked_sub(1), Some(i + 1));
+        let (before_j, after_j) = (j.checked_sub(1), Some(j + 1));
+        let diagonal = lexical(before_i, before_j).max(lexical(after_i, after_j));
+        let adjacent = lexical(Some(i), before_j)
+            .max(lexical(Some(i), after_j))
+            .max(lexical(before_i, Some(j)).max(lexical(after_i, Some(j))));
+        let best = |bests: &[f64], k: usize| -> f64 {
+            let b = bests.get(k).copied().unwrap_or(0.0);
+            if b > 0.0 {
+                (p / b).min(1.0)
+            } else {
+                0.0
+            }
+        };
+        let (left_ratio, right_ratio) = (best(&self.left_best, i), best(&self.right_best, j));
+        let position = |ranks: &[Option<usize>], count: usize, k: usize| -> (f64, f64) {
+            let rank = ranks.get(k).copied().flatten().unwrap_or(0);
+            (relative_position(rank, count), rank as f64)
+        };
+        let (left_relative, left_rank) = position(&self.left_rank, self.left_count, i);
+        let (right_relative, right_rank) = position(&self.right_rank, self.right_count, j);
+        let mut pivot: f64 = 0.0;
+        for &(k, similarity) in self.right_near.get(j).map_or(&[][..], Vec::as_slice) {
+            pivot = pivot.max(lexical(Some(i), Some(k)) * similarity);
+        }
+        for &(k, similarity) in self.left_near.get(i).map_or(&[][..], Vec::as_slice) {
+            pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
+        }
+        let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
+        let heading = self.left_heading.get(i).copied().unwrap_or(false)
+            || self.right_heading.get(j).copied().unwrap_or(false);
+        [
+            logit(p),
+            left_ratio.max(right_ratio),
+            left_ratio.min(right_ratio),
+            diagonal,
+            adjacent,
+            (left_relative - right_relative).abs(),
+            lede,
+            f64::from(u8::from(heading)),
+            pivot,
+            diagonal * self.order,
+            adjacent * self.order,
+            (left_relative - right_relative).abs() * self.order,
+            self.order,
+            left_ratio.max(right_ratio) * self.order,
+            left_ratio.min(right_ratio) * self.order,
+        ]
+    }
+}
+
+/// A rank's place in `[0, 1]` among `count` sentences.
+fn relative_position(rank: usize, count: usize) -> f64 {
+    if count > 1 {
+        rank as f64 / (count - 1) as f64
+    } else {
+        0.0
+    }
+}
+
+/// Lexical score from which a mutual best pair counts as an anchor of [`order`].
+const ANCHOR_SCORE: f64 = 0.5;
+
+/// How monotonic the comparison is: the share of concordant pairs (Kendall) among the anchors,
+/// pairs that are each other's best lexical match with a score of at least [`ANCHOR_SCORE`].
+/// An edited or simplified copy of a text scores near 1, two outlets' reports of one event
+/// lower. With fewer than three anchors there is no telling: 0.5.
+///
+/// Concordance does not depend on which side is left, so the value is mirror-symmetric.
+fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
+    let mut left_best = vec![(0.0_f64, usize::MAX); left_count];
+    let mut right_best = vec![(0.0_f64, usize::MAX); right_count];
+    // Ties go to the lower index on the other side, the same rule from both sides.
+    let better = |candidate: (f64, usize), current: (f64, usize)| {
+        candidate
+            .0
+            .total_cmp(&current.0)
+            .then(current.1.cmp(&candidate.1))
+            .is_gt()
+    };
+    for p in pairs {
+        if let Some(best) = left_best.get_mut(p.left) {
+            if better((p.lexical_score, p.right), *best) {
+                *best = (p.lexical_score, p.right);
+            }
+        }
+        if let Some(best) = right_best.get_mut(p.right) {
+            if better((p.lexical_score, p.left), *best) {
+                *best = (p.lexical_score, p.left);
+            }
+        }
+    }
+    let anchors: Vec<(usize, usize)> = left_best
+        .iter()
+        .enumerate()
+        .filter(|(i, (score, j))| {
+            *score >= ANCHOR_SCORE && right_best.get(*j).is_some_and(|b| b.1 == *i)
+        })
+        .map(|(i, (_, j))| (i, *j))
+        .collect();
+    if anchors.len() < 3 {
+        return 0.5;
+    }
+    let (mut concordant, mut total) = (0usize, 0usize);
+    for (a, &(ia, ja)) in anchors.iter().enumerate() {
+        for &(ib, jb) in &anchors[a + 1..] {
+            total += 1;
+            concordant += usize::from((ia < ib) == (ja < jb));
+        }
+    }
+    concordant as f64 / total as f64
+}
+
+/// The log-odds of a probability, bounded to `[-12, 12]`.
+fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln().clamp(-12.0, 12.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::similarity::sigmoid;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn logit_inverts_sigmoid() {
+        for p in [0.01, 0.3, 0.5, 0.9] {
+            assert!((sigmoid(logit(p)) - p).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn boilerplate_never_aligns() {
+        let text = "Share this article on social media.";
+        let tokens = tokenize(text, 0..text.len());
+        let left = [SentenceInput::new(&tokens, SentenceKind::Boilerplate)];
+        let right = [SentenceInput::new(&tokens, SentenceKind::Body)];
+        assert!(align(&left, &right, 0.0).is_empty());
+        assert!(align(&right, &left, 0.0).is_empty());
+    }
+
+    #[test]
+    fn empty_inputs_give_no_links() {
+        assert!(align(&[], &[], 0.0).is_empty());
+        let tokens = tokenize("Rain.", 0..5);
+        let one = [SentenceInput::new(&tokens, SentenceKind::Body)];
+        assert!(align(&one, &[], 0.0).is_empty());
     }
 }

@@ -1,6 +1,6 @@
 //! The whole pipeline: text in, [`Report`] out.
 
-use crate::align::align;
+use crate::align::{align, SentenceInput};
 use crate::diff::{diff_tokens, DiffOp};
 use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
@@ -40,7 +40,11 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
     let left_tokens = tokens_of(&left_clean.text, &left_sentences);
     let right_tokens = tokens_of(&right_clean.text, &right_sentences);
 
-    let alignments = align(&left_tokens, &right_tokens, options.threshold);
+    let alignments = align(
+        &inputs(&left_tokens, &left_sentences),
+        &inputs(&right_tokens, &right_sentences),
+        options.threshold,
+    );
     let mut links: Vec<Link> = alignments
         .into_iter()
         .map(|a| {
@@ -97,6 +101,14 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
         unmatched,
         stats,
     }
+}
+
+fn inputs<'a>(tokens: &'a [Vec<Token>], sentences: &[Sentence]) -> Vec<SentenceInput<'a>> {
+    tokens
+        .iter()
+        .zip(sentences)
+        .map(|(t, s)| SentenceInput::new(t, s.kind))
+        .collect()
 }
 
 fn tokens_of(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {

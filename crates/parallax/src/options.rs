@@ -5,7 +5,8 @@
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 pub struct Options {
-    /// Minimum similarity in `[0, 1]` for two sentences to be linked.
+    /// Minimum link score in `[0, 1]`: the learned probability that two sentences say the
+    /// same thing (see [`crate::align`]). Lower links more loosely related sentences.
     pub threshold: f64,
 }
 

@@ -1,10 +1,13 @@
 //! The DEplain-web evaluation: align the given German complex and simple sentences with
 //! `parallax::align::align` and score links and exact groups against the manual alignment.
+//!
+//! Each document's language is guessed from its text (`tokenize::detect_language`, German
+//! here), so sentences get German stems and stop words as `parallax::compare` would give them.
 
 use super::metrics::{score_groups, Counts, Group};
 use super::Error;
-use parallax::align::align;
-use parallax::tokenize::{tokenize, Token};
+use parallax::align::{Models, ScoreTable, SentenceInput, MODELS};
+use parallax::tokenize::{detect_language, tokenize_in, Token};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -78,13 +81,23 @@ pub fn load(gold_path: &Path) -> Result<Vec<Document>, Error> {
 pub fn parse(gold_json: &str) -> Result<Vec<Document>, Error> {
     let gold: GoldFile = serde_json::from_str(gold_json)
         .map_err(|e| Error(format!("not a DEplain alignment file ({e})")))?;
-    let tokens = |sentences: &[String]| -> Vec<Vec<Token>> {
-        sentences.iter().map(|s| tokenize(s, 0..s.len())).collect()
-    };
     gold.documents
         .iter()
         .enumerate()
         .map(|(n, doc)| {
+            let all: Vec<&str> = doc
+                .complex_sentences
+                .iter()
+                .chain(&doc.simple_sentences)
+                .map(String::as_str)
+                .collect();
+            let language = detect_language(&all.join("\n"));
+            let tokens = |sentences: &[String]| -> Vec<Vec<Token>> {
+                sentences
+                    .iter()
+                    .map(|s| tokenize_in(s, 0..s.len(), language))
+                    .collect()
+            };
             let (complex, simple) = (
                 tokens(&doc.complex_sentences),
                 tokens(&doc.simple_sentences),
@@ -116,7 +129,35 @@ pub fn parse(gold_json: &str) -> Result<Vec<Document>, Error> {
 
 /// Aligns one document at `threshold` and scores it: `(links, groups)`.
 pub fn evaluate(document: &Document, threshold: f64) -> (Counts<Label>, Counts<Label>) {
-    let predicted: Vec<Group> = align(&document.complex, &document.simple, threshold)
+    evaluate_with(document, threshold, &MODELS)
+}
+
+/// [`evaluate`] with other models.
+pub fn evaluate_with(
+    document: &Document,
+    threshold: f64,
+    models: &Models,
+) -> (Counts<Label>, Counts<Label>) {
+    score_table(document, &table(document, models), threshold)
+}
+
+/// Scores every candidate pair of one document.
+pub fn table(document: &Document, models: &Models) -> ScoreTable {
+    ScoreTable::new(
+        &SentenceInput::body(&document.complex),
+        &SentenceInput::body(&document.simple),
+        models,
+    )
+}
+
+/// Links a scored document at `threshold` and scores it: `(links, groups)`.
+pub fn score_table(
+    document: &Document,
+    table: &ScoreTable,
+    threshold: f64,
+) -> (Counts<Label>, Counts<Label>) {
+    let predicted: Vec<Group> = table
+        .links(threshold)
         .into_iter()
         .map(|a| Group {
             left: a.left,

@@ -14,6 +14,7 @@
 //! over pairs or documents are micro averages: counts are summed, then divided.
 
 mod deplain;
+pub mod fit;
 mod metrics;
 mod seeds;
 

@@ -193,7 +193,6 @@ pub fn evaluate(pair: &SeedPair, threshold: f64) -> OverlapCounts<Label> {
             d.sentences.iter().map(|s| s.start..s.end).collect()
         })
     };
-    let (left, right) = (ranges(0), ranges(1));
     let links: Vec<Group> = report
         .links
         .iter()
@@ -202,17 +201,24 @@ pub fn evaluate(pair: &SeedPair, threshold: f64) -> OverlapCounts<Label> {
             right: l.right.clone(),
         })
         .collect();
+    score_links(pair, &ranges(0), &ranges(1), &links)
+}
+
+/// Scores predicted links between sentences with the given byte ranges against the gold links.
+pub fn score_links(
+    pair: &SeedPair,
+    left: &[Range<usize>],
+    right: &[Range<usize>],
+    links: &[Group],
+) -> OverlapCounts<Label> {
     score_overlap(
         Sides {
             left: &pair.left.sentences,
             right: &pair.right.sentences,
         },
         &pair.links,
-        Sides {
-            left: &left,
-            right: &right,
-        },
-        &links,
+        Sides { left, right },
+        links,
     )
 }
 

@@ -1,5 +1,6 @@
 //! End-to-end tests of the engine: fixture pairs in, reports out.
 
+mod align_properties;
 mod fixtures;
 mod normalize;
 mod properties;

@@ -1,0 +1,249 @@
+//! Pack accepted sentence pairs into links: consecutive sentences that all pair up form one block.
+
+use std::collections::BTreeSet;
+
+/// One link before its kind is known.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) struct Block {
+    /// Left sentences, ascending and consecutive.
+    pub left: Vec<usize>,
+    /// Right sentences, ascending and consecutive.
+    pub right: Vec<usize>,
+    /// Mean score of the block's pairs.
+    pub score: f64,
+}
+
+/// Groups `edges` (`(left, right, score)`, sorted by `(left, right)`, no repeats) into blocks.
+///
+/// Two edges touch when they share a sentence and their other sentences are neighbours
+/// (`(i, j)` and `(i, j + 1)`, or `(i, j)` and `(i + 1, j)`). A connected set of touching
+/// edges that fills the whole rectangle of its left and right sentences becomes one block;
+/// any other set stays one block per edge, so a block never claims a pair that was not
+/// accepted. The rule looks the same from both sides, so mirrored edges give mirrored blocks.
+/// Blocks come sorted by their first left sentence, then their first right sentence.
+pub(super) fn blocks(edges: &[(usize, usize, f64)]) -> Vec<Block> {
+    let index_of = |i: usize, j: usize| edges.binary_search_by_key(&(i, j), |e| (e.0, e.1)).ok();
+    let mut parent: Vec<usize> = (0..edges.len()).collect();
+    for (k, &(i, j, _)) in edges.iter().enumerate() {
+        for (a, b) in [(Some(i), j.checked_add(1)), (i.checked_add(1), Some(j))] {
+            if let (Some(a), Some(b)) = (a, b) {
+                if let Some(other) = index_of(a, b) {
+                    union(&mut parent, k, other);
+                }
+            }
+        }
+    }
+    let mut components: Vec<Vec<usize>> = vec![Vec::new(); edges.len()];
+    for k in 0..edges.len() {
+        let root = find(&mut parent, k);
+        components[root].push(k);
+    }
+    let mut blocks = Vec::new();
+    for members in components.into_iter().filter(|m| !m.is_empty()) {
+        let lefts: BTreeSet<usize> = members.iter().map(|&k| edges[k].0).collect();
+        let rights: BTreeSet<usize> = members.iter().map(|&k| edges[k].1).collect();
+        if members.len() == lefts.len() * rights.len() {
+            // Sum in sorted order so the mirrored input gives the same bits.
+            let mut scores: Vec<f64> = members.iter().map(|&k| edges[k].2).collect();
+            scores.sort_by(f64::total_cmp);
+            let score = scores.iter().sum::<f64>() / scores.len() as f64;
+            blocks.push(Block {
+                left: lefts.into_iter().collect(),
+                right: rights.into_iter().collect(),
+                score,
+            });
+        } else {
+            blocks.extend(members.iter().map(|&k| Block {
+                left: vec![edges[k].0],
+                right: vec![edges[k].1],
+                score: edges[k].2,
+            }));
+        }
+    }
+    blocks.sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    blocks
+}
+
+/// Merges blocks that touch into one when together they fill a rectangle: two blocks touch when
+/// one side is the same sentences and the other sides are neighbouring runs (`{3}×{4,5}` and
+/// `{3}×{6}`). Other blocks stay as they are. Mirror-symmetric like [`blocks`].
+pub(super) fn merge_touching(blocks: Vec<Block>) -> Vec<Block> {
+    let touching = |a: &Block, b: &Block| {
+        let next = |x: &[usize], y: &[usize]| match (x.last(), y.first()) {
+            (Some(&end), Some(&start)) => end.checked_add(1) == Some(start),
+            _ => false,
+        };
+        let runs = |x: &[usize], y: &[usize]| next(x, y) || next(y, x);
+        (a.left == b.left && runs(&a.right, &b.right))
+            || (a.right == b.right && runs(&a.left, &b.left))
+    };
+    let mut parent: Vec<usize> = (0..blocks.len()).collect();
+    for a in 0..blocks.len() {
+        for b in a + 1..blocks.len() {
+            if touching(&blocks[a], &blocks[b]) {
+                union(&mut parent, a, b);
+            }
+        }
+    }
+    let mut components: Vec<Vec<usize>> = vec![Vec::new(); blocks.len()];
+    for k in 0..blocks.len() {
+        let root = find(&mut parent, k);
+        components[root].push(k);
+    }
+    let mut out = Vec::new();
+    for members in components.into_iter().filter(|m| !m.is_empty()) {
+        let pairs: BTreeSet<(usize, usize)> = members
+            .iter()
+            .flat_map(|&k| {
+                let b = &blocks[k];
+                b.left
+                    .iter()
+                    .flat_map(move |&i| b.right.iter().map(move |&j| (i, j)))
+            })
+            .collect();
+        let lefts: BTreeSet<usize> = pairs.iter().map(|p| p.0).collect();
+        let rights: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
+        if members.len() > 1 && pairs.len() == lefts.len() * rights.len() {
+            let mut scores: Vec<f64> = members.iter().map(|&k| blocks[k].score).collect();
+            scores.sort_by(f64::total_cmp);
+            out.push(Block {
+                left: lefts.into_iter().collect(),
+                right: rights.into_iter().collect(),
+                score: scores.iter().sum::<f64>() / scores.len() as f64,
+            });
+        } else {
+            out.extend(members.iter().map(|&k| blocks[k].clone()));
+        }
+    }
+    out.sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    out
+}
+
+fn find(parent: &mut [usize], mut k: usize) -> usize {
+    while parent[k] != k {
+        parent[k] = parent[parent[k]];
+        k = parent[k];
+    }
+    k
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(parent, a), find(parent, b));
+    // The smaller index becomes the root, so the result does not depend on the call order.
+    if ra < rb {
+        parent[rb] = ra;
+    } else {
+        parent[ra] = rb;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Pairs = &'static [(usize, usize)];
+
+    struct Case {
+        name: &'static str,
+        edges: Pairs,
+        expected: &'static [(&'static [usize], &'static [usize])],
+    }
+
+    const CASES: &[Case] = &[
+        Case {
+            name: "one to one",
+            edges: &[(0, 1), (1, 0)],
+            expected: &[(&[0], &[1]), (&[1], &[0])],
+        },
+        Case {
+            name: "split",
+            edges: &[(3, 4), (3, 5), (3, 6)],
+            expected: &[(&[3], &[4, 5, 6])],
+        },
+        Case {
+            name: "merge",
+            edges: &[(2, 0), (3, 0)],
+            expected: &[(&[2, 3], &[0])],
+        },
+        Case {
+            name: "two by two",
+            edges: &[(0, 0), (0, 1), (1, 0), (1, 1)],
+            expected: &[(&[0, 1], &[0, 1])],
+        },
+        Case {
+            name: "l shape stays pairs",
+            edges: &[(0, 0), (0, 1), (1, 0)],
+            expected: &[(&[0], &[0]), (&[0], &[1]), (&[1], &[0])],
+        },
+        Case {
+            name: "diagonal run stays pairs",
+            edges: &[(0, 0), (1, 1), (2, 2)],
+            expected: &[(&[0], &[0]), (&[1], &[1]), (&[2], &[2])],
+        },
+        Case {
+            name: "scattered partners share a sentence",
+            edges: &[(0, 2), (0, 3), (0, 7)],
+            expected: &[(&[0], &[2, 3]), (&[0], &[7])],
+        },
+    ];
+
+    #[test]
+    fn case_names_are_unique() {
+        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CASES.len());
+    }
+
+    #[test]
+    fn cases() {
+        for case in CASES {
+            let edges: Vec<_> = case.edges.iter().map(|&(i, j)| (i, j, 0.9)).collect();
+            let got: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges)
+                .into_iter()
+                .map(|b| (b.left, b.right))
+                .collect();
+            let expected: Vec<(Vec<usize>, Vec<usize>)> = case
+                .expected
+                .iter()
+                .map(|(l, r)| (l.to_vec(), r.to_vec()))
+                .collect();
+            assert_eq!(got, expected, "case {}", case.name);
+        }
+    }
+
+    #[test]
+    fn touching_blocks_merge_into_rectangles_only() {
+        let block = |left: &[usize], right: &[usize]| Block {
+            left: left.to_vec(),
+            right: right.to_vec(),
+            score: 0.5,
+        };
+        let merged = merge_touching(vec![block(&[3], &[4, 5]), block(&[3], &[6])]);
+        assert_eq!(merged, [block(&[3], &[4, 5, 6])]);
+        let l_shape = vec![block(&[3], &[4, 5]), block(&[3], &[6]), block(&[4], &[6])];
+        assert_eq!(merge_touching(l_shape.clone()), l_shape);
+        let apart = vec![block(&[3], &[4]), block(&[3], &[6])];
+        assert_eq!(merge_touching(apart.clone()), apart);
+    }
+
+    #[test]
+    fn mirrored_edges_give_mirrored_blocks() {
+        for case in CASES {
+            let edges: Vec<_> = case.edges.iter().map(|&(i, j)| (i, j, 0.9)).collect();
+            let mut mirrored: Vec<_> = edges.iter().map(|&(i, j, s)| (j, i, s)).collect();
+            mirrored.sort_by_key(|e| (e.0, e.1));
+            let mut back: Vec<(Vec<usize>, Vec<usize>)> = blocks(&mirrored)
+                .into_iter()
+                .map(|b| (b.right, b.left))
+                .collect();
+            back.sort();
+            let mut there: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges)
+                .into_iter()
+                .map(|b| (b.left, b.right))
+                .collect();
+            there.sort();
+            assert_eq!(there, back, "case {}", case.name);
+        }
+    }
+}
