@@ -1,5 +1,6 @@
 //! End-to-end tests of the engine: fixture pairs in, reports out.
 
+mod diff_props;
 mod fixtures;
 mod normalize;
 mod properties;
