@@ -990,6 +990,35 @@ mod tests {
         assert_eq!(article_text(&html), "text");
     }
 
+    proptest::proptest! {
+        /// Random soup of markup pieces, entities and text never panics, never keeps a start
+        /// tag as text, and comes out trimmed. (Script text may legitimately show: browsers
+        /// read `</scr<script>` as one end tag, so the script that follows is text.)
+        #[test]
+        fn random_markup_never_panics(pieces in proptest::collection::vec(proptest::prop_oneof![
+            proptest::strategy::Just("<p>"), proptest::strategy::Just("</p>"),
+            proptest::strategy::Just("<div class=\"a>b\">"), proptest::strategy::Just("</div>"),
+            proptest::strategy::Just("<script>SECRET"), proptest::strategy::Just("</script>"),
+            proptest::strategy::Just("</scr"), proptest::strategy::Just("<!--"),
+            proptest::strategy::Just("-->"), proptest::strategy::Just("<article>"),
+            proptest::strategy::Just("</article>"), proptest::strategy::Just("<nav>"),
+            proptest::strategy::Just("&amp;"), proptest::strategy::Just("&#x1F600;"),
+            proptest::strategy::Just("&#99999999999;"), proptest::strategy::Just("&"),
+            proptest::strategy::Just("<"), proptest::strategy::Just(">"),
+            proptest::strategy::Just("\""), proptest::strategy::Just("<br>"),
+            proptest::strategy::Just("<pre>"), proptest::strategy::Just("</pre>"),
+            proptest::strategy::Just(" "), proptest::strategy::Just("\n"),
+            proptest::strategy::Just("word"), proptest::strategy::Just("東京"),
+        ], 0..60)) {
+            let html = pieces.concat();
+            let text = article_text(&html);
+            proptest::prop_assert!(!text.contains("<script>") && !text.contains("<p>"),
+                "a tag leaked: {text:?} from {html:?}");
+            proptest::prop_assert!(!text.starts_with(char::is_whitespace));
+            proptest::prop_assert!(!text.ends_with(char::is_whitespace));
+        }
+    }
+
     #[test]
     fn cut_inputs_never_panic() {
         let html = "<article><h1 class=\"a\">Caf&eacute; &#x2019;s</h1><!-- c --><p>x<br>y</p>\
