@@ -536,7 +536,9 @@ fn assemble<'e>(events: impl Iterator<Item = &'e Event>) -> String {
             Event::Paragraph => gap = Gap::Paragraph,
         }
     }
-    out
+    // Only `<pre>` text can start with white space.
+    let start = out.find(|c: char| !c.is_whitespace()).unwrap_or(out.len());
+    out.split_off(start)
 }
 
 /// Decodes character references in text.
