@@ -1,4 +1,4 @@
-//! The `parallax` binary: input errors, `segment` output, exit codes.
+//! The `parallax` binary: input errors, `segment` output, `compare` formats and options, exit codes.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -53,6 +53,11 @@ const BAD_INPUTS: &[BadInput] = &[
         name: "binary.dat",
         bytes: Some(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00"),
         message: "binary",
+    },
+    BadInput {
+        name: "furniture.html",
+        bytes: Some(b"<html><nav>Home | News</nav><script>var a = 1;</script></html>"),
+        message: "no article text",
     },
 ];
 
@@ -159,4 +164,236 @@ fn windows_1252_input_is_read_with_a_notice() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("Windows-1252"));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(json["sentences"][0]["text"], "Caf\u{e9} au lait.");
+}
+
+const LEFT_ARTICLE: &str = "Storm hits coast\n\nThe Mayor said the pier would reopen on Friday. \
+                            Crews worked through the night.";
+const RIGHT_ARTICLE: &str = "Storm hits the coast\n\nThe mayor said the pier would reopen on \
+                             Friday, officials added. Nobody was hurt.";
+
+fn compare_json(extra: &[&str]) -> serde_json::Value {
+    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
+    let right = scratch("right.txt", RIGHT_ARTICLE.as_bytes());
+    let mut args = vec!["compare", left.to_str().unwrap(), right.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = parallax(&args, None);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The ops of the link whose left side is sentence 1 ("The Mayor said ...").
+fn ops_of_mayor_link(json: &serde_json::Value) -> Vec<String> {
+    let link = json["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["left"][0] == 1)
+        .expect("the mayor sentences link");
+    link["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["op"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn compare_json_is_the_versioned_report() {
+    let json = compare_json(&["--format", "json"]);
+    assert_eq!(json["format"], "parallax-report");
+    assert_eq!(json["version"], 1);
+    for key in ["documents", "links", "unmatched", "stats"] {
+        assert!(!json[key].is_null(), "{key} missing");
+    }
+    for key in [
+        "matched_share",
+        "link_kinds",
+        "words_added",
+        "words_removed",
+    ] {
+        assert!(!json["stats"][key].is_null(), "stats.{key} missing");
+    }
+}
+
+#[test]
+fn ignore_case_and_punctuation_change_the_diff() {
+    // "The Mayor" vs "The mayor", and ", officials added" is a real insertion.
+    let plain = ops_of_mayor_link(&compare_json(&[]));
+    assert!(plain.contains(&"replace".to_owned()), "{plain:?}");
+    let no_case = ops_of_mayor_link(&compare_json(&["--ignore-case"]));
+    assert!(!no_case.contains(&"replace".to_owned()), "{no_case:?}");
+    assert!(no_case.contains(&"insert".to_owned()), "{no_case:?}");
+    let both = compare_json(&["--ignore-case", "--ignore-punctuation"]);
+    let headline = both["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["left"][0] == 0)
+        .expect("the headlines link");
+    let ops: Vec<&str> = headline["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["op"].as_str().unwrap())
+        .collect();
+    assert_eq!(ops, ["equal", "insert", "equal"], "{headline}");
+}
+
+#[test]
+fn text_format_has_no_colour_when_piped_and_colour_when_asked() {
+    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
+    let right = scratch("right.txt", RIGHT_ARTICLE.as_bytes());
+    let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let piped = parallax(&["compare", l, r, "--format", "text"], None);
+    assert_eq!(piped.status.code(), Some(0));
+    let text = String::from_utf8(piped.stdout).unwrap();
+    assert!(!text.contains('\x1b'), "{text}");
+    assert!(text.contains("Friday{+, officials added+}."), "{text}");
+    assert!(text.contains("[-Mayor-]"), "{text}");
+    assert!(
+        text.contains("only left") && text.contains("only right"),
+        "{text}"
+    );
+    assert!(
+        text.lines().all(|line| line.chars().count() <= 100),
+        "{text}"
+    );
+
+    let coloured = parallax(
+        &["compare", l, r, "--format", "text", "--color", "always"],
+        None,
+    );
+    let coloured = String::from_utf8(coloured.stdout).unwrap();
+    assert!(coloured.contains("\x1b[32;4m"), "{coloured:?}");
+
+    let narrow = parallax(
+        &["compare", l, r, "--format", "text", "--width", "50"],
+        None,
+    );
+    let narrow = String::from_utf8(narrow.stdout).unwrap();
+    assert!(
+        narrow.lines().all(|line| line.chars().count() <= 50),
+        "{narrow}"
+    );
+}
+
+#[test]
+fn html_format_writes_one_self_contained_page() {
+    let left = scratch(
+        "hostile.txt",
+        b"Officials said <script>alert(1)</script> nothing at all. Rain fell on the town.",
+    );
+    let right = scratch(
+        "calm.txt",
+        b"Officials said nothing at all. Rain fell on the town.",
+    );
+    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/report.html");
+    let _ = std::fs::remove_file(&out_path);
+    let out = parallax(
+        &[
+            "compare",
+            left.to_str().unwrap(),
+            right.to_str().unwrap(),
+            "--format",
+            "html",
+            "--out",
+            out_path.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty(), "--out writes nothing to stdout");
+    let html = std::fs::read_to_string(&out_path).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert!(!html.contains("http://") && !html.contains("https://"));
+    assert!(html.contains("data-link=\"identical\""), "{html}");
+}
+
+#[test]
+fn html_input_is_read_as_its_article_text() {
+    let page = b"<!DOCTYPE html><html><head><title>Site</title><style>p{}</style></head><body>\
+        <nav>Home | World</nav><article><h1>Storm hits coast</h1>\
+        <p>The mayor said the pier would reopen on Friday.</p>\
+        <script>track('</scr' + 'ipt>')</script><p>Crews worked through the night.</p>\
+        </article><footer>&copy; Paper</footer></body></html>";
+    let html = scratch("page.html", page);
+    let text = scratch("plain.txt", LEFT_ARTICLE.as_bytes());
+    let out = parallax(&["segment", html.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let texts: Vec<&str> = json["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Storm hits coast",
+            "The mayor said the pier would reopen on Friday.",
+            "Crews worked through the night."
+        ]
+    );
+    // Standard input is sniffed; the report's offsets are into the extracted text.
+    let out = parallax(&["compare", "-", text.to_str().unwrap()], Some(page));
+    assert_eq!(out.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &json["documents"][0]["sentences"][0];
+    assert_eq!(
+        (first["start"].as_u64(), first["end"].as_u64()),
+        (Some(0), Some(16))
+    );
+    assert_eq!(first["text"], "Storm hits coast");
+}
+
+#[test]
+fn usage_errors_exit_2_for_bad_option_values() {
+    for args in [
+        vec!["compare", "a.txt", "b.txt", "--threshold", "1.5"],
+        vec!["compare", "a.txt", "b.txt", "--threshold", "x"],
+        vec!["compare", "a.txt", "b.txt", "--format", "pdf"],
+        vec!["compare", "a.txt", "b.txt", "--width", "10"],
+    ] {
+        let out = parallax(&args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+    }
+}
+
+#[test]
+fn an_unwritable_out_file_is_an_input_error_naming_it() {
+    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/no-such-dir/out.html");
+    let out = parallax(
+        &[
+            "compare",
+            left.to_str().unwrap(),
+            left.to_str().unwrap(),
+            "--out",
+            dir.to_str().unwrap(),
+        ],
+        None,
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("out.html"), "{stderr}");
+}
+
+#[test]
+fn help_says_html_offsets_are_into_the_extracted_text() {
+    let out = parallax(&["compare", "--help"], None);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("extracted text"), "{help}");
+    assert!(help.contains("--ignore-case") && help.contains("--ignore-punctuation"));
 }

@@ -1,11 +1,11 @@
 //! The whole pipeline: text in, [`Report`] out.
 
 use crate::align::{align, SentenceInput};
-use crate::diff::{diff_tokens, DiffOp};
+use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
 use crate::segment::{segment, Sentence, SentenceKind};
-use crate::tokenize::{tokenize, Token, TokenKind};
+use crate::tokenize::{tokenize, Token};
 use crate::Options;
 use std::collections::BTreeMap;
 
@@ -50,14 +50,11 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
         .map(|a| {
             let left_joined = joined(&left_tokens, &a.left);
             let right_joined = joined(&right_tokens, &a.right);
-            let diff = diff_tokens(&left_joined, &right_joined)
-                .into_iter()
-                .map(|s| Span {
-                    op: s.op,
-                    left: s.left.map(|r| [r.start, r.end]),
-                    right: s.right.map(|r| [r.start, r.end]),
-                })
-                .collect();
+            let diff = link_diff(
+                DiffInput::new(&left_clean.text, &left_joined),
+                DiffInput::new(&right_clean.text, &right_joined),
+                options,
+            );
             Link {
                 left: a.left,
                 right: a.right,
@@ -125,6 +122,18 @@ fn joined(tokens: &[Vec<Token>], indices: &[usize]) -> Vec<Token> {
         .collect()
 }
 
+/// The word diff of one link, as report spans (ranges still into the cleaned texts).
+fn link_diff(left: DiffInput<'_>, right: DiffInput<'_>, options: &Options) -> Vec<Span> {
+    diff_tokens(&left, &right, &options.diff_options())
+        .into_iter()
+        .map(|s| Span {
+            op: s.op,
+            left: s.left.map(|r| [r.start, r.end]),
+            right: s.right.map(|r| [r.start, r.end]),
+        })
+        .collect()
+}
+
 fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<usize> {
     let mut used = vec![false; count];
     for &i in linked {
@@ -184,16 +193,9 @@ fn stats(
     for link in links {
         *link_kinds.entry(link.kind).or_insert(0) += 1;
     }
+    let words = [WordIndex::new(tokens[0]), WordIndex::new(tokens[1])];
     let words_in = |side: usize, range: Option<[usize; 2]>| {
-        range.map_or(0, |[start, end]| {
-            tokens[side]
-                .iter()
-                .flatten()
-                .filter(|t| {
-                    t.kind != TokenKind::Punct && t.range.start >= start && t.range.end <= end
-                })
-                .count()
-        })
+        range.map_or(0, |[start, end]| words[side].count(start..end))
     };
     let mut words_added = 0;
     let mut words_removed = 0;
@@ -210,6 +212,39 @@ fn stats(
         link_kinds,
         words_added,
         words_removed,
+    }
+}
+
+/// Counts the words (not punctuation) that start inside a byte range of one cleaned text.
+struct WordIndex {
+    /// Start of every token, ascending (sentences are in order, tokens in a sentence too).
+    starts: Vec<usize>,
+    /// `words_before[i]`: how many of the first `i` tokens are words.
+    words_before: Vec<usize>,
+}
+
+impl WordIndex {
+    fn new(tokens: &[Vec<Token>]) -> Self {
+        let mut starts = Vec::new();
+        let mut words_before = vec![0];
+        for token in tokens.iter().flatten() {
+            starts.push(token.range.start);
+            let before = words_before.last().copied().unwrap_or(0);
+            words_before.push(before + usize::from(token.is_word()));
+        }
+        Self {
+            starts,
+            words_before,
+        }
+    }
+
+    /// Diff spans run from a token's start to a token's end, so counting the tokens that start
+    /// inside the range counts the tokens it covers.
+    fn count(&self, range: std::ops::Range<usize>) -> usize {
+        let first = self.starts.partition_point(|&s| s < range.start);
+        let last = self.starts.partition_point(|&s| s < range.end);
+        let at = |i: usize| self.words_before.get(i).copied().unwrap_or(0);
+        at(last).saturating_sub(at(first))
     }
 }
 

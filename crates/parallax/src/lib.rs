@@ -29,6 +29,7 @@
 pub mod align;
 pub mod diff;
 pub mod error;
+pub mod extract;
 pub mod normalize;
 pub mod options;
 pub mod report;

@@ -1,0 +1,459 @@
+//! `--format text`: the report as a side-by-side terminal view, with or without colour.
+//!
+//! Two columns (left article, right article) under a summary; every row starts with a rule
+//! that names its kind (and similarity). Without colour, removed words read `[-…-]` and
+//! added words `{+…+}`; with colour they are red and struck through, green and underlined,
+//! headlines are bold and page furniture, bylines and captions dim.
+
+use parallax::report::Report;
+use parallax::segment::SentenceKind;
+use parallax_html::layout::{rows, Mark, Row, RowKind, SentenceView};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// How to draw the view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TextOptions {
+    /// Total width in columns (at least 40 is used).
+    pub width: usize,
+    /// Use ANSI colours and styles instead of `[-…-]` / `{+…+}` markers.
+    pub color: bool,
+}
+
+const SEPARATOR: &str = " │ ";
+/// The display width of [`SEPARATOR`].
+const SEPARATOR_WIDTH: usize = 3;
+const RESET: &str = "\x1b[0m";
+
+/// Renders the report for a terminal.
+pub fn render(report: &Report, options: TextOptions) -> String {
+    let width = options.width.max(40);
+    let column = (width - SEPARATOR_WIDTH) / 2;
+    let paint = Paint {
+        color: options.color,
+    };
+    let mut out = String::new();
+    summary(&mut out, report, width, paint);
+    let name = |doc: usize| {
+        report
+            .documents
+            .get(doc)
+            .map_or(if doc == 0 { "left" } else { "right" }, |d| d.name.as_str())
+    };
+    let heading = [name(0), name(1)].map(|n| vec![Word::plain(n)]);
+    out.push('\n');
+    for line in columns(
+        &[heading[0].clone()],
+        &[heading[1].clone()],
+        column,
+        paint,
+        "1",
+    ) {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    for row in rows(report) {
+        out.push_str(&rule(&row, width, paint));
+        out.push('\n');
+        let left = words(&row.left, paint);
+        let right = words(&row.right, paint);
+        for line in columns(&[left], &[right], column, paint, "") {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// ANSI styling, or none.
+#[derive(Debug, Clone, Copy)]
+struct Paint {
+    color: bool,
+}
+
+impl Paint {
+    fn style(self, codes: &str, text: &str) -> String {
+        if self.color && !codes.is_empty() {
+            format!("\x1b[{codes}m{text}{RESET}")
+        } else {
+            text.to_owned()
+        }
+    }
+}
+
+/// The ANSI codes of a row kind's badge.
+fn kind_codes(kind: RowKind) -> &'static str {
+    match kind.name() {
+        "identical" => "2",
+        "minor" => "34",
+        "paraphrase" => "35",
+        "partial" => "33",
+        "only-left" => "31",
+        "only-right" => "32",
+        _ => "",
+    }
+}
+
+/// The summary on top: one labelled line per number, wrapped to `width`.
+fn summary(out: &mut String, report: &Report, width: usize, paint: Paint) {
+    let stats = &report.stats;
+    let names: Vec<&str> = report.documents.iter().map(|d| d.name.as_str()).collect();
+    let label_width = names
+        .iter()
+        .map(|n| n.width())
+        .max()
+        .unwrap_or(0)
+        .clamp(9, width / 3);
+    let mut line = |label: &str, value: Vec<Word>| {
+        let label_lines = wrap(&[Word::plain(label)], label_width);
+        let value_lines = wrap(&value, width - label_width - 3);
+        for i in 0..label_lines.len().max(value_lines.len()) {
+            let label = label_lines
+                .get(i)
+                .map(|l| l[0].parts[0].0.clone())
+                .unwrap_or_default();
+            let pad = label_width.saturating_sub(label.width());
+            let value: Vec<String> = value_lines
+                .get(i)
+                .map(|l| l.iter().map(|w| w.render(paint)).collect())
+                .unwrap_or_default();
+            let text = format!(
+                "  {}{} {}",
+                paint.style("1", &label),
+                " ".repeat(pad),
+                value.join(" ")
+            );
+            out.push_str(text.trim_end());
+            out.push('\n');
+        }
+    };
+    let plain = |text: &str| -> Vec<Word> { text.split(' ').map(Word::plain).collect() };
+    let styled = |text: &str, codes: &'static str| -> Vec<Word> {
+        text.split(' ')
+            .map(|w| Word {
+                parts: vec![(w.to_owned(), if paint.color { codes } else { "" })],
+            })
+            .collect()
+    };
+    for (doc, name) in names.iter().enumerate() {
+        let share = stats.matched_share.get(doc).copied().unwrap_or(0.0);
+        line(
+            name,
+            plain(&format!(
+                "{:.0}% of the body text has a counterpart",
+                share * 100.0
+            )),
+        );
+    }
+    let mut kinds = Vec::new();
+    for (&kind, n) in &stats.link_kinds {
+        let kind = RowKind::Link(kind);
+        if !kinds.is_empty() {
+            kinds.push(Word::plain("·"));
+        }
+        kinds.extend(styled(kind.label(), kind_codes(kind)));
+        kinds.push(Word::plain(&n.to_string()));
+    }
+    line(
+        "links",
+        if kinds.is_empty() {
+            plain("none")
+        } else {
+            kinds
+        },
+    );
+    let count = |doc: usize| report.unmatched.get(doc).map_or(0, Vec::len).to_string();
+    let mut unmatched = styled("only left", kind_codes(RowKind::OnlyLeft));
+    unmatched.push(Word::plain(&count(0)));
+    unmatched.push(Word::plain("·"));
+    unmatched.extend(styled("only right", kind_codes(RowKind::OnlyRight)));
+    unmatched.push(Word::plain(&count(1)));
+    line("unmatched", unmatched);
+    line(
+        "words",
+        plain(&format!(
+            "{} removed · {} added",
+            stats.words_removed, stats.words_added
+        )),
+    );
+}
+
+/// The line above a row: `── minor 0.91 ───…`.
+fn rule(row: &Row, width: usize, paint: Paint) -> String {
+    let label = match row.score {
+        Some(score) => format!("{} {score:.2}", row.kind.label()),
+        None => row.kind.label().to_owned(),
+    };
+    let fill = width.saturating_sub(label.width() + 4);
+    format!(
+        "{} {} {}",
+        paint.style("2", "──"),
+        paint.style(kind_codes(row.kind), &label),
+        paint.style("2", &"─".repeat(fill))
+    )
+}
+
+/// A word as a list of styled parts (a word may mix marks: `fast[-,-]`).
+#[derive(Debug, Clone, Default)]
+struct Word {
+    parts: Vec<(String, &'static str)>,
+}
+
+impl Word {
+    fn plain(text: &str) -> Self {
+        Self {
+            parts: vec![(text.to_owned(), "")],
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.parts.iter().map(|(t, _)| t.width()).sum()
+    }
+
+    fn render(&self, paint: Paint) -> String {
+        self.parts.iter().map(|(t, c)| paint.style(c, t)).collect()
+    }
+}
+
+/// The words of a cell, with markers or styles for the marked runs.
+fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut current = Word::default();
+    for (i, sentence) in sentences.iter().enumerate() {
+        if i > 0 && !current.parts.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        let same = match sentence.kind {
+            SentenceKind::Headline => "1",
+            SentenceKind::Body => "",
+            _ => "2",
+        };
+        for piece in &sentence.pieces {
+            let (text, codes) = match (piece.mark, paint.color) {
+                (Mark::Same, _) => (piece.text.clone(), same),
+                (Mark::Removed, false) => (format!("[-{}-]", piece.text), ""),
+                (Mark::Added, false) => (format!("{{+{}+}}", piece.text), ""),
+                (Mark::Removed, true) => (piece.text.clone(), "31;9"),
+                (Mark::Added, true) => (piece.text.clone(), "32;4"),
+            };
+            for (k, chunk) in text.split(' ').enumerate() {
+                if k > 0 && !current.parts.is_empty() {
+                    words.push(std::mem::take(&mut current));
+                }
+                if !chunk.is_empty() {
+                    current.parts.push((chunk.to_owned(), codes));
+                }
+            }
+        }
+    }
+    if !current.parts.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+/// Greedy word wrap to `width` columns; a word wider than a line is cut.
+fn wrap(words: &[Word], width: usize) -> Vec<Vec<Word>> {
+    let mut lines: Vec<Vec<Word>> = Vec::new();
+    let mut line: Vec<Word> = Vec::new();
+    let mut used = 0;
+    for word in words {
+        for piece in cut(word, width) {
+            let w = piece.width();
+            let needed = if line.is_empty() { w } else { used + 1 + w };
+            if needed > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                used = 0;
+            }
+            used = if line.is_empty() { w } else { used + 1 + w };
+            line.push(piece);
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts a word into pieces at most `width` columns wide.
+fn cut(word: &Word, width: usize) -> Vec<Word> {
+    if word.width() <= width {
+        return vec![word.clone()];
+    }
+    let mut pieces = Vec::new();
+    let mut piece = Word::default();
+    let mut used = 0;
+    for (text, codes) in &word.parts {
+        let mut run = String::new();
+        for c in text.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > width && used > 0 {
+                if !run.is_empty() {
+                    piece.parts.push((std::mem::take(&mut run), codes));
+                }
+                pieces.push(std::mem::take(&mut piece));
+                used = 0;
+            }
+            run.push(c);
+            used += w;
+        }
+        if !run.is_empty() {
+            piece.parts.push((run, codes));
+        }
+    }
+    if !piece.parts.is_empty() {
+        pieces.push(piece);
+    }
+    pieces
+}
+
+/// Lays out the two cells side by side, each wrapped to `column` columns; `codes` styles
+/// every word (for the headings).
+fn columns(
+    left: &[Vec<Word>],
+    right: &[Vec<Word>],
+    column: usize,
+    paint: Paint,
+    codes: &str,
+) -> Vec<String> {
+    let wrap_all = |cell: &[Vec<Word>]| -> Vec<Vec<Word>> {
+        cell.iter().flat_map(|words| wrap(words, column)).collect()
+    };
+    let (left, right) = (wrap_all(left), wrap_all(right));
+    let render_line = |line: Option<&Vec<Word>>| -> (String, usize) {
+        let Some(line) = line else {
+            return (String::new(), 0);
+        };
+        let text: Vec<String> = line
+            .iter()
+            .map(|w| {
+                if codes.is_empty() {
+                    w.render(paint)
+                } else {
+                    paint.style(
+                        codes,
+                        &w.parts.iter().map(|(t, _)| t.as_str()).collect::<String>(),
+                    )
+                }
+            })
+            .collect();
+        let width = line.iter().map(Word::width).sum::<usize>() + line.len().saturating_sub(1);
+        (text.join(" "), width)
+    };
+    (0..left.len().max(right.len()).max(1))
+        .map(|i| {
+            let (l, lw) = render_line(left.get(i));
+            let (r, _) = render_line(right.get(i));
+            let line = format!("{l}{}{SEPARATOR}{r}", " ".repeat(column.saturating_sub(lw)));
+            line.trim_end().to_owned()
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax::{compare, Article, Options};
+    use std::path::Path;
+
+    fn report_of(left: &Path, right: &Path) -> Report {
+        let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+        let name = |p: &Path| p.file_name().unwrap().to_string_lossy().into_owned();
+        compare(
+            &Article::new(&name(left), &read(left)),
+            &Article::new(&name(right), &read(right)),
+            &Options::default(),
+        )
+    }
+
+    fn repo() -> std::path::PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    }
+
+    const PLAIN: TextOptions = TextOptions {
+        width: 100,
+        color: false,
+    };
+
+    #[test]
+    fn text_sample_wire_vs_ledger() {
+        let dir = repo().join("samples");
+        let report = report_of(&dir.join("wire.txt"), &dir.join("ledger.txt"));
+        insta::assert_snapshot!("text_sample_wire_vs_ledger", render(&report, PLAIN));
+    }
+
+    #[test]
+    fn text_fixture_reorder_narrow() {
+        let dir = repo().join("crates/parallax/tests/fixtures");
+        let report = report_of(&dir.join("reorder_1.txt"), &dir.join("reorder_2.txt"));
+        let options = TextOptions {
+            width: 60,
+            color: false,
+        };
+        insta::assert_snapshot!("text_fixture_reorder_width_60", render(&report, options));
+    }
+
+    #[test]
+    fn lines_fit_the_width() {
+        let report = compare(
+            &Article::new("left", "Supercalifragilisticexpialidocious-words-without-any-breaks-at-all run long. 東京 東京 東京 東京 東京 東京 東京 東京 東京 東京 東京 東京 東京."),
+            &Article::new("right", "Supercalifragilisticexpialidocious-words-without-any-breaks run long. 東京 東京."),
+            &Options::default(),
+        );
+        for width in [40, 57, 100] {
+            for options in [
+                TextOptions {
+                    width,
+                    color: false,
+                },
+                TextOptions { width, color: true },
+            ] {
+                let text = render(&report, options);
+                for line in text.lines() {
+                    let visible = strip_ansi(line);
+                    assert!(
+                        visible.width() <= width,
+                        "{width}: {line:?} is {} wide",
+                        visible.width()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn markers_without_colour_and_styles_with_colour() {
+        let report = compare(
+            &Article::new("l", "The red car stopped at the lights."),
+            &Article::new("r", "The blue car stopped at the lights."),
+            &Options::default(),
+        );
+        let plain = render(&report, PLAIN);
+        assert!(plain.contains("The [-red-] car"), "{plain}");
+        assert!(plain.contains("The {+blue+} car"), "{plain}");
+        assert!(!plain.contains('\x1b'));
+        let coloured = render(
+            &report,
+            TextOptions {
+                width: 100,
+                color: true,
+            },
+        );
+        assert!(coloured.contains("\x1b[31;9mred\x1b[0m"), "{coloured:?}");
+        assert!(coloured.contains("\x1b[32;4mblue\x1b[0m"), "{coloured:?}");
+        assert!(!coloured.contains("[-"));
+    }
+
+    fn strip_ansi(line: &str) -> String {
+        let mut out = String::new();
+        let mut in_escape = false;
+        for c in line.chars() {
+            match (in_escape, c) {
+                (false, '\x1b') => in_escape = true,
+                (true, 'm') => in_escape = false,
+                (true, _) => {}
+                (false, c) => out.push(c),
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,289 @@
+//! Render a Parallax [`Report`] as one self-contained static HTML page.
+//!
+//! The page needs nothing else: the CSS is inline, there is no script, no font, no image and
+//! no external request, so it can be opened from disk, attached to an e-mail or printed. It
+//! shows the summary numbers on top, then the two articles side by side, one row per link
+//! (in the left article's order) with removed words in `<del>` and added words in `<ins>`,
+//! and every unmatched sentence in its place with an empty cell opposite (see [`layout`]).
+//!
+//! Rows and sentences carry the same hooks as the web app: `data-link` on a row (`identical`,
+//! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`) and `data-doc` /
+//! `data-sentence` on each sentence.
+//!
+//! # Example: render a comparison
+//!
+//! ```
+//! use parallax::{compare, Article, Options};
+//! let report = compare(
+//!     &Article::new("Wire", "The bridge opened on Monday."),
+//!     &Article::new("Daily", "The new bridge opened on Monday."),
+//!     &Options::default(),
+//! );
+//! let html = parallax_html::render(&report);
+//! assert!(html.starts_with("<!DOCTYPE html>"));
+//! assert!(html.contains("<ins>new</ins>"));
+//! assert!(!html.contains("<script"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod layout;
+
+use layout::{rows, Mark, Row, RowKind, SentenceView};
+use parallax::align::LinkKind;
+use parallax::report::Report;
+use std::fmt::Write as _;
+
+/// The page's style sheet: light and dark colour schemes, print-friendly, no web fonts.
+const STYLE: &str = include_str!("style.css");
+
+/// Renders the report as a complete HTML document.
+///
+/// Every piece of article text and every name is escaped, so markup inside an article
+/// (`<script>`) shows as text and never runs. Never panics, also on a hand-edited report
+/// whose indices or offsets point nowhere (those parts are left out).
+///
+/// # Example: article text is escaped
+///
+/// ```
+/// use parallax::{compare, Article, Options};
+/// let report = compare(
+///     &Article::new("a<b>", "Say <script>alert(1)</script> now."),
+///     &Article::new("b", "Say nothing now."),
+///     &Options::default(),
+/// );
+/// let html = parallax_html::render(&report);
+/// assert!(html.contains("&lt;script&gt;"));
+/// assert!(html.contains("a&lt;b&gt;"));
+/// assert!(!html.contains("<script>"));
+/// ```
+pub fn render(report: &Report) -> String {
+    let name = |doc: usize| {
+        report
+            .documents
+            .get(doc)
+            .map_or(if doc == 0 { "left" } else { "right" }, |d| d.name.as_str())
+    };
+    let (left_name, right_name) = (escape(name(0)), escape(name(1)));
+    let rows = rows(report);
+    let mut html = String::with_capacity(16 * 1024);
+    let _ = write!(
+        html,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"parallax {version}\">\n\
+         <title>{left_name} vs {right_name} · Parallax</title>\n<style>\n{STYLE}</style>\n\
+         </head>\n<body>\n",
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    summary(&mut html, report, &left_name, &right_name, &rows);
+    let _ = write!(
+        html,
+        "<main>\n<table class=\"px-rows\">\n\
+         <colgroup><col class=\"px-col-side\"><col class=\"px-col-kind\"><col class=\"px-col-side\"></colgroup>\n\
+         <thead><tr><th scope=\"col\" data-doc=\"0\">{left_name}</th>\
+         <th scope=\"col\"><span class=\"px-sr\">kind</span></th>\
+         <th scope=\"col\" data-doc=\"1\">{right_name}</th></tr></thead>\n<tbody>\n"
+    );
+    for row in &rows {
+        row_html(&mut html, row);
+    }
+    html.push_str("</tbody>\n</table>\n</main>\n");
+    html.push_str(
+        "<footer class=\"px-foot\">Made with Parallax. Struck-through words are only in the \
+         left article, underlined words only in the right one; differences of quotes, dashes \
+         and invisible characters are not shown. Sentence offsets in the JSON report are UTF-8 \
+         byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
+    );
+    html.push_str("</body>\n</html>\n");
+    html
+}
+
+fn summary(html: &mut String, report: &Report, left_name: &str, right_name: &str, rows: &[Row]) {
+    let stats = &report.stats;
+    let share = |doc: usize| {
+        stats
+            .matched_share
+            .get(doc)
+            .map_or_else(|| "–".to_owned(), |s| format!("{:.0}%", s * 100.0))
+    };
+    let only = |kind: RowKind| rows.iter().filter(|r| r.kind == kind).count();
+    let _ = write!(
+        html,
+        "<header class=\"px-head\">\n<h1><span data-doc=\"0\">{left_name}</span> \
+         <span class=\"px-vs\">vs</span> <span data-doc=\"1\">{right_name}</span></h1>\n\
+         <dl class=\"px-stats\">\n\
+         <div><dt>{left_name}</dt><dd><b>{}</b> of its body text has a counterpart</dd></div>\n\
+         <div><dt>{right_name}</dt><dd><b>{}</b> of its body text has a counterpart</dd></div>\n\
+         <div><dt>Links</dt><dd>",
+        share(0),
+        share(1),
+    );
+    let kinds = [
+        LinkKind::Identical,
+        LinkKind::Minor,
+        LinkKind::Paraphrase,
+        LinkKind::Partial,
+    ];
+    let counts: Vec<String> = kinds
+        .iter()
+        .map(|&kind| {
+            let n = stats.link_kinds.get(&kind).copied().unwrap_or(0);
+            let kind = RowKind::Link(kind);
+            format!(
+                "<span class=\"px-badge px-{}\">{}</span>&nbsp;{n}",
+                kind.name(),
+                kind.label()
+            )
+        })
+        .collect();
+    html.push_str(&counts.join(" "));
+    let _ = write!(
+        html,
+        "</dd></div>\n\
+         <div><dt>Unmatched</dt><dd><span class=\"px-badge px-only-left\">only left</span>&nbsp;{} \
+         <span class=\"px-badge px-only-right\">only right</span>&nbsp;{}</dd></div>\n\
+         <div><dt>Words</dt><dd><del>{} removed</del> <ins>{} added</ins></dd></div>\n\
+         </dl>\n</header>\n",
+        only(RowKind::OnlyLeft),
+        only(RowKind::OnlyRight),
+        stats.words_removed,
+        stats.words_added,
+    );
+}
+
+fn row_html(html: &mut String, row: &Row) {
+    let kind = row.kind.name();
+    let _ = write!(
+        html,
+        "<tr class=\"px-row px-row-{kind}\" data-link=\"{kind}\">"
+    );
+    cell(html, 0, &row.left);
+    let score = row
+        .score
+        .map(|s| format!("<span class=\"px-score\" title=\"similarity\">{s:.2}</span>"))
+        .unwrap_or_default();
+    let _ = write!(
+        html,
+        "<td class=\"px-kind\"><span class=\"px-badge px-{kind}\">{}</span>{score}</td>",
+        row.kind.label()
+    );
+    cell(html, 1, &row.right);
+    html.push_str("</tr>\n");
+}
+
+fn cell(html: &mut String, doc: usize, sentences: &[SentenceView]) {
+    if sentences.is_empty() {
+        let _ = write!(
+            html,
+            "<td class=\"px-cell px-empty\" data-doc=\"{doc}\"></td>"
+        );
+        return;
+    }
+    let _ = write!(html, "<td class=\"px-cell\" data-doc=\"{doc}\">");
+    for (i, sentence) in sentences.iter().enumerate() {
+        if i > 0 {
+            html.push(' ');
+        }
+        let kind = format!("{:?}", sentence.kind).to_lowercase();
+        let _ = write!(
+            html,
+            "<span class=\"px-sentence px-k-{kind}\" data-doc=\"{}\" data-sentence=\"{}\" \
+             data-kind=\"{kind}\">",
+            sentence.doc, sentence.sentence
+        );
+        for piece in &sentence.pieces {
+            let text = escape(&piece.text);
+            match piece.mark {
+                Mark::Same => html.push_str(&text),
+                Mark::Removed => {
+                    let _ = write!(html, "<del>{text}</del>");
+                }
+                Mark::Added => {
+                    let _ = write!(html, "<ins>{text}</ins>");
+                }
+            }
+        }
+        html.push_str("</span>");
+    }
+    html.push_str("</td>");
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+///
+/// # Example
+///
+/// ```
+/// assert_eq!(parallax_html::escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use parallax::{compare, Article, Options};
+
+    #[test]
+    fn script_in_an_article_comes_out_escaped() {
+        let hostile = "Officials said <script>alert('x')</script> nothing. \
+                       <img src=x onerror=alert(1)> And more.";
+        let report = compare(
+            &Article::new("<b>left</b>", hostile),
+            &Article::new("right\" onload=\"x", "Officials said nothing. And more."),
+            &Options::default(),
+        );
+        let html = render(&report);
+        assert!(!html.contains("<script"), "{html}");
+        assert!(!html.contains("<img"), "{html}");
+        assert!(!html.contains("<b>left"), "{html}");
+        assert!(!html.contains("\" onload=\""), "{html}");
+        assert!(html.contains("&lt;script&gt;"), "{html}");
+    }
+
+    #[test]
+    fn the_page_is_self_contained() {
+        let report = compare(
+            &Article::new("a", "Rain fell all day. Fans went home."),
+            &Article::new("b", "Rain fell all day long. A fox ran."),
+            &Options::default(),
+        );
+        let html = render(&report);
+        for forbidden in [
+            "http://", "https://", "<script", "<link", "@import", "url(", "src=",
+        ] {
+            assert!(!html.contains(forbidden), "{forbidden} in the page");
+        }
+        assert_eq!(
+            html.matches("<tr class=\"px-row").count(),
+            rows(&report).len()
+        );
+        assert!(html.contains("data-link=\"only-left\""));
+        assert!(html.contains("data-link=\"only-right\""));
+    }
+
+    #[test]
+    fn an_empty_report_renders() {
+        let report = Report {
+            format: parallax::report::FORMAT.to_owned(),
+            version: parallax::report::VERSION,
+            documents: Vec::new(),
+            links: Vec::new(),
+            unmatched: Vec::new(),
+            stats: parallax::report::Stats::default(),
+        };
+        let html = render(&report);
+        assert!(html.contains("<tbody>\n</tbody>"));
+    }
+}
