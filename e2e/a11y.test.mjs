@@ -61,6 +61,22 @@ test('below 700 px each row keeps its pair together, stacked, without sideways s
   await context.close();
 });
 
+test('printing shows the comparison only, with scores and no controls', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  await page.waitForSelector('[data-link]');
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.px-inputs', '.px-toolbar', '.px-overview', '.px-theme-toggle']) {
+    assert.equal(await page.isVisible(hidden), false, `${hidden} is hidden in print`);
+  }
+  assert.ok(await page.isVisible('[data-link]'));
+  assert.ok(await page.locator('.px-score').first().isVisible());
+  // Light colours even in the dark theme.
+  const background = await page.$eval('body', (b) => getComputedStyle(b).backgroundColor);
+  assert.equal(background, 'rgb(255, 255, 255)');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 // The committed screenshots: full pages at 1280 and 390 px, light and dark.
 for (const width of [1280, 390]) {
   for (const colorScheme of ['light', 'dark']) {

@@ -77,6 +77,7 @@ test('every control is reachable with Tab', async () => {
   const controls = await page.$$eval('button:not([disabled]), input:not([type=file]), textarea', (els) =>
     els.map((e) => e.id || e.textContent.trim()),
   );
+  assert.ok(controls.length >= 15, `controls: ${controls}`);
   const reached = new Set();
   for (let i = 0; i < 60; i += 1) {
     await page.keyboard.press('Tab');
