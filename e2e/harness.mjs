@@ -81,3 +81,52 @@ export async function screenshot(page, name) {
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * Runs axe-core inside the page and returns the violations of impact "serious" or "critical",
+ * each as "rule-id: target, target…" for readable failures.
+ */
+export async function seriousViolations(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
+    await page.addScriptTag({ content: await readFile(AXE, 'utf8') });
+  }
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
+}
+
+/**
+ * Drops a file on the element matching `selector` with a synthetic drag-and-drop: a
+ * DataTransfer holding a File built in the page from `content` (a string, or an array of
+ * byte values for binary content).
+ */
+export async function dropFile(page, selector, { name, type = '', content }) {
+  await page.evaluate(
+    ({ selector, name, type, content }) => {
+      const target = document.querySelector(selector);
+      const body = Array.isArray(content) ? new Uint8Array(content) : content;
+      const data = new DataTransfer();
+      data.items.add(new File([body], name, { type }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    },
+    { selector, name, type, content },
+  );
+}
+
+/** Waits until the aligned view shows rows again after an edit (the page settles typing). */
+export async function rowsFor(page, predicate, arg) {
+  await page.waitForFunction(predicate, arg);
+  return page.$$eval('[data-link]', (rows) => rows.map((r) => r.dataset.link));
+}

@@ -1,6 +1,5 @@
-//! Entry point of the Parallax page: panic hook, then mount the app.
+//! Entry point of the Parallax page.
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(parallax_web::App);
+    parallax_web::start();
 }

@@ -1,57 +1,156 @@
-//! The aligned columns: one row per link or unmatched sentence, with word highlights.
+//! The aligned columns: one row per link or unmatched sentence, folds, moved marks, badges.
 
-use crate::view_model::{Mark, Row, SentenceView};
+use super::sentence::sentence;
+use crate::view_model::{fold_label, Block, FoldKind, Row};
 use leptos::prelude::*;
+
+/// The rows of one report, with a generation number that changes with every new report
+/// (it keys the rendered blocks, so a new report never reuses stale elements).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Rows {
+    /// Bumped for every new report.
+    pub generation: u64,
+    /// The rows from [`crate::view_model::rows`].
+    pub rows: Vec<Row>,
+}
 
 /// Side-by-side rows of the two articles.
 #[component]
 pub fn AlignedView(
-    /// The rows to show, from [`crate::view_model::rows`].
-    rows: Signal<Vec<Row>>,
+    /// All rows of the current report.
+    rows: Memo<Rows>,
+    /// What to show: rows and folds, after the filter.
+    blocks: Memo<Vec<Block>>,
     /// The two articles' names, for the column headings.
     names: Signal<(String, String)>,
+    /// Opens the fold that starts at this row.
+    on_expand: Callback<usize>,
+    /// Shows a moved right sentence (by index) in its own article's order.
+    on_jump: Callback<usize>,
 ) -> impl IntoView {
+    let keyed = move || {
+        let generation = rows.with(|r| r.generation);
+        blocks
+            .get()
+            .into_iter()
+            .map(|block| (generation, block))
+            .collect::<Vec<_>>()
+    };
     view! {
-        <section class="px-aligned" aria-label="Aligned sentences">
-            <div class="px-row px-heading" role="presentation">
+        <section class="px-view px-aligned" aria-label="Aligned sentences">
+            <div class="px-row px-heading" aria-hidden="true">
                 <div class="px-cell">{move || names.get().0}</div>
                 <div class="px-badge-cell"></div>
                 <div class="px-cell">{move || names.get().1}</div>
             </div>
-            <Show when=move || rows.with(Vec::is_empty)>
-                <p class="px-empty">"Paste an article into each box to compare them."</p>
+            <Show when=move || blocks.with(Vec::is_empty)>
+                <p class="px-empty">
+                    {move || {
+                        if rows.with(|r| r.rows.is_empty()) {
+                            "Paste an article into each box to compare them."
+                        } else {
+                            "No rows match this filter."
+                        }
+                    }}
+                </p>
             </Show>
-            {move || rows.get().into_iter().map(row_view).collect_view()}
+            <For
+                each=keyed
+                key=|(generation, block)| (*generation, block.key())
+                children=move |(_, block)| match block {
+                    Block::Row(i) => {
+                        rows.with_untracked(|r| r.rows.get(i).cloned())
+                            .map(|row| row_view(i, row, names, on_jump))
+                            .into_any()
+                    }
+                    Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
+                }
+            />
         </section>
     }
 }
 
-fn row_view(row: Row) -> impl IntoView {
-    let kind = row.kind.name();
-    let title = row.score.map(|s| format!("similarity {:.0}%", s * 100.0));
+fn fold_view(kind: FoldKind, rows: &[usize], on_expand: Callback<usize>) -> impl IntoView {
+    let first = rows.first().copied().unwrap_or(0);
+    let label = fold_label(kind, rows.len());
+    let name = match kind {
+        FoldKind::Identical => "identical",
+        FoldKind::Boilerplate => "boilerplate",
+    };
     view! {
-        <div class=format!("px-row px-{kind}") data-link=kind>
-            <div class="px-cell px-left">{row.left.into_iter().map(sentence_view).collect_view()}</div>
-            <div class="px-badge-cell">
-                <span class="px-badge" title=title>{row.kind.label()}</span>
-            </div>
-            <div class="px-cell px-right">{row.right.into_iter().map(sentence_view).collect_view()}</div>
+        <div class="px-fold" data-fold=name>
+            <button
+                type="button"
+                class="px-fold-button"
+                aria-expanded="false"
+                on:click=move |_| on_expand.run(first)
+            >
+                <span aria-hidden="true">"▸ "</span>
+                {label}
+                <span class="px-fold-hint">" — show"</span>
+            </button>
         </div>
     }
 }
 
-fn sentence_view(sentence: SentenceView) -> impl IntoView {
+fn row_view(
+    index: usize,
+    row: Row,
+    names: Signal<(String, String)>,
+    on_jump: Callback<usize>,
+) -> impl IntoView {
+    let kind = row.kind.name();
+    let score = row.score.map(|s| format!("similarity {:.0}%", s * 100.0));
+    let title = score.clone();
+    let moved = row.moved.map(|moved| {
+        let label = format!("¶ {} in right", moved.paragraph);
+        view! {
+            <button
+                type="button"
+                class="px-moved"
+                data-moved-to=moved.sentence
+                title="Sits elsewhere in the right article: show it in its own order"
+                on:click=move |_| on_jump.run(moved.sentence)
+            >
+                <span class="px-sr-only">"Moved: "</span>
+                <span aria-hidden="true">"↳ "</span>
+                {label}
+                <span class="px-sr-only">", show it in the reordering view"</span>
+            </button>
+        }
+    });
+    let empty_left = row.left.is_empty();
+    let empty_right = row.right.is_empty();
+    let missing = move |side: usize| {
+        let name = move || {
+            let (left, right) = names.get();
+            format!("not in {}", if side == 0 { left } else { right })
+        };
+        view! { <span class="px-none">{name}</span> }
+    };
     view! {
-        <p class="px-sentence" data-doc=sentence.doc data-sentence=sentence.sentence>
-            {sentence
-                .pieces
-                .into_iter()
-                .map(|piece| match piece.mark {
-                    Mark::Same => view! { <span>{piece.text}</span> }.into_any(),
-                    Mark::Removed => view! { <del>{piece.text}</del> }.into_any(),
-                    Mark::Added => view! { <ins>{piece.text}</ins> }.into_any(),
-                })
-                .collect_view()}
-        </p>
+        <div
+            class=format!("px-row px-{kind}{}", if row.moved.is_some() { " px-is-moved" } else { "" })
+            data-link=kind
+            data-row=index
+        >
+            <div class="px-cell px-left" data-side="left">
+                {row.left.into_iter().map(|s| sentence(s, "")).collect_view()}
+                {empty_left.then(|| missing(0))}
+            </div>
+            <div class="px-badge-cell">
+                <span class="px-badge" title=title>
+                    {row.kind.label()}
+                    {score.map(|s| view! {
+                        <span class="px-score"><span class="px-sr-only">", "</span>{s}</span>
+                    })}
+                </span>
+            </div>
+            <div class="px-cell px-right" data-side="right">
+                {moved}
+                {row.right.into_iter().map(|s| sentence(s, "")).collect_view()}
+                {empty_right.then(|| missing(1))}
+            </div>
+        </div>
     }
 }

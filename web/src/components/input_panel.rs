@@ -1,8 +1,50 @@
-//! One article's input: a name field and a text area.
+//! One article's input: name, text, open file, drop a file, clear (with undo), messages.
 
+use crate::browser;
+use crate::state::FileKind;
+use leptos::html;
 use leptos::prelude::*;
 
-/// The input pane of one article.
+/// A message under an input pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// What to say.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+    /// Whether an "Undo" button restores the text before the last change.
+    pub undo: bool,
+}
+
+impl Message {
+    /// An informational message.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: false,
+            undo: false,
+        }
+    }
+
+    /// A problem report.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            error: true,
+            undo: false,
+        }
+    }
+
+    /// An informational message with an "Undo" button.
+    pub fn undoable(text: impl Into<String>) -> Self {
+        Self {
+            undo: true,
+            ..Self::info(text)
+        }
+    }
+}
+
+/// The input pane of one article. A refused or failed file never touches the text box.
 #[component]
 pub fn InputPanel(
     /// `left` or `right`; used in ids and test hooks.
@@ -13,27 +55,164 @@ pub fn InputPanel(
     name: RwSignal<String>,
     /// The article's text.
     text: RwSignal<String>,
+    /// The message shown under the pane.
+    message: RwSignal<Option<Message>>,
+    /// Name and text before the last replacement, for "Undo".
+    before: StoredValue<Option<(String, String)>>,
 ) -> impl IntoView {
     let name_id = format!("px-name-{side}");
     let text_id = format!("px-text-{side}");
+    let heading_id = format!("px-input-title-{side}");
+    let file_input = NodeRef::<html::Input>::new();
+    let dragging = RwSignal::new(false);
+
+    let load = file_loader(name, text, message, before);
+    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
+    let open = move |_| {
+        if let Some(input) = file_input.get() {
+            input.click();
+        }
+    };
+    let chosen = move |_| {
+        let Some(input) = file_input.get() else {
+            return;
+        };
+        if let Some(file) = input.files().and_then(|files| files.item(0)) {
+            load(file);
+        }
+        input.set_value("");
+    };
+    let clear = move |_| {
+        remember();
+        name.set(String::new());
+        text.set(String::new());
+        message.set(Some(Message::undoable("Cleared.")));
+    };
+    let undo = move |_| {
+        if let Some((old_name, old_text)) = before.get_value() {
+            name.set(old_name);
+            text.set(old_text);
+            before.set_value(None);
+            message.set(Some(Message::info("Restored.")));
+        }
+    };
+    let drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let Some(data) = ev.data_transfer() else {
+            return;
+        };
+        if let Some(file) = data.files().and_then(|files| files.item(0)) {
+            load(file);
+        } else if let Some(dropped) = data.get_data("text/plain").ok().filter(|t| !t.is_empty()) {
+            remember();
+            text.set(dropped);
+            message.set(Some(Message::undoable("Dropped text.")));
+        }
+    };
+    let drag_over = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+
     view! {
-        <div class="px-input" data-side=side>
-            <h2 class="px-input-label">{label}</h2>
+        <section
+            class=move || format!("px-input{}", if dragging.get() { " px-dragging" } else { "" })
+            data-side=side
+            aria-labelledby=format!("px-input-title-{side}")
+            on:dragover=drag_over
+            on:dragleave=move |_| dragging.set(false)
+            on:drop=drop
+        >
+            <h2 class="px-input-label" id=heading_id>{label}</h2>
             <label for=name_id.clone()>"Name"</label>
             <input
                 id=name_id
                 type="text"
+                autocomplete="off"
                 prop:value=move || name.get()
                 on:input=move |ev| name.set(event_target_value(&ev))
             />
             <label for=text_id.clone()>"Text"</label>
             <textarea
                 id=text_id
-                rows="12"
+                rows="10"
                 spellcheck="false"
                 prop:value=move || text.get()
                 on:input=move |ev| text.set(event_target_value(&ev))
             ></textarea>
-        </div>
+            <div class="px-input-actions">
+                <button type="button" on:click=open>"Open file…"</button>
+                <input
+                    id=format!("px-file-{side}")
+                    class="px-file"
+                    type="file"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
+                    node_ref=file_input
+                    on:change=chosen
+                />
+                <button type="button" on:click=clear>"Clear"</button>
+                <span class="px-drop-hint">"or drop a .txt, .md or .html file here"</span>
+            </div>
+            {message_view(message, undo)}
+        </section>
+    }
+}
+
+/// The message line under a pane, with "Undo" when the message offers it.
+fn message_view(
+    message: RwSignal<Option<Message>>,
+    undo: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <p class="px-message" role="status" aria-live="polite">
+            {move || {
+                message
+                    .get()
+                    .map(|m| {
+                        let class = if m.error { "px-note px-error" } else { "px-note" };
+                        view! {
+                            <span class=class>
+                                {m.error.then_some("⚠ ")}
+                                {m.text}
+                            </span>
+                            {m.undo.then(|| view! {
+                                " "
+                                <button type="button" class="px-link" on:click=undo>"Undo"</button>
+                            })}
+                        }
+                    })
+            }}
+        </p>
+    }
+}
+
+/// Reads a file into the pane: the text box changes only when the file was read.
+fn file_loader(
+    name: RwSignal<String>,
+    text: RwSignal<String>,
+    message: RwSignal<Option<Message>>,
+    before: StoredValue<Option<(String, String)>>,
+) -> impl Fn(web_sys::File) + Copy + 'static {
+    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
+    move |file: web_sys::File| {
+        message.set(Some(Message::info(format!("Reading {}…", file.name()))));
+        browser::read_file(&file, move |result| match result {
+            Ok(loaded) => {
+                remember();
+                let how = match loaded.kind {
+                    FileKind::Html => " (HTML reduced to its main text)",
+                    FileKind::Markdown => " (Markdown reduced to plain text)",
+                    FileKind::Text => "",
+                };
+                let note = format!("Loaded {}{how}.", loaded.name);
+                name.set(loaded.name);
+                text.set(loaded.text);
+                message.set(Some(Message::undoable(note)));
+            }
+            Err(error) => message.set(Some(Message::error(error.to_string()))),
+        });
     }
 }

@@ -2,4 +2,11 @@
 
 pub mod aligned_view;
 pub mod app;
+pub mod header;
 pub mod input_panel;
+pub mod options_bar;
+pub mod overview;
+pub mod ribbon_view;
+pub mod sentence;
+pub mod summary_bar;
+pub mod toolbar;

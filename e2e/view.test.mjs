@@ -1,0 +1,284 @@
+// Reading the comparison: keyboard, filters, folds, hover linking, ribbons, moved marks, export.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { serve, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Describes the focused element: its row index and whether it is a sentence. */
+const focused = (page) =>
+  page.evaluate(() => {
+    const e = document.activeElement;
+    return {
+      sentence: e?.classList.contains('px-sentence') ?? false,
+      row: e?.closest('[data-row]')?.dataset.row ?? null,
+      pinned: e?.classList.contains('px-pinned') ?? false,
+      tag: e?.tagName,
+    };
+  });
+
+test('j/k and n/p walk the differences, Enter pins, Esc clears, text fields keep their keys', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  // The stops: shown rows that differ (not identical, or moved), in page order.
+  const stops = await page.$$eval('[data-row]', (rows) =>
+    rows
+      .filter((r) => r.dataset.link !== 'identical' || r.classList.contains('px-is-moved'))
+      .map((r) => r.dataset.row),
+  );
+  assert.ok(stops.length >= 3, `stops: ${stops}`);
+  await page.keyboard.press('j');
+  assert.deepEqual(await focused(page), { sentence: true, row: stops[0], pinned: false, tag: 'P' });
+  await page.keyboard.press('j');
+  assert.equal((await focused(page)).row, stops[1]);
+  await page.keyboard.press('n');
+  assert.equal((await focused(page)).row, stops[2]);
+  await page.keyboard.press('k');
+  assert.equal((await focused(page)).row, stops[1]);
+  await page.keyboard.press('p');
+  assert.equal((await focused(page)).row, stops[0]);
+  // The focused sentence's row shows its score; its partners are lit.
+  const lit = await page.$$eval('.px-lit', (els) => els.length);
+  const row = await page.$(`[data-row="${stops[0]}"]`);
+  const kind = await row.getAttribute('data-link');
+  assert.ok(kind.startsWith('only-') || lit > 0, `row ${stops[0]} (${kind}) lights ${lit}`);
+
+  await page.keyboard.press('Enter');
+  assert.equal((await focused(page)).pinned, true);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('.px-pinned').count(), 0);
+  assert.equal(await page.locator('.px-lit').count(), 0);
+
+  // Typing j/k/n/p in a text box types them.
+  await page.click('#px-name-left');
+  await page.keyboard.press('End');
+  await page.keyboard.type('jknp');
+  assert.equal(await page.inputValue('#px-name-left'), 'Coastal Wirejknp');
+  assert.equal((await focused(page)).tag, 'INPUT');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('every control is reachable with Tab', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  const controls = await page.$$eval('button:not([disabled]), input:not([type=file]), textarea', (els) =>
+    els.map((e) => e.id || e.textContent.trim()),
+  );
+  assert.ok(controls.length >= 15, `controls: ${controls}`);
+  const reached = new Set();
+  for (let i = 0; i < 60; i += 1) {
+    await page.keyboard.press('Tab');
+    reached.add(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
+  }
+  const missing = controls.filter((c) => !reached.has(c));
+  assert.deepEqual(missing, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('filters show only changes, only left or only right, matching the summary', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  const count = async (kind) => Number(await page.textContent(`[data-count="${kind}"] .px-count-number`));
+
+  await page.click('[data-filter="only-left"]');
+  let kinds = await page.$$eval('[data-link]', (rs) => rs.map((r) => r.dataset.link));
+  assert.ok(kinds.length > 0 && kinds.every((k) => k === 'only-left'), `${kinds}`);
+  assert.equal(kinds.length, await count('only-left'));
+
+  await page.click('[data-filter="only-right"]');
+  kinds = await page.$$eval('[data-link]', (rs) => rs.map((r) => r.dataset.link));
+  // Right-only boilerplate stays folded: the fold counts the rest.
+  const folded = await page.$$eval('.px-fold', (fs) => fs.map((f) => Number(f.textContent.match(/\d+/)[0])));
+  assert.ok(kinds.every((k) => k === 'only-right'), `${kinds}`);
+  assert.equal(kinds.length + folded.reduce((a, b) => a + b, 0), await count('only-right'));
+
+  await page.click('[data-filter="changes"]');
+  const still = await page.$$eval('[data-link="identical"]:not(.px-is-moved)', (rs) => rs.length);
+  assert.equal(still, 0);
+
+  await page.click('[data-filter="all"]');
+  assert.equal(await page.getAttribute('[data-filter="all"]', 'aria-pressed'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('runs of identical rows and boilerplate fold with a count and expand', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  // The sample's page furniture is folded away.
+  const furniture = page.locator('.px-fold[data-fold="boilerplate"]').first();
+  assert.match(await furniture.textContent(), /\d+ lines? of page furniture/);
+  const before = await page.locator('.px-role-boilerplate').count();
+  await furniture.locator('button').click();
+  assert.ok((await page.locator('.px-role-boilerplate').count()) > before);
+
+  const same = ['Alpha walked to the old mill.', 'Bravo sang a song by the river.', 'Charlie baked fresh bread at dawn.', 'Delta read a long book on trains.'];
+  await page.fill('#px-text-left', [...same, 'Echo ran away from the barking dog quickly.'].join(' '));
+  await page.fill('#px-text-right', [...same, 'Echo walked away from the barking dog slowly.'].join(' '));
+  await page.waitForSelector('.px-fold[data-fold="identical"]');
+  assert.equal((await page.textContent('.px-fold[data-fold="identical"] button')).replace(/\s+/g, ' ').trim(), '▸ 4 identical sentences — show');
+  assert.equal(await page.locator('[data-link="identical"]').count(), 0);
+  await page.click('.px-fold[data-fold="identical"] button');
+  assert.equal(await page.locator('[data-link="identical"]').count(), 4);
+  // Focus moves to the first revealed row.
+  await page.waitForFunction(() => document.activeElement?.closest('[data-row]')?.dataset.row === '0');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('hovering a sentence lights its partner; clicking pins it', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  const row = page.locator('[data-link="paraphrase"]').first();
+  const left = row.locator('[data-doc="0"]').first();
+  const right = row.locator('[data-doc="1"]').first();
+  await left.hover();
+  await page.waitForFunction((id) => document.querySelector(`[data-doc="1"][data-sentence="${id}"]`).classList.contains('px-lit'), await right.getAttribute('data-sentence'));
+  assert.match(await left.getAttribute('class'), /px-source/);
+  // The score shows on hover.
+  assert.ok(await row.locator('.px-score').isVisible());
+  // Moving away clears the light; a click pins it so it stays.
+  await page.mouse.move(5, 5);
+  assert.doesNotMatch(await right.getAttribute('class'), /px-lit/);
+  await left.click();
+  await page.mouse.move(5, 5);
+  assert.match(await right.getAttribute('class'), /px-lit/);
+  assert.match(await left.getAttribute('class'), /px-pinned/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the reordering view joins linked sentences with ribbons that light both ends', async () => {
+  const { page, context, problems } = await openPage(browser, server.url, { height: 640 });
+  await page.waitForSelector('[data-link]');
+  // Every linked pair of the aligned rows becomes one ribbon (open the folds first).
+  while ((await page.locator('.px-fold button').count()) > 0) {
+    await page.locator('.px-fold button').first().click();
+  }
+  const pairs = await page.$$eval('[data-link]', (rows) =>
+    rows
+      .filter((r) => !r.dataset.link.startsWith('only-'))
+      .flatMap((r) => {
+        const ls = [...r.querySelectorAll('[data-doc="0"]')].map((e) => e.dataset.sentence);
+        const rs = [...r.querySelectorAll('[data-doc="1"]')].map((e) => e.dataset.sentence);
+        return ls.flatMap((l) => rs.map((x) => `${l}-${x}`));
+      }),
+  );
+  await page.click('[data-view="ribbons"]');
+  await page.waitForSelector('.px-ribbons .px-ribbon path[d^="M"]');
+  const ribbons = await page.$$eval('.px-ribbon', (gs) => gs.map((g) => `${g.dataset.left}-${g.dataset.right}`));
+  assert.deepEqual(ribbons.sort(), [...new Set(pairs)].sort());
+  assert.ok(ribbons.length >= 5, `ribbons: ${ribbons.length}`);
+  // Both articles appear in their own order.
+  for (const doc of ['0', '1']) {
+    const order = await page.$$eval(`.px-column [data-doc="${doc}"]`, (els) => els.map((e) => Number(e.dataset.sentence)));
+    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+  }
+
+  // Hover the middle of a ribbon whose ends are both on screen: both ends light up.
+  const spot = await page.evaluate(() => {
+    const svg = document.querySelector('.px-ribbon-svg').getBoundingClientRect();
+    for (const g of document.querySelectorAll('.px-ribbon')) {
+      const path = g.querySelector('.px-ribbon-hit');
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      if (p.y > 10 && p.y < svg.height - 10) {
+        return { x: svg.left + p.x, y: svg.top + p.y, left: g.dataset.left, right: g.dataset.right };
+      }
+    }
+    return null;
+  });
+  assert.ok(spot, 'a ribbon in view');
+  await page.mouse.move(spot.x, spot.y);
+  const end = (doc, i) => page.getAttribute(`.px-column [data-doc="${doc}"][data-sentence="${i}"]`, 'class');
+  await page.waitForFunction((s) => document.querySelector(`.px-column [data-doc="0"][data-sentence="${s.left}"]`).classList.contains('px-lit'), spot);
+  assert.match(await end(1, spot.right), /px-lit/);
+  assert.match(await page.getAttribute(`.px-ribbon[data-left="${spot.left}"][data-right="${spot.right}"]`, 'class'), /px-ribbon-lit/);
+
+  // Hovering a left sentence whose partner is scrolled away scrolls the right column to it.
+  const far = await page.evaluate(() => {
+    const column = document.querySelector('.px-column[data-column="1"]').getBoundingClientRect();
+    for (const g of document.querySelectorAll('.px-ribbon')) {
+      const r = document.querySelector(`.px-column [data-doc="1"][data-sentence="${g.dataset.right}"]`).getBoundingClientRect();
+      if (r.top > column.bottom || r.bottom < column.top) return { left: g.dataset.left, right: g.dataset.right };
+    }
+    return null;
+  });
+  assert.ok(far, 'a partner out of view in a 640 px high window');
+  await page.hover(`.px-column [data-doc="0"][data-sentence="${far.left}"]`);
+  await page.waitForFunction((f) => {
+    const column = document.querySelector('.px-column[data-column="1"]').getBoundingClientRect();
+    const r = document.querySelector(`.px-column [data-doc="1"][data-sentence="${f.right}"]`).getBoundingClientRect();
+    return r.top >= column.top - 1 && r.bottom <= column.bottom + 1;
+  }, far);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a moved mark jumps to the sentence in its own article', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('.px-moved');
+  const mark = page.locator('.px-moved').first();
+  assert.match(await mark.textContent(), /¶ \d+ in right/);
+  const target = await mark.getAttribute('data-moved-to');
+  await mark.click();
+  await page.waitForSelector('.px-ribbons');
+  assert.equal(await page.getAttribute('[data-view="ribbons"]', 'aria-pressed'), 'true');
+  const selector = `.px-column [data-doc="1"][data-sentence="${target}"]`;
+  await page.waitForFunction((s) => document.activeElement === document.querySelector(s), selector);
+  assert.match(await page.getAttribute(selector, 'class'), /px-pinned/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the threshold changes the links; the report exports as JSON', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  await page.$eval('#px-threshold', (el) => {
+    el.value = '0.6';
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('.px-badge[title]')].every((b) => Number(b.title.match(/\d+/)[0]) >= 60),
+  );
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.px-export')]);
+  assert.equal(download.suggestedFilename(), 'parallax-coastal-wire-vs-evening-ledger.json');
+  const report = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(report.format, 'parallax-report');
+  assert.deepEqual(report.documents.map((d) => d.name), ['Coastal Wire', 'Evening Ledger']);
+  assert.ok(report.links.every((l) => l.score >= 0.6));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the theme follows the system, the toggle overrides it and is kept', async () => {
+  const dark = await openPage(browser, server.url, { colorScheme: 'dark' });
+  await dark.page.waitForSelector('[data-link]');
+  assert.equal(await dark.page.getAttribute('html', 'data-theme'), 'dark');
+  await dark.context.close();
+
+  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'light' });
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
+  await page.click('.px-theme-toggle');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.equal(await page.getAttribute('.px-theme-toggle', 'aria-pressed'), 'true');
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

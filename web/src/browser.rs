@@ -1,0 +1,318 @@
+//! Thin wrappers over browser APIs: storage, files, HTML reduction, downloads, scrolling.
+//!
+//! Every function here fails soft: a missing window, a full storage or a refused call gives
+//! `None`/`false`/`Err(message)`, never a panic. The rules behind them live in [`crate::state`].
+
+use crate::state::{self, FileKind, LoadError};
+use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Element, File, HtmlElement};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<web_sys::Document> {
+    window()?.document()
+}
+
+/// Reads a value from `localStorage`.
+pub fn load(key: &str) -> Option<String> {
+    window()?.local_storage().ok()??.get_item(key).ok()?
+}
+
+/// Writes a value to `localStorage`; `false` when storage is unavailable or full.
+pub fn save(key: &str, value: &str) -> bool {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| s.set_item(key, value).is_ok())
+}
+
+/// Whether the system asks for a dark colour scheme.
+pub fn prefers_dark() -> bool {
+    window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Sets `data-theme` on the root element, which the style sheet keys its colours on.
+pub fn apply_theme(theme: state::Theme) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+}
+
+/// Offers `content` as a file download through a Blob URL.
+///
+/// # Errors
+///
+/// A short message when the browser refuses a step.
+pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("Could not export: {what}.");
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("no Blob support"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("no Blob URL"))?;
+    let document = document().ok_or_else(|| fail("no document"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|e| e.dyn_into().ok())
+        .ok_or_else(|| fail("no link element"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Give the browser a moment to start the download before the URL goes away.
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// A file's text, ready for a text box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The file's name, for the article name field.
+    pub name: String,
+    /// The text (HTML and Markdown already reduced to plain text).
+    pub text: String,
+    /// How the file was read.
+    pub kind: FileKind,
+}
+
+/// Reads a file the user opened or dropped, then calls `done` with its text or the reason it
+/// was refused. Large files are refused before reading.
+pub fn read_file(file: &File, done: impl FnOnce(Result<Loaded, LoadError>) + 'static) {
+    let size = file.size();
+    if !size.is_finite() || size > state::MAX_FILE_BYTES as f64 {
+        done(Err(LoadError::TooLarge {
+            bytes: if size.is_finite() {
+                size as usize
+            } else {
+                usize::MAX
+            },
+        }));
+        return;
+    }
+    let name = file.name();
+    let mime = file.type_();
+    let Ok(reader) = web_sys::FileReader::new() else {
+        done(Err(LoadError::Unreadable));
+        return;
+    };
+    let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
+    let finish = {
+        let done = done.clone();
+        move |result: Result<Loaded, LoadError>| {
+            if let Some(done) = done.borrow_mut().take() {
+                done(result);
+            }
+        }
+    };
+    let on_load = {
+        let reader = reader.clone();
+        let finish = finish.clone();
+        Closure::once_into_js(move || {
+            let bytes = reader
+                .result()
+                .ok()
+                .filter(JsCast::is_instance_of::<js_sys::ArrayBuffer>)
+                .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
+            let result = match bytes {
+                None => Err(LoadError::Unreadable),
+                Some(bytes) => decode(&name, &mime, &bytes),
+            };
+            finish(result);
+        })
+    };
+    let on_error = Closure::once_into_js(move || finish(Err(LoadError::Unreadable)));
+    reader.set_onload(Some(on_load.unchecked_ref()));
+    reader.set_onerror(Some(on_error.unchecked_ref()));
+    if reader.read_as_array_buffer(file).is_err() {
+        if let Some(done) = done.borrow_mut().take() {
+            done(Err(LoadError::Unreadable));
+        }
+    }
+}
+
+fn decode(name: &str, mime: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    let text = state::decode_file(bytes)?;
+    let head: String = text.chars().take(64).collect();
+    let kind = state::file_kind(name, mime, &head)?;
+    let text = match kind {
+        FileKind::Text => text,
+        FileKind::Markdown => state::markdown_to_text(&text),
+        FileKind::Html => html_to_text(&text).ok_or(LoadError::Unreadable)?,
+    };
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    Ok(Loaded {
+        name: stem.to_owned(),
+        text,
+        kind,
+    })
+}
+
+/// Elements that never hold the article's text.
+const DROP: &str = "script, style, noscript, template, nav, aside, form, iframe, svg, \
+                    button, select, dialog, [hidden], [aria-hidden=true]";
+/// Elements whose text becomes one line each.
+const LINES: &str = "h1, h2, h3, h4, h5, h6, p, li, figcaption, blockquote, pre";
+
+/// Reduces an HTML page to its main text with the browser's parser: page furniture goes
+/// (scripts, styles, navigation, asides, site headers and footers), headings, paragraphs,
+/// list items and figure captions become lines. `None` when the browser cannot parse.
+pub fn html_to_text(html: &str) -> Option<String> {
+    let parser = web_sys::DomParser::new().ok()?;
+    let doc = parser
+        .parse_from_string(html, web_sys::SupportedType::TextHtml)
+        .ok()?;
+    for element in all(&doc.query_selector_all(DROP).ok()?) {
+        element.remove();
+    }
+    // Site headers and footers go; an article's own header (with its headline) stays.
+    for element in all(&doc.query_selector_all("header, footer").ok()?) {
+        let in_article = element
+            .parent_element()
+            .and_then(|p| p.closest("article, main").ok().flatten())
+            .is_some();
+        if !in_article || element.tag_name().eq_ignore_ascii_case("footer") {
+            element.remove();
+        }
+    }
+    let root: Element = doc
+        .query_selector("article")
+        .ok()
+        .flatten()
+        .or_else(|| doc.query_selector("main").ok().flatten())
+        .or_else(|| doc.body().map(Into::into))?;
+    let mut lines: Vec<String> = Vec::new();
+    for element in all(&root.query_selector_all(LINES).ok()?) {
+        // A paragraph inside a list item is already part of the item's line.
+        let nested = element
+            .parent_element()
+            .and_then(|p| p.closest(LINES).ok().flatten())
+            .is_some_and(|outer| root.contains(Some(&outer)));
+        if !nested {
+            lines.push(element.text_content().unwrap_or_default());
+        }
+    }
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        let text = root.text_content().unwrap_or_default();
+        return Some(state::join_lines(text.lines()));
+    }
+    Some(state::join_lines(lines.iter().map(String::as_str)))
+}
+
+fn all(list: &web_sys::NodeList) -> Vec<Element> {
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+/// Elements matching `selector` inside `root` (or the whole document).
+pub fn query_all(root: Option<&Element>, selector: &str) -> Vec<Element> {
+    let list = match root {
+        Some(root) => root.query_selector_all(selector).ok(),
+        None => document().and_then(|d| d.query_selector_all(selector).ok()),
+    };
+    list.map(|l| all(&l)).unwrap_or_default()
+}
+
+/// The first element matching `selector` inside `root` (or the whole document).
+pub fn query(root: Option<&Element>, selector: &str) -> Option<Element> {
+    match root {
+        Some(root) => root.query_selector(selector).ok().flatten(),
+        None => document()?.query_selector(selector).ok().flatten(),
+    }
+}
+
+/// Scrolls the least needed to show `element`, within its scroll containers.
+pub fn scroll_into_view(element: &Element, center: bool) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if center {
+        web_sys::ScrollLogicalPosition::Center
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    options.set_behavior(web_sys::ScrollBehavior::Instant);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Whether `element` is fully inside the window and inside its nearest scrolling column.
+pub fn is_visible(element: &Element) -> bool {
+    let rect = element.get_bounding_client_rect();
+    let height = window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let in_window = rect.top() >= 0.0 && rect.bottom() <= height;
+    let in_column = element
+        .closest(".px-column")
+        .ok()
+        .flatten()
+        .is_none_or(|column| {
+            let outer = column.get_bounding_client_rect();
+            rect.top() >= outer.top() && rect.bottom() <= outer.bottom()
+        });
+    in_window && in_column
+}
+
+/// Moves keyboard focus to `element` without the browser's own scroll jump.
+pub fn focus(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// The tag name of the element that has focus, upper case (`BODY` when none).
+pub fn focused_tag() -> String {
+    document()
+        .and_then(|d| d.active_element())
+        .map_or_else(|| "BODY".to_owned(), |e| e.tag_name().to_ascii_uppercase())
+}
+
+/// The `(doc, sentence)` of the focused sentence element, if a sentence has focus.
+pub fn focused_sentence() -> Option<(Element, (usize, usize))> {
+    let element = document()?.active_element()?;
+    let id = sentence_id(&element)?;
+    Some((element, id))
+}
+
+/// Reads `data-doc`/`data-sentence` from an element.
+pub fn sentence_id(element: &Element) -> Option<(usize, usize)> {
+    let doc = element.get_attribute("data-doc")?.parse().ok()?;
+    let sentence = element.get_attribute("data-sentence")?.parse().ok()?;
+    Some((doc, sentence))
+}
+
+/// The query string of the page's URL.
+pub fn search() -> String {
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Removes the element with `id`, if any.
+pub fn remove_by_id(id: &str) {
+    if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+        element.remove();
+    }
+}
+
+/// The value of a text box by id, read straight from the DOM.
+pub fn text_area_value(id: &str) -> Option<String> {
+    let element = document()?.get_element_by_id(id)?;
+    Some(
+        element
+            .dyn_into::<web_sys::HtmlTextAreaElement>()
+            .ok()?
+            .value(),
+    )
+}

@@ -1,0 +1,41 @@
+//! The overview strip beside the aligned rows: where the differences are, click to jump.
+
+use crate::view_model::OverviewMark;
+use leptos::prelude::*;
+
+/// A thin strip that stays in view while the rows scroll, with one mark per differing row
+/// placed by its position in the list. A visual aid only: keyboard users have `j`/`k`.
+#[component]
+pub fn Overview(
+    /// The marks to draw.
+    marks: Signal<Vec<OverviewMark>>,
+    /// Jumps to a row by index.
+    on_jump: Callback<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="px-overview" aria-hidden="true" title="Where the differences are">
+            {move || {
+                marks
+                    .get()
+                    .into_iter()
+                    .map(|mark| {
+                        let style = format!(
+                            "top:{:.3}%;height:max(3px,{:.3}%)",
+                            mark.top * 100.0,
+                            mark.height * 100.0
+                        );
+                        let row = mark.row;
+                        view! {
+                            <div
+                                class=format!("px-ov-mark px-ov-{}", mark.kind)
+                                style=style
+                                data-ov-row=row
+                                on:click=move |_| on_jump.run(row)
+                            ></div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}

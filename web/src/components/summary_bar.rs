@@ -1,0 +1,73 @@
+//! The summary bar: how much of each article the other covers, rows per kind, words changed.
+
+use crate::view_model::Summary;
+use leptos::prelude::*;
+
+/// Numbers of the current comparison.
+#[component]
+pub fn SummaryBar(
+    /// The summary, `None` while nothing is compared.
+    summary: Signal<Option<Summary>>,
+    /// The two articles' names.
+    names: Signal<(String, String)>,
+) -> impl IntoView {
+    let share = move |doc: usize| {
+        move || {
+            let (share, (left, right)) = (summary.get()?.shares[doc], names.get());
+            let (this, other) = if doc == 0 {
+                (left, right)
+            } else {
+                (right, left)
+            };
+            let percent = format!("{:.0}%", share * 100.0);
+            let width = format!("width:{:.1}%", share * 100.0);
+            Some(view! {
+                <div class="px-share" data-share=doc>
+                    <span class="px-share-number">{percent}</span>
+                    <span class="px-share-text">
+                        " of " <strong>{this}</strong> " is found in " {other}
+                    </span>
+                    <span class="px-share-bar" aria-hidden="true">
+                        <span style=width></span>
+                    </span>
+                </div>
+            })
+        }
+    };
+    view! {
+        <section class="px-summary" aria-label="Summary">
+            {share(0)}
+            {share(1)}
+            {move || {
+                summary
+                    .get()
+                    .map(|s| {
+                        let counts = s
+                            .counts
+                            .into_iter()
+                            .map(|(kind, n)| {
+                                view! {
+                                    <li class=format!("px-count px-{}", kind.name()) data-count=kind.name()>
+                                        <span class="px-badge">{kind.label()}</span>
+                                        " "
+                                        <span class="px-count-number">{n}</span>
+                                    </li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <ul class="px-counts" aria-label="Rows per kind">{counts}</ul>
+                            <p class="px-words">
+                                <span class="px-words-added">{format!("+{}", s.words_added)}</span>
+                                " words added, "
+                                <span class="px-words-removed">
+                                    {format!("−{}", s.words_removed)}
+                                </span>
+                                " removed"
+                            </p>
+                        }
+                    })
+            }}
+        </section>
+    }
+}
