@@ -937,6 +937,7 @@ mod tests {
                     start: text.len(),
                     end: text.len() + s.len(),
                     text: s.clone(),
+                    clean: s.clone(),
                     kind: SentenceKind::Body,
                 });
                 text.push_str(&s);

@@ -293,53 +293,55 @@ fn run(cli: Cli) -> Result<(), InputError> {
             write_stdout(&json)
         }
         Command::Eval { target } => {
-            let output = match target {
-                EvalTarget::Seeds {
-                    gold,
-                    seeds,
-                    common,
-                } => eval::run_seeds(&eval::SeedsPaths { gold, seeds }, &common.settings()),
-                EvalTarget::Deplain { gold, common } => {
-                    eval::run_deplain(&gold, &common.settings())
-                }
-                EvalTarget::Fit {
-                    seeds_gold,
-                    seeds,
-                    deplain_gold,
-                    seeds_share,
-                    l2,
-                    write,
-                    dump,
-                } => eval::fit::run_fit(
-                    &eval::SeedsPaths {
-                        gold: seeds_gold,
-                        seeds,
-                    },
-                    &deplain_gold,
-                    &eval::fit::FitSettings {
-                        seeds_share: seeds_share.clamp(0.0, 1.0),
-                        l2: l2.max(0.0),
-                        write: write.then(|| PathBuf::from(".")),
-                        dump,
-                    },
-                ),
-                EvalTarget::All {
-                    seeds_gold,
-                    seeds,
-                    deplain_gold,
-                    common,
-                } => eval::run_all(
-                    &eval::SeedsPaths {
-                        gold: seeds_gold,
-                        seeds,
-                    },
-                    &deplain_gold,
-                    &common.settings(),
-                ),
-            }
-            .map_err(|eval::Error(message)| InputError(message))?;
+            let output = run_eval(target).map_err(|eval::Error(message)| InputError(message))?;
             write_stdout(&output)
         }
+    }
+}
+
+/// Runs one `parallax eval` subcommand and returns what it prints.
+fn run_eval(target: EvalTarget) -> Result<String, eval::Error> {
+    match target {
+        EvalTarget::Seeds {
+            gold,
+            seeds,
+            common,
+        } => eval::run_seeds(&eval::SeedsPaths { gold, seeds }, &common.settings()),
+        EvalTarget::Deplain { gold, common } => eval::run_deplain(&gold, &common.settings()),
+        EvalTarget::Fit {
+            seeds_gold,
+            seeds,
+            deplain_gold,
+            seeds_share,
+            l2,
+            write,
+            dump,
+        } => eval::fit::run_fit(
+            &eval::SeedsPaths {
+                gold: seeds_gold,
+                seeds,
+            },
+            &deplain_gold,
+            &eval::fit::FitSettings {
+                seeds_share: seeds_share.clamp(0.0, 1.0),
+                l2: l2.max(0.0),
+                write: write.then(|| PathBuf::from(".")),
+                dump,
+            },
+        ),
+        EvalTarget::All {
+            seeds_gold,
+            seeds,
+            deplain_gold,
+            common,
+        } => eval::run_all(
+            &eval::SeedsPaths {
+                gold: seeds_gold,
+                seeds,
+            },
+            &deplain_gold,
+            &common.settings(),
+        ),
     }
 }
 
