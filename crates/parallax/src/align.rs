@@ -73,7 +73,8 @@ pub struct Alignment {
     pub left: Vec<usize>,
     /// Indices of the right article's sentences, ascending and consecutive.
     pub right: Vec<usize>,
-    /// Probability in `[0, 1]` that the sides say the same thing (the mean over the pairs).
+    /// Probability in `[0, 1]` that the sides say the same thing: the mean over the pairs
+    /// that formed the link, rounded to three decimals.
     pub score: f64,
     /// How closely the sentences agree.
     pub kind: LinkKind,
@@ -403,10 +404,11 @@ impl ScoreTable {
         groups::blocks(&edges)
     }
 
-    /// Scores are rounded to six decimals, so reports survive a round trip through text.
+    /// Scores are rounded to three decimals: reports survive a round trip through text and
+    /// stay the same when a refit nudges the weights.
     fn rounded(&self, score: f64) -> f64 {
         let _ = self;
-        (score.clamp(0.0, 1.0) * 1e6).round() / 1e6
+        (score.clamp(0.0, 1.0) * 1e3).round() / 1e3
     }
 
     /// Whether the two sentences have the same words in the same order.

@@ -36,17 +36,18 @@ pub const STRUCTURAL: Model<STRUCTURAL_FEATURES> = Model {
 
 /// Weights over [`super::GROW_NAMES`]: the probability that a sentence belongs to the link next to it.
 pub const GROW: Model<GROW_FEATURES> = Model {
-    bias: -4.965633,
+    bias: -4.979914,
     weights: [
-        6.020495,  // lexical
-        0.879466,  // cosine_gain
-        1.323637,  // cover_gain
-        1.287663,  // own_cover
-        2.347051,  // best_ratio
-        -0.034290, // shortness
-        3.147635,  // order
-        -1.255203, // position_gap
-        -1.493218, // already_covered
-        4.087828,  // candidate_best
+        6.106494,  // lexical
+        1.027610,  // cosine_gain
+        1.297396,  // cover_gain
+        1.086229,  // own_cover
+        2.384995,  // best_ratio
+        -0.085981, // shortness
+        3.079092,  // order
+        -1.219547, // position_gap
+        -1.415958, // already_covered
+        4.164139,  // candidate_best
+        0.331335,  // continues
     ],
 };
