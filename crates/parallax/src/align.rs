@@ -122,7 +122,7 @@ impl<'a> SentenceInput<'a> {
 }
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 15;
+pub const STRUCTURAL_FEATURES: usize = 17;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
@@ -141,6 +141,8 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "order",
     "ordered_best_ratio_max",
     "ordered_best_ratio_min",
+    "length_asymmetry",
+    "asymmetric_logit",
 ];
 
 /// The two learned models the aligner runs.
@@ -484,6 +486,8 @@ struct Context {
     right_heading: Vec<bool>,
     /// How monotonic the comparison is, in `[0, 1]` (see [`order`]).
     order: f64,
+    /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
+    asymmetry: f64,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     left_near: near::Near,
     right_near: near::Near,
@@ -535,6 +539,7 @@ impl Context {
             left_near: near.0,
             right_near: near.1,
             order: order(pairs, left.len(), right.len()),
+            asymmetry: asymmetry(left, right),
         }
     }
 
@@ -600,6 +605,8 @@ impl Context {
             self.order,
             left_ratio.max(right_ratio) * self.order,
             left_ratio.min(right_ratio) * self.order,
+            self.asymmetry,
+            self.asymmetry * logit(p),
         ]
     }
 }
@@ -664,6 +671,22 @@ fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
         }
     }
     concordant as f64 / total as f64
+}
+
+/// How unlike the two articles' sentence lengths are: `|ln(mean left / mean right)|` over the
+/// number of words per non-boilerplate sentence. Two reports of one event write sentences of
+/// about the same length; a text and its simplified or condensed rewrite do not, and there a
+/// weak lexical match is less often a real one.
+fn asymmetry(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>]) -> f64 {
+    let mean = |side: &[SentenceInput<'_>]| -> f64 {
+        let (mut words, mut count) = (0usize, 0usize);
+        for s in side.iter().filter(|s| s.kind != SentenceKind::Boilerplate) {
+            words += s.tokens.iter().filter(|t| t.is_word()).count();
+            count += 1;
+        }
+        (words as f64 + 1.0) / (count as f64 + 1.0)
+    };
+    (mean(left) / mean(right)).ln().abs()
 }
 
 /// The log-odds of a probability, bounded to `[-12, 12]`.

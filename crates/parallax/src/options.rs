@@ -12,6 +12,6 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Self { threshold: 0.3 }
+        Self { threshold: 0.25 }
     }
 }
