@@ -27,7 +27,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Minimum similarity in [0, 1] for two sentences to be linked.
+        /// Minimum link score in [0, 1] (the learned probability that two sentences say the same thing).
         #[arg(long)]
         threshold: Option<f64>,
     },
@@ -112,7 +112,7 @@ enum EvalTarget {
 /// Options shared by every `eval` target.
 #[derive(Args)]
 struct EvalArgs {
-    /// Minimum similarity in [0, 1] for two sentences to be linked (default: the engine's).
+    /// Minimum link score in [0, 1] (the learned probability that two sentences say the same thing).(default: the engine's).
     #[arg(long, conflicts_with = "sweep")]
     threshold: Option<f64>,
     /// Output format.

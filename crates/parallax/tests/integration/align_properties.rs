@@ -249,6 +249,27 @@ fn a_shuffled_copy_recovers_every_link() {
     }
 }
 
+#[test]
+fn a_long_shuffled_copy_recovers_every_link() {
+    // 260 × 260 sentences: beyond the all-pairs limit, so candidates come from the index.
+    let text: String = (0..260)
+        .map(|k| format!("Inspectors counted {k} damaged pylons near Alder{k} on Monday.\n\n"))
+        .collect();
+    let sentences = sentences(&text);
+    assert_eq!(sentences.len(), 260);
+    let order = permutation(sentences.len());
+    let shuffled: Vec<(Vec<Token>, SentenceKind)> =
+        order.iter().map(|&i| sentences[i].clone()).collect();
+    let links = align(&inputs(&sentences), &inputs(&shuffled), threshold());
+    assert_eq!(links.len(), 260);
+    for (k, &i) in order.iter().enumerate() {
+        assert!(
+            links.iter().any(|l| l.left == [i] && l.right == [k]),
+            "left {i} should link to right {k}"
+        );
+    }
+}
+
 /// Left: one long sentence. Right: the same facts in two sentences, among other text.
 const SPLIT_LEFT: &str = "Lanterns lit the old quay.\n\n\
     The Orwell sailing club will hold its first winter regatta on 14 December, with forty boats \
