@@ -112,7 +112,7 @@ enum EvalTarget {
 /// Options shared by every `eval` target.
 #[derive(Args)]
 struct EvalArgs {
-    /// Minimum link score in [0, 1] (the learned probability that two sentences say the same thing).(default: the engine's).
+    /// Minimum link score in [0, 1] (default: the engine's).
     #[arg(long, conflicts_with = "sweep")]
     threshold: Option<f64>,
     /// Output format.
