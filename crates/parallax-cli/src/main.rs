@@ -27,7 +27,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
-        /// Minimum link score in [0, 1] (the learned probability that two sentences say the same thing).
+        /// Minimum link score in [0, 1]: the learned probability that two sentences match.
         #[arg(long)]
         threshold: Option<f64>,
     },
