@@ -40,7 +40,7 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
         format: CompareFormat,
-        /// Minimum similarity in [0, 1] for two sentences to be linked.
+        /// Minimum link score in [0, 1]: the learned probability that two sentences match.
         #[arg(long, value_parser = parse_threshold)]
         threshold: Option<f64>,
         /// Write the output to this file instead of standard output.
@@ -153,7 +153,7 @@ enum EvalTarget {
 /// Options shared by every `eval` target.
 #[derive(Args)]
 struct EvalArgs {
-    /// Minimum similarity in [0, 1] for two sentences to be linked (default: the engine's).
+    /// Minimum link score in [0, 1] (default: the engine's).
     #[arg(long, conflicts_with = "sweep")]
     threshold: Option<f64>,
     /// Output format.

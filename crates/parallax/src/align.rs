@@ -2,39 +2,52 @@
 //!
 //! # How sentences are linked
 //!
-//! 1. **Candidates.** Every sentence is profiled ([`Profile`]); boilerplate is left out. Short
-//!    inputs consider every pair; long ones only pairs that share a rare stem, found through an
-//!    inverted index, so the cost grows with the number of shared rare words rather than with
-//!    the product of the sentence counts.
+//! 1. **Candidates.** Every sentence is profiled ([`Profile`]); boilerplate is left out and
+//!    never links. Inputs with up to 40,000 sentence pairs consider every pair; longer ones
+//!    only pairs that share a rare stem, found through an inverted index, so the cost grows
+//!    with the input's length rather than with the product of the sentence counts.
 //! 2. **Lexical score.** Each candidate gets the learned lexical probability of
-//!    [`crate::similarity::score`].
+//!    [`crate::similarity::score`] (TF-IDF cosine, character 4-grams, coverage, numbers,
+//!    names, quotations, word pairs and phrases).
 //! 3. **Structural score.** A second learned model re-scores each candidate with the evidence
-//!    around it: how it ranks against the other candidates of both sentences, whether the
+//!    around it: how it ranks against the other candidates of both sentences; whether the
 //!    neighbouring sentences are linked in parallel (diagonally, or next to it as in a split),
-//!    how far apart the two sentences sit in their articles, and whether both are in the
-//!    headline-and-lede zone, and whether a sentence very like one of the two (in its own
-//!    article) pairs with the other: a headline, its lede and a later sentence that repeat one
-//!    fact then reinforce each other's links. Structure is evidence, not a constraint: a strong pair far from
-//!    its neighbours' links still links.
-//!    Two sentences with the same words in the same order always score 1.
-//! 4. **Links.** Pairs scoring at least the threshold are kept. Kept pairs that touch each
-//!    other (they share a sentence and their other sentences are neighbours) and together
-//!    fill a block of consecutive sentences on each side become one link: a 1:n link is a
-//!    sentence split in two or more, an n:1 link a merge, n:m a rewritten passage.
+//!    weighted by how monotonic the whole comparison is (the share of concordant pairs among
+//!    the strongest mutual matches); how far apart the two
+//!    sentences sit in their articles; whether both are in the headline-and-lede zone or are
+//!    headlines or captions; whether a sentence very like one of the two (in its own article)
+//!    pairs with the other; and how unlike the two articles' sentence lengths are (a text and
+//!    its simplified rewrite, rather than two reports). Structure is evidence, not a
+//!    constraint: a strong pair far from its neighbours' links still links. Two sentences with
+//!    the same words in the same order always score 1.
+//! 4. **Links.** Pairs scoring at least the threshold are kept, except that two sentences that
+//!    each have an identical twin elsewhere do not also link to each other. Kept pairs that
+//!    touch (they share a sentence and their other sentences are neighbours) and together fill
+//!    a block of consecutive sentences on each side become one link: 1:n is a sentence split
+//!    in two or more, n:1 a merge, n:m a rewritten passage.
+//! 5. **Growth.** A third learned model lets a link take in an unlinked sentence right next to
+//!    it when that sentence belongs to it, though too short or too reworded to link on its own
+//!    (`Der Dummling setzt sich hin.` / `Und ist traurig.`); see `grow.rs`. Links that then
+//!    touch and fill a block are merged.
+//!
+//! The three models are small logistic regressions whose weights are learned offline from
+//! the gold data in `../shared/eval` and committed as constants ([`model`],
+//! [`crate::similarity::model`]); `parallax eval fit --write` refits them.
 //!
 //! # Many-to-many: links may share a sentence
 //!
 //! A sentence may appear in **several links**. A headline that states the fact of the lede and
 //! of a later sentence gets one link to each; a dense sentence that sums up three scattered
-//! sentences of the other article gets three links. Only consecutive sentences that are all
-//! linked to each other are packed into one multi-sentence link, so every (left, right) pair
-//! that a link expands to is a pair the model accepted. A sentence is unmatched when no link
-//! holds it. Links come sorted by their first left sentence, then their first right sentence.
+//! sentences of the other article gets three links. Only consecutive sentences that belong
+//! together are packed into one multi-sentence link, so a link is always a block of
+//! consecutive sentences on each side. A sentence is unmatched when no link holds it. Links
+//! come sorted by their first left sentence, then their first right sentence.
 //!
 //! # Guarantees
 //!
 //! The result is deterministic, and aligning `right` with `left` gives exactly the mirrored
-//! links (every feature and every tie-break is symmetric). Every score is in `[0, 1]`.
+//! links (every feature and every tie-break is symmetric, down to the bits of the scores).
+//! Every score is in `[0, 1]`, rounded to three decimals.
 
 mod candidates;
 mod groups;
@@ -73,7 +86,8 @@ pub struct Alignment {
     pub left: Vec<usize>,
     /// Indices of the right article's sentences, ascending and consecutive.
     pub right: Vec<usize>,
-    /// Probability in `[0, 1]` that the sides say the same thing (the mean over the pairs).
+    /// Probability in `[0, 1]` that the sides say the same thing: the mean over the pairs
+    /// that formed the link, rounded to three decimals.
     pub score: f64,
     /// How closely the sentences agree.
     pub kind: LinkKind,
@@ -121,7 +135,7 @@ impl<'a> SentenceInput<'a> {
 }
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 15;
+pub const STRUCTURAL_FEATURES: usize = 17;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
@@ -140,6 +154,8 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "order",
     "ordered_best_ratio_max",
     "ordered_best_ratio_min",
+    "length_asymmetry",
+    "asymmetric_logit",
 ];
 
 /// The two learned models the aligner runs.
@@ -403,10 +419,11 @@ impl ScoreTable {
         groups::blocks(&edges)
     }
 
-    /// Scores are rounded to six decimals, so reports survive a round trip through text.
+    /// Scores are rounded to three decimals: reports survive a round trip through text and
+    /// stay the same when a refit nudges the weights.
     fn rounded(&self, score: f64) -> f64 {
         let _ = self;
-        (score.clamp(0.0, 1.0) * 1e6).round() / 1e6
+        (score.clamp(0.0, 1.0) * 1e3).round() / 1e3
     }
 
     /// Whether the two sentences have the same words in the same order.
@@ -482,6 +499,8 @@ struct Context {
     right_heading: Vec<bool>,
     /// How monotonic the comparison is, in `[0, 1]` (see [`order`]).
     order: f64,
+    /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
+    asymmetry: f64,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     left_near: near::Near,
     right_near: near::Near,
@@ -533,6 +552,7 @@ impl Context {
             left_near: near.0,
             right_near: near.1,
             order: order(pairs, left.len(), right.len()),
+            asymmetry: asymmetry(left, right),
         }
     }
 
@@ -598,6 +618,8 @@ impl Context {
             self.order,
             left_ratio.max(right_ratio) * self.order,
             left_ratio.min(right_ratio) * self.order,
+            self.asymmetry,
+            self.asymmetry * logit(p),
         ]
     }
 }
@@ -662,6 +684,22 @@ fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
         }
     }
     concordant as f64 / total as f64
+}
+
+/// How unlike the two articles' sentence lengths are: `|ln(mean left / mean right)|` over the
+/// number of words per non-boilerplate sentence. Two reports of one event write sentences of
+/// about the same length; a text and its simplified or condensed rewrite do not, and there a
+/// weak lexical match is less often a real one.
+fn asymmetry(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>]) -> f64 {
+    let mean = |side: &[SentenceInput<'_>]| -> f64 {
+        let (mut words, mut count) = (0usize, 0usize);
+        for s in side.iter().filter(|s| s.kind != SentenceKind::Boilerplate) {
+            words += s.tokens.iter().filter(|t| t.is_word()).count();
+            count += 1;
+        }
+        (words as f64 + 1.0) / (count as f64 + 1.0)
+    };
+    (mean(left) / mean(right)).ln().abs()
 }
 
 /// The log-odds of a probability, bounded to `[-12, 12]`.

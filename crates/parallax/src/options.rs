@@ -38,7 +38,7 @@ impl Options {
 impl Default for Options {
     fn default() -> Self {
         Self {
-            threshold: 0.3,
+            threshold: 0.25,
             ignore_case: false,
             ignore_punctuation: false,
         }

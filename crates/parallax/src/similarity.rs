@@ -143,7 +143,18 @@ pub struct Profile {
     content: usize,
     /// Number of words and numbers.
     words: usize,
+    /// The first word is a connective (`and`, `but`, `und`, `deshalb`): it continues the
+    /// sentence before.
+    opens_with_connective: bool,
+    /// The last mark is a colon: it introduces the sentence after.
+    ends_with_colon: bool,
 }
+
+/// Words that, opening a sentence, make it continue the one before (English and German).
+const CONNECTIVES: &[&str] = &[
+    "also", "and", "aber", "auch", "because", "but", "dann", "darum", "denn", "deshalb", "doch",
+    "oder", "or", "so", "sondern", "then", "und", "yet",
+];
 
 impl Profile {
     /// Profiles a sentence (or the concatenated tokens of several sentences).
@@ -215,6 +226,15 @@ impl Profile {
             .map(|w| pair_id(pair_id(w[0], w[1]), w[2]))
             .collect();
         profile.surface_id = surface_id(&profile.surface);
+        profile.opens_with_connective = tokens
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| CONNECTIVES.contains(&t.norm.as_str()));
+        profile.ends_with_colon = tokens
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Quote)
+            .is_some_and(|t| t.norm == ":");
         for set in [
             &mut profile.grams,
             &mut profile.bigrams,
@@ -279,6 +299,8 @@ impl Profile {
         merged.terms = terms.into_iter().collect();
         merged.words_all = all.into_iter().collect();
         merged.surface_id = surface_id(&merged.surface);
+        merged.opens_with_connective = parts.first().is_some_and(|p| p.opens_with_connective);
+        merged.ends_with_colon = parts.last().is_some_and(|p| p.ends_with_colon);
         merged
     }
 
@@ -296,6 +318,16 @@ impl Profile {
     /// ignoring case, quote marks and spacing.
     pub fn same_surface(&self, other: &Profile) -> bool {
         self.surface_id == other.surface_id && self.surface == other.surface
+    }
+
+    /// Whether the first word is a connective that continues the sentence before.
+    pub fn opens_with_connective(&self) -> bool {
+        self.opens_with_connective
+    }
+
+    /// Whether the last mark is a colon that introduces the sentence after.
+    pub fn ends_with_colon(&self) -> bool {
+        self.ends_with_colon
     }
 
     /// The ids of the distinct content stems, sorted.

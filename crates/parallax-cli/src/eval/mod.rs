@@ -7,8 +7,12 @@
 //!   (`parallax::compare`, our own segmentation) runs on the raw seed texts; its links are
 //!   expanded into sentence pairs and matched to gold sentences by byte overlap.
 //! - **deplain**: DEplain-web, German complex/simple document pairs that come pre-segmented.
-//!   The given sentences are tokenized one by one and aligned with `parallax::align::align`;
-//!   links (expanded pairs) and exact groups are scored as in Stodden et al. (ACL 2023).
+//!   The given sentences are tokenized one by one (in the language `detect_language` finds,
+//!   German) and aligned with `parallax::align::align`; links (expanded pairs) and exact
+//!   groups are scored as in Stodden et al. (ACL 2023).
+//!
+//! [`fit`] (`parallax eval fit`) learns the aligner's model weights from both gold sets and
+//! reports the same metrics for the new weights, plus a leave-one-seed-pair-out check.
 //!
 //! The precise definitions (overlap, pairs, empty denominators) are in [`metrics`]. Averages
 //! over pairs or documents are micro averages: counts are summed, then divided.

@@ -18,7 +18,7 @@ use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features};
 use std::collections::BTreeMap;
 
 /// Number of growth features.
-pub const GROW_FEATURES: usize = 10;
+pub const GROW_FEATURES: usize = 11;
 
 /// Names of the growth features, in the order of [`Growth::features`].
 pub const GROW_NAMES: [&str; GROW_FEATURES] = [
@@ -32,6 +32,7 @@ pub const GROW_NAMES: [&str; GROW_FEATURES] = [
     "position_gap",
     "already_covered",
     "candidate_best",
+    "continues",
 ];
 
 /// A growth step is taken when the model gives it at least this probability.
@@ -217,6 +218,13 @@ impl ScoreTable {
             .sum::<f64>()
             / other.len().max(1) as f64;
         let position = own_rank.get(sentence).copied().unwrap_or(0.0);
+        // A sentence after the link that opens with `and`, or a link that ends with a colon;
+        // or, before the link, the mirror image.
+        let continues = if own.first().is_some_and(|&first| sentence < first) {
+            candidate.profile.ends_with_colon() || own_profile.profile.opens_with_connective()
+        } else {
+            candidate.profile.opens_with_connective() || own_profile.profile.ends_with_colon()
+        };
         Some([
             lexical,
             cosine_gain,
@@ -228,6 +236,7 @@ impl ScoreTable {
             (position - other_position).abs(),
             already_covered,
             best,
+            f64::from(u8::from(continues)),
         ])
     }
 }

@@ -14,39 +14,42 @@ use crate::similarity::Model;
 
 /// Weights over [`super::STRUCTURAL_NAMES`]: the probability that a candidate pair is a link.
 pub const STRUCTURAL: Model<STRUCTURAL_FEATURES> = Model {
-    bias: -1.081308,
+    bias: -0.303761,
     weights: [
-        0.770475,  // lexical_logit
-        1.209991,  // best_ratio_max
-        1.500891,  // best_ratio_min
-        1.123375,  // diagonal
-        1.381793,  // adjacent
-        -1.740784, // position_gap
-        -0.687957, // lede
+        1.034922,  // lexical_logit
+        1.140999,  // best_ratio_max
+        1.195242,  // best_ratio_min
+        1.270923,  // diagonal
+        1.482914,  // adjacent
+        -1.768663, // position_gap
+        -0.829913, // lede
         0.000000,  // heading
-        -1.547764, // pivot
-        0.850408,  // ordered_diagonal
-        0.873419,  // ordered_adjacent
-        -1.884756, // ordered_position_gap
-        -0.191750, // order
-        -0.005142, // ordered_best_ratio_max
-        -0.288129, // ordered_best_ratio_min
+        -1.589334, // pivot
+        0.939883,  // ordered_diagonal
+        1.127070,  // ordered_adjacent
+        -1.941118, // ordered_position_gap
+        -0.657549, // order
+        0.241935,  // ordered_best_ratio_max
+        -0.062349, // ordered_best_ratio_min
+        -1.191153, // length_asymmetry
+        -0.583093, // asymmetric_logit
     ],
 };
 
 /// Weights over [`super::GROW_NAMES`]: the probability that a sentence belongs to the link next to it.
 pub const GROW: Model<GROW_FEATURES> = Model {
-    bias: -4.965633,
+    bias: -4.941160,
     weights: [
-        6.020495,  // lexical
-        0.879466,  // cosine_gain
-        1.323637,  // cover_gain
-        1.287663,  // own_cover
-        2.347051,  // best_ratio
-        -0.034290, // shortness
-        3.147635,  // order
-        -1.255203, // position_gap
-        -1.493218, // already_covered
-        4.087828,  // candidate_best
+        2.425560,  // lexical
+        1.263994,  // cosine_gain
+        1.236978,  // cover_gain
+        1.468091,  // own_cover
+        2.536326,  // best_ratio
+        -0.564490, // shortness
+        3.181065,  // order
+        -0.988142, // position_gap
+        -1.269342, // already_covered
+        2.786552,  // candidate_best
+        0.501550,  // continues
     ],
 };

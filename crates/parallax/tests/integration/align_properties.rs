@@ -6,6 +6,7 @@ use parallax::segment::{segment, SentenceKind};
 use parallax::tokenize::{tokenize, Token};
 use parallax::{compare, Article, Options};
 use proptest::prelude::*;
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 /// The default threshold, as `compare` uses it.
@@ -246,6 +247,31 @@ fn a_shuffled_copy_recovers_every_link() {
                 "{name}: left {i} should link only to right {k}: {touching:?}"
             );
         }
+    }
+}
+
+#[test]
+fn a_long_shuffled_copy_recovers_every_link() {
+    // 260 × 260 sentences: beyond the all-pairs limit, so candidates come from the index.
+    let mut text = String::new();
+    for k in 0..260 {
+        let _ = write!(
+            text,
+            "Inspectors counted {k} damaged pylons near Alder{k} on Monday.\n\n"
+        );
+    }
+    let sentences = sentences(&text);
+    assert_eq!(sentences.len(), 260);
+    let order = permutation(sentences.len());
+    let shuffled: Vec<(Vec<Token>, SentenceKind)> =
+        order.iter().map(|&i| sentences[i].clone()).collect();
+    let links = align(&inputs(&sentences), &inputs(&shuffled), threshold());
+    assert_eq!(links.len(), 260);
+    for (k, &i) in order.iter().enumerate() {
+        assert!(
+            links.iter().any(|l| l.left == [i] && l.right == [k]),
+            "left {i} should link to right {k}"
+        );
     }
 }
 
