@@ -15,6 +15,21 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// How to read input bytes: `utf-8` accepts UTF-8 (BOM stripped) and UTF-16 with a BOM and
+    /// rejects anything else; `windows-1252` also reads other bytes as Windows-1252.
+    #[arg(long, global = true, value_enum, default_value_t = InputEncoding::Utf8)]
+    encoding: InputEncoding,
+}
+
+/// Which input encodings the command accepts.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputEncoding {
+    /// UTF-8 or UTF-16 with a byte-order mark; anything else is an input error.
+    #[value(name = "utf-8")]
+    Utf8,
+    /// As `utf-8`, and any other bytes are read as Windows-1252.
+    #[value(name = "windows-1252")]
+    Windows1252,
 }
 
 #[derive(Subcommand)]
@@ -233,6 +248,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), InputError> {
+    let read_input = |path: &Path| read_input(path, cli.encoding);
     match cli.command {
         Command::Compare {
             left,
@@ -379,7 +395,7 @@ fn display_name(path: &Path) -> String {
     )
 }
 
-fn read_input(path: &Path) -> Result<String, InputError> {
+fn read_input(path: &Path, encoding: InputEncoding) -> Result<String, InputError> {
     let name = path.display();
     let bytes = if path == Path::new("-") {
         let mut bytes = Vec::new();
@@ -396,6 +412,16 @@ fn read_input(path: &Path) -> Result<String, InputError> {
     };
     let decoded =
         parallax::normalize::decode(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
+    if decoded.encoding == parallax::normalize::Encoding::Windows1252
+        && encoding == InputEncoding::Utf8
+    {
+        let at = std::str::from_utf8(&bytes)
+            .err()
+            .map_or(0, |e| e.valid_up_to());
+        return Err(InputError(format!(
+            "{name}: not valid UTF-8 (byte {at}); if it is a Windows-1252 file, add --encoding windows-1252"
+        )));
+    }
     if decoded.text.trim().is_empty() {
         return Err(InputError(format!("{name}: is empty (no text to compare)")));
     }

@@ -59,6 +59,11 @@ const BAD_INPUTS: &[BadInput] = &[
         bytes: Some(b"<html><nav>Home | News</nav><script>var a = 1;</script></html>"),
         message: "no article text",
     },
+    BadInput {
+        name: "latin1.txt",
+        bytes: Some(b"Caf\xe9 au lait."),
+        message: "not valid UTF-8",
+    },
 ];
 
 #[test]
@@ -158,8 +163,21 @@ fn segment_repairs_mojibake_in_clean_but_keeps_the_original_text() {
 }
 
 #[test]
-fn windows_1252_input_is_read_with_a_notice() {
+fn invalid_utf8_is_an_input_error_naming_the_byte() {
     let out = parallax(&["segment", "-"], Some(b"Caf\xe9 au lait. Fin."));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not valid UTF-8 (byte 3)"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn windows_1252_input_is_read_with_a_notice_when_asked() {
+    let out = parallax(
+        &["segment", "-", "--encoding", "windows-1252"],
+        Some(b"Caf\xe9 au lait. Fin."),
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Windows-1252"));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

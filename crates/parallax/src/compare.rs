@@ -5,7 +5,7 @@ use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
 use crate::segment::{segment, Sentence, SentenceKind};
-use crate::tokenize::{tokenize, Token};
+use crate::tokenize::{detect_language, tokenize_in, Token};
 use crate::Options;
 use std::collections::BTreeMap;
 
@@ -108,10 +108,12 @@ fn inputs<'a>(tokens: &'a [Vec<Token>], sentences: &[Sentence]) -> Vec<SentenceI
         .collect()
 }
 
+/// Tokens of every sentence, stemmed in the article's own language (English, German, or none).
 fn tokens_of(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
+    let language = detect_language(text);
     sentences
         .iter()
-        .map(|s| tokenize(text, s.range.clone()))
+        .map(|s| tokenize_in(text, s.range.clone(), language))
         .collect()
 }
 
