@@ -15,7 +15,7 @@ export WASM_BINDGEN_TEST_TIMEOUT := 120
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 with the sample pair"
 	@echo "make test    everything CI checks: fmt, clippy, native tests, wasm tests, browser tests"
-	@echo "make dist    release build of the static site into dist/"
+	@echo "make dist    the static site, dist/parallax.html (offline), dist/embed/, dist/lib/"
 
 setup:
 	@scripts/setup.sh browser
@@ -24,9 +24,17 @@ serve:
 	@scripts/setup.sh web
 	trunk serve --release
 
+# The static site (Trunk), the data-only library (parallax-wasm) in dist/lib/, then
+# scripts/package.mjs: CSP, the single offline file dist/parallax.html, dist/embed/, sizes.
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 dist:
 	@scripts/setup.sh web
 	trunk build --release
+	cargo build -p parallax-wasm --lib --target wasm32-unknown-unknown --profile wasm-release --locked
+	wasm-bindgen --target web --out-dir dist/lib --out-name parallax \
+	  $(TARGET_DIR)/wasm32-unknown-unknown/wasm-release/parallax_wasm.wasm
+	wasm-opt -Oz dist/lib/parallax_bg.wasm -o dist/lib/parallax_bg.wasm
+	node scripts/package.mjs dist
 
 test: setup lint check-engine-deps test-native test-wasm test-browser
 	@echo "make test: all checks passed"
@@ -51,4 +59,5 @@ test-wasm:
 
 # One release build of the site, then the browser tests against it.
 test-browser: dist
+	node scripts/check-size.mjs
 	node --test --test-reporter=spec e2e/

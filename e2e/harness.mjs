@@ -22,10 +22,25 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-/** Serves `dir` on 127.0.0.1 at an ephemeral port. Resolves to { url, close }. */
-export async function serve(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 at an ephemeral port under `prefix` (e.g. "/tools/parallax/", to
+ * check relative paths), plus `extra` pages given as { "/path": html }. Every request is logged
+ * in `requests`. Resolves to { url, origin, requests, close }.
+ */
+export async function serve(dir = DIST, { prefix = '/', extra = {} } = {}) {
+  const requests = [];
   const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(pathname);
+    if (pathname in extra) {
+      res.writeHead(200, { 'content-type': TYPES['.html'] }).end(extra[pathname]);
+      return;
+    }
+    if (!pathname.startsWith(prefix)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const path = normalize(`/${pathname.slice(prefix.length)}`);
     let file = join(dir, path);
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -42,7 +57,8 @@ export async function serve(dir = DIST) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+  const origin = `http://127.0.0.1:${port}`;
+  return { url: `${origin}${prefix}`, origin, requests, close: () => new Promise((ok) => server.close(ok)) };
 }
 
 /** Launches headless Debian chromium with the flags this machine needs. */

@@ -9,6 +9,7 @@ pub mod browser;
 pub mod components;
 pub mod panic;
 pub mod sample;
+pub mod share;
 pub mod state;
 pub mod view_model;
 

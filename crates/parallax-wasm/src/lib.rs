@@ -1,9 +1,49 @@
 //! JavaScript bindings of the Parallax engine. This file only converts: JS values in,
-//! an engine call, plain JS objects out.
+//! an engine call, plain JS objects out. `make dist` builds it into `dist/lib/` (`parallax.js`,
+//! `parallax_bg.wasm`, `parallax.d.ts` with the report types below).
 
 use parallax::{Article, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** One article to compare. */
+export interface ArticleInput { name?: string; text: string; }
+/** Comparison options; every field is optional. */
+export interface CompareOptions {
+  /** Links scoring below this (0..1) are dropped. Default 0.25. */
+  threshold?: number;
+  /** Letter case is not a change. */
+  ignore_case?: boolean;
+  /** Punctuation and quotation marks are never a change. */
+  ignore_punctuation?: boolean;
+}
+export type SentenceKind = "headline" | "body" | "caption" | "byline" | "boilerplate";
+export type LinkKind = "identical" | "minor" | "paraphrase" | "partial";
+/** A sentence; start/end are UTF-8 byte offsets into the article's text. */
+export interface Sentence { start: number; end: number; text: string; clean: string; kind: SentenceKind; }
+export interface ReportDocument { name: string; sentences: Sentence[]; }
+/** One word-level diff span; ranges are UTF-8 byte offsets, end exclusive. */
+export interface DiffSpan { op: "equal" | "delete" | "insert" | "replace"; left?: [number, number]; right?: [number, number]; }
+/** Sentences of the two articles that say the same thing. */
+export interface Link { left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; }
+export interface Stats {
+  matched_share: [number, number];
+  link_kinds: Partial<Record<LinkKind, number>>;
+  words_added: number;
+  words_removed: number;
+}
+/** The report (docs/report-format.md): format "parallax-report", version 1. */
+export interface Report {
+  format: "parallax-report";
+  version: 1;
+  documents: [ReportDocument, ReportDocument];
+  links: Link[];
+  unmatched: [number[], number[]];
+  stats: Stats;
+}
+"#;
 
 /// One article as JavaScript passes it: `{ name, text }`.
 #[derive(Deserialize)]
@@ -20,8 +60,11 @@ struct JsArticle {
 ///
 /// Throws an `Error` when the arguments are not two `{name, text}` objects or the options are
 /// malformed.
-#[wasm_bindgen]
-pub fn compare(articles: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn compare(
+    #[wasm_bindgen(unchecked_param_type = "[ArticleInput, ArticleInput]")] articles: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "CompareOptions | undefined")] options: JsValue,
+) -> Result<JsValue, JsError> {
     let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles).map_err(to_js_error)?;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()

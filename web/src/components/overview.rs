@@ -19,16 +19,16 @@ pub fn Overview(
                     .get()
                     .into_iter()
                     .map(|mark| {
-                        let style = format!(
-                            "top:{:.3}%;height:max(3px,{:.3}%)",
-                            mark.top * 100.0,
-                            mark.height * 100.0
-                        );
+                        // Set through the CSSOM (style:…), which the CSP allows; a style
+                        // attribute would be refused.
+                        let top = format!("{:.3}%", mark.top * 100.0);
+                        let height = format!("max(3px,{:.3}%)", mark.height * 100.0);
                         let row = mark.row;
                         view! {
                             <div
                                 class=format!("px-ov-mark px-ov-{}", mark.kind)
-                                style=style
+                                style:top=top
+                                style:height=height
                                 data-ov-row=row
                                 on:click=move |_| on_jump.run(row)
                             ></div>

@@ -169,11 +169,9 @@ fn ribbon(r: Ribbon, geometry: RwSignal<Geometry>, highlight: Option<Highlight>)
         })
     };
     let kind = r.kind.name();
-    let style = format!(
-        "stroke-width:{:.1}px;stroke-opacity:{:.2}",
-        r.width(),
-        r.opacity()
-    );
+    // Presentation attributes, not a style attribute: the Content-Security-Policy forbids those.
+    let stroke_width = format!("{:.1}", r.width());
+    let stroke_opacity = format!("{:.2}", r.opacity());
     let class = move || {
         let lit = highlight.is_some_and(|h| ribbon_lit(&r, h.current.get()));
         format!(
@@ -204,7 +202,7 @@ fn ribbon(r: Ribbon, geometry: RwSignal<Geometry>, highlight: Option<Highlight>)
                 }
             }
         >
-            <path class="px-ribbon-line" d=d style=style></path>
+            <path class="px-ribbon-line" d=d stroke-width=stroke_width stroke-opacity=stroke_opacity></path>
             <path class="px-ribbon-hit" d=d></path>
         </g>
     }

@@ -20,7 +20,7 @@ pub fn SummaryBar(
                 (right, left)
             };
             let percent = format!("{:.0}%", share * 100.0);
-            let width = format!("width:{:.1}%", share * 100.0);
+            let width = format!("{:.1}%", share * 100.0);
             Some(view! {
                 <div class="px-share" data-share=doc>
                     <span class="px-share-number">{percent}</span>
@@ -28,7 +28,7 @@ pub fn SummaryBar(
                         " of " <strong>{this}</strong> " is found in " {other}
                     </span>
                     <span class="px-share-bar" aria-hidden="true">
-                        <span style=width></span>
+                        <span style:width=width></span>
                     </span>
                 </div>
             })

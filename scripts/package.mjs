@@ -1,0 +1,151 @@
+#!/usr/bin/env node
+// Turns Trunk's release build in dist/ into the three ways in (issue 7), with no dependency
+// beyond Node itself:
+//
+//   dist/index.html        the static site, now with a strict Content-Security-Policy
+//   dist/parallax.html     ONE file: CSS and JS glue inline, the wasm embedded (gzip + base64,
+//                          unpacked by the browser's DecompressionStream); works from file://
+//   dist/embed/            parallax-embed.js (the <parallax-compare> element and Parallax.mount),
+//                          the wasm-bindgen glue and wasm it loads, and the shadow-DOM stylesheet
+//   dist/sizes.json        raw and gzip sizes of what a browser downloads, for the README and
+//                          scripts/check-size.mjs
+//
+// Usage: node scripts/package.mjs [dist]
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = resolve(process.argv[2] ?? join(ROOT, 'dist'));
+
+/** Stops the build with one clear line. */
+function fail(message) {
+  console.error(`package: ${message}`);
+  process.exit(1);
+}
+
+/** The one file in dist/ whose name matches `pattern`. */
+function one(pattern) {
+  const found = readdirSync(DIST).filter((name) => pattern.test(name));
+  if (found.length !== 1) fail(`expected one file matching ${pattern} in ${DIST}, found ${found.length}: ${found}`);
+  return found[0];
+}
+
+/** A CSP source expression for an inline script or style. */
+function hash(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** The Content-Security-Policy of a built page: nothing but its own code, no eval, no network. */
+function policy({ scripts, styles, self }) {
+  const own = self ? ["'self'"] : [];
+  return [
+    "default-src 'none'",
+    // Compiling WebAssembly needs 'wasm-unsafe-eval'; JavaScript eval stays forbidden.
+    `script-src ${[...own, ...scripts, "'wasm-unsafe-eval'"].join(' ')}`,
+    `style-src ${[...own, ...styles].join(' ')}`,
+    // The wasm itself is fetched once from the page's own origin; nothing after that.
+    `connect-src ${self ? "'self'" : "'none'"}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+    "object-src 'none'",
+  ].join('; ');
+}
+
+/** Puts the policy first in <head>, so it governs everything after it. */
+function withPolicy(html, csp) {
+  if (html.includes('Content-Security-Policy')) fail('the page already carries a Content-Security-Policy');
+  return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
+}
+
+/** The wasm-bindgen glue as a classic block of code: its exports removed, its init kept. */
+function glueWithoutExports(glue) {
+  const tail = 'export { initSync, __wbg_init as default };';
+  if (glue.split(tail).length !== 2) fail('the wasm-bindgen glue no longer ends with its usual export line');
+  return glue.replace(tail, '').replace(/^export (class|function|const) /gm, '$1 ');
+}
+
+const css = one(/^main-[0-9a-f]+\.css$/);
+const js = one(/^parallax-web-[0-9a-f]+\.js$/);
+const wasm = one(/^parallax-web-[0-9a-f]+_bg\.wasm$/);
+const cssText = readFileSync(join(DIST, css), 'utf8');
+const glue = readFileSync(join(DIST, js), 'utf8');
+const wasmBytes = readFileSync(join(DIST, wasm));
+
+// 1. The static site: Trunk's index.html plus a policy that allows its one inline loader.
+const indexPath = join(DIST, 'index.html');
+let index = readFileSync(indexPath, 'utf8');
+if (!index.includes('Content-Security-Policy')) {
+  const inline = [...index.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  if (inline.length !== 1) fail(`expected Trunk's one inline loader script in index.html, found ${inline.length}`);
+  index = withPolicy(index, policy({ scripts: inline.map(hash), styles: [], self: true }));
+  writeFileSync(indexPath, index);
+}
+
+// 2. One self-contained file for offline use. Browsers refuse to fetch ES modules and wasm
+//    from file://, so everything is inline: the stylesheet, the glue, and the wasm as base64
+//    of its gzip form, unpacked by the browser's own DecompressionStream.
+const boot = `{
+const packed = document.getElementById('px-wasm').textContent.trim();
+const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+const module_or_path = await new Response(stream).arrayBuffer();
+await __wbg_init({ module_or_path });
+}`;
+const script = `${glueWithoutExports(glue)}\n${boot}`;
+const wasmText = gzipSync(wasmBytes, { level: 9 }).toString('base64');
+let single = readFileSync(join(ROOT, 'index.html'), 'utf8')
+  .replace(/\s*<link data-trunk rel="css"[^>]*>/, `\n    <style>${cssText}</style>`)
+  .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
+if (single.includes('data-trunk')) fail('index.html has a Trunk asset the single file does not know how to inline');
+single = single.replace(
+  '</body>',
+  `  <script type="application/octet-stream" id="px-wasm">${wasmText}</script>\n` +
+    `    <script type="module">${script}</script>\n  </body>`,
+);
+single = withPolicy(single, policy({ scripts: [hash(script)], styles: [hash(cssText)], self: false }));
+writeFileSync(join(DIST, 'parallax.html'), single);
+
+// 3. The embed: the element script, the page's glue and wasm under stable names, and the
+//    stylesheet rewritten for a shadow root (document-level rules become :host rules).
+const embedDir = join(DIST, 'embed');
+mkdirSync(embedDir, { recursive: true });
+copyFileSync(join(DIST, wasm), join(embedDir, 'parallax-web_bg.wasm'));
+writeFileSync(join(embedDir, 'parallax-web.js'), glue.replace(/parallax-web-[0-9a-f]+_bg\.wasm/g, 'parallax-web_bg.wasm'));
+const shadowCss = cssText
+  .replaceAll(':root', ':host')
+  .replace(/(^|\n)html \{/g, '$1:host {')
+  .replace(/(^|\n)body \{/g, '$1:host {');
+writeFileSync(join(embedDir, 'parallax-embed.css'), shadowCss);
+const embedSource = join(ROOT, 'web', 'embed', 'parallax-embed.js');
+if (!existsSync(embedSource)) fail(`missing ${embedSource}`);
+copyFileSync(embedSource, join(embedDir, 'parallax-embed.js'));
+
+// 4. Sizes: what a browser downloads for each way in, raw and gzip.
+
+//    gzip is GNU gzip -9 (Node's zlib compresses this wasm ~2% worse).
+const size = (file) => {
+  const body = readFileSync(join(DIST, file));
+  return { file, raw: body.length, gzip: execFileSync('gzip', ['-9c'], { input: body, maxBuffer: 1 << 28 }).length };
+};
+const sizes = {
+  app_wasm: size(wasm),
+  app_js: size(js),
+  app_css: size(css),
+  app_html: size('index.html'),
+  single_file: size('parallax.html'),
+  embed_js: size('embed/parallax-embed.js'),
+  embed_css: size('embed/parallax-embed.css'),
+};
+if (existsSync(join(DIST, 'lib', 'parallax_bg.wasm'))) {
+  sizes.lib_wasm = size('lib/parallax_bg.wasm');
+  sizes.lib_js = size('lib/parallax.js');
+}
+writeFileSync(join(DIST, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
+for (const [name, { raw, gzip }] of Object.entries(sizes)) {
+  console.log(`package: ${name.padEnd(12)} ${String(raw).padStart(9)} B raw ${String(gzip).padStart(9)} B gzip`);
+}

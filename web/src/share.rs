@@ -1,0 +1,364 @@
+//! Share links without a server: the articles and options, compressed, in the URL fragment.
+//!
+//! A link is `…#share=1.<base64url of deflate-raw(JSON)>`. The fragment never leaves the
+//! reader's browser (browsers do not send it to servers). Compression is the browser's own
+//! `CompressionStream`, so it costs the page no code; the payload, the encoding and the size
+//! rule are plain Rust with native tests.
+
+use parallax::Options;
+use serde::{Deserialize, Serialize};
+
+/// What a link carries: both articles and the options that shape the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Shared {
+    /// Left then right article, each as (name, text).
+    pub articles: [(String, String); 2],
+    /// Match threshold and the ignore options.
+    pub options: Options,
+}
+
+/// The fragment's key and format version.
+const PREFIX: &str = "#share=1.";
+
+/// The longest fragment a link may carry. Browsers accept far longer addresses, but mail and
+/// chat tools cut or refuse them; past this the page suggests the HTML export instead.
+pub const MAX_FRAGMENT: usize = 32 * 1024;
+
+/// Why a link could not be made or read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The compressed articles need a fragment of this many characters (over [`MAX_FRAGMENT`]).
+    TooLarge(usize),
+    /// The fragment is not a Parallax share link, or was cut short or altered.
+    Damaged,
+    /// The browser lacks what the link needs (e.g. `CompressionStream`); the text says what.
+    Browser(String),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::TooLarge(chars) => write!(
+                f,
+                "These articles are too long for a link ({} KB once compressed; a link holds {} KB). \
+                 Export the HTML file and send that instead.",
+                chars.div_ceil(1024),
+                MAX_FRAGMENT / 1024
+            ),
+            Self::Damaged => f.write_str(
+                "This share link is damaged or incomplete, so nothing was loaded from it. \
+                 Your own text is unchanged.",
+            ),
+            Self::Browser(what) => write!(f, "This browser cannot make or open share links: {what}"),
+        }
+    }
+}
+
+/// The JSON bytes a link carries, before compression.
+#[must_use]
+pub fn payload(shared: &Shared) -> Vec<u8> {
+    serde_json::to_vec(shared).unwrap_or_default()
+}
+
+/// Reads the JSON bytes of a link back.
+///
+/// # Errors
+///
+/// [`ShareError::Damaged`] when the bytes are not a payload of this version.
+pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
+    serde_json::from_slice(bytes).map_err(|_| ShareError::Damaged)
+}
+
+/// The fragment (`#share=1.…`) for compressed payload bytes.
+///
+/// # Errors
+///
+/// [`ShareError::TooLarge`] when it would exceed [`MAX_FRAGMENT`] characters.
+pub fn fragment(compressed: &[u8]) -> Result<String, ShareError> {
+    let text = format!("{PREFIX}{}", base64url_encode(compressed));
+    if text.len() > MAX_FRAGMENT {
+        return Err(ShareError::TooLarge(text.len()));
+    }
+    Ok(text)
+}
+
+/// The compressed payload of a location hash: `None` when the hash is not a share link at all.
+///
+/// # Errors
+///
+/// `Some(Err(ShareError::Damaged))` when it is one but its characters are not base64url.
+#[must_use]
+pub fn compressed_of(hash: &str) -> Option<Result<Vec<u8>, ShareError>> {
+    let encoded = hash.strip_prefix(PREFIX)?;
+    Some(base64url_decode(encoded).ok_or(ShareError::Damaged))
+}
+
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Base64url without padding (RFC 4648 §5): safe in a URL fragment as is.
+fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &b)| n | u32::from(b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(ALPHABET[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// Inverse of [`base64url_encode`]; `None` on any character outside the alphabet or a
+/// length no encoding produces.
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let digits: Vec<u32> = text
+        .bytes()
+        .map(|c| ALPHABET.iter().position(|&a| a == c).map(|d| d as u32))
+        .collect::<Option<_>>()?;
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, &d)| n | d << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i) & 0xFF) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// The browser half: compression streams, the address bar and the clipboard.
+#[cfg(target_arch = "wasm32")]
+pub mod browser {
+    use super::{compressed_of, fragment, parse_payload, payload, ShareError, Shared};
+    use leptos::wasm_bindgen::{JsCast, JsValue};
+
+    /// `new NAME(format)` for the compression stream classes, which web-sys keeps unstable.
+    fn stream_pair(class: &str) -> Result<web_sys::ReadableWritablePair, ShareError> {
+        let missing = || ShareError::Browser(format!("{class} is not available"));
+        let ctor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(class))
+            .ok()
+            .and_then(|c| c.dyn_into::<js_sys::Function>().ok())
+            .ok_or_else(missing)?;
+        let args = js_sys::Array::of1(&JsValue::from_str("deflate-raw"));
+        js_sys::Reflect::construct(&ctor, &args)
+            .map(JsCast::unchecked_into)
+            .map_err(|_| missing())
+    }
+
+    /// Runs `bytes` through a compression or decompression stream.
+    async fn through(class: &str, bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
+        let failed = |_| ShareError::Damaged;
+        let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+        let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(failed)?;
+        let stream = blob.stream().pipe_through(&stream_pair(class)?);
+        let response =
+            web_sys::Response::new_with_opt_readable_stream(Some(&stream)).map_err(failed)?;
+        let buffer = js_sys::futures::JsFuture::from(response.array_buffer().map_err(failed)?)
+            .await
+            .map_err(failed)?;
+        Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    }
+
+    /// The full link for `shared`, based on the current address without its fragment.
+    ///
+    /// # Errors
+    ///
+    /// [`ShareError::TooLarge`], or [`ShareError::Browser`] without compression streams.
+    pub async fn link(shared: &Shared) -> Result<String, ShareError> {
+        let compressed = through("CompressionStream", &payload(shared)).await?;
+        let fragment = fragment(&compressed)?;
+        let here = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = here.split('#').next().unwrap_or_default();
+        Ok(format!("{base}{fragment}"))
+    }
+
+    /// The comparison in the current address's fragment: `None` when there is none.
+    pub async fn restore() -> Option<Result<Shared, ShareError>> {
+        let hash = web_sys::window()?.location().hash().ok()?;
+        let compressed = match compressed_of(&hash)? {
+            Ok(bytes) => bytes,
+            Err(error) => return Some(Err(error)),
+        };
+        Some(match through("DecompressionStream", &compressed).await {
+            Ok(bytes) => parse_payload(&bytes),
+            Err(_) => Err(ShareError::Damaged),
+        })
+    }
+
+    /// Removes the fragment from the address bar without a reload, so a later reload shows the
+    /// reader's own (stored) text rather than the link's again.
+    pub fn forget_fragment() {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let Ok(history) = window.history() else {
+            return;
+        };
+        let path = window.location().pathname().unwrap_or_default();
+        let search = window.location().search().unwrap_or_default();
+        let _ =
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+
+    /// Copies `text` to the clipboard; `false` when the browser refuses (e.g. on file://).
+    pub async fn copy(text: &str) -> bool {
+        let Some(clipboard) = web_sys::window().map(|w| w.navigator().clipboard()) else {
+            return false;
+        };
+        let write = js_sys::Reflect::get(&clipboard, &JsValue::from_str("writeText"))
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        let Some(write) = write else { return false };
+        let Ok(promise) = write.call1(&clipboard, &JsValue::from_str(text)) else {
+            return false;
+        };
+        js_sys::futures::JsFuture::from(js_sys::Promise::from(promise))
+            .await
+            .is_ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shared(left: &str, right: &str) -> Shared {
+        Shared {
+            articles: [
+                ("Wire".to_owned(), left.to_owned()),
+                ("Daily".to_owned(), right.to_owned()),
+            ],
+            options: Options {
+                threshold: 0.4,
+                ignore_case: true,
+                ignore_punctuation: false,
+            },
+        }
+    }
+
+    struct Case {
+        name: &'static str,
+        bytes: &'static [u8],
+        encoded: &'static str,
+    }
+
+    /// RFC 4648 test vectors (padding dropped, url alphabet) plus the two url-only digits.
+    const CASES: &[Case] = &[
+        Case {
+            name: "empty",
+            bytes: b"",
+            encoded: "",
+        },
+        Case {
+            name: "one byte",
+            bytes: b"f",
+            encoded: "Zg",
+        },
+        Case {
+            name: "two bytes",
+            bytes: b"fo",
+            encoded: "Zm8",
+        },
+        Case {
+            name: "three bytes",
+            bytes: b"foo",
+            encoded: "Zm9v",
+        },
+        Case {
+            name: "six bytes",
+            bytes: b"foobar",
+            encoded: "Zm9vYmFy",
+        },
+        Case {
+            name: "url digits",
+            bytes: &[0xFB, 0xFF],
+            encoded: "-_8",
+        },
+    ];
+
+    #[test]
+    fn case_names_are_unique() {
+        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CASES.len());
+    }
+
+    #[test]
+    fn base64url_matches_the_rfc_vectors() {
+        for case in CASES {
+            assert_eq!(base64url_encode(case.bytes), case.encoded, "{}", case.name);
+            assert_eq!(
+                base64url_decode(case.encoded).as_deref(),
+                Some(case.bytes),
+                "{}",
+                case.name
+            );
+        }
+    }
+
+    #[test]
+    fn base64url_round_trips_every_byte_value_and_length() {
+        let bytes: Vec<u8> = (0..=255).collect();
+        for len in 0..bytes.len() {
+            let encoded = base64url_encode(&bytes[..len]);
+            assert_eq!(base64url_decode(&encoded).as_deref(), Some(&bytes[..len]));
+        }
+    }
+
+    #[test]
+    fn damaged_fragments_are_errors_not_panics() {
+        for hash in [
+            "#share=1.a",
+            "#share=1.ab=c",
+            "#share=1.äö",
+            "#share=1.ab cd",
+        ] {
+            assert_eq!(
+                compressed_of(hash),
+                Some(Err(ShareError::Damaged)),
+                "{hash}"
+            );
+        }
+        assert_eq!(compressed_of(""), None);
+        assert_eq!(compressed_of("#row-3"), None);
+        assert_eq!(
+            compressed_of("#share=2.Zm8"),
+            None,
+            "a future version is not ours to read"
+        );
+        assert_eq!(parse_payload(b"{\"articles\":1}"), Err(ShareError::Damaged));
+    }
+
+    #[test]
+    fn a_payload_round_trips_with_options_and_unicode() {
+        let original = shared("Zürich — “quoted” 北京.", "Second\narticle.");
+        assert_eq!(parse_payload(&payload(&original)), Ok(original));
+    }
+
+    #[test]
+    fn fragments_over_the_limit_are_refused_with_their_size() {
+        let fits = vec![7u8; (MAX_FRAGMENT - PREFIX.len()) / 4 * 3];
+        let link = fragment(&fits).expect("fits");
+        assert!(link.len() <= MAX_FRAGMENT);
+        assert_eq!(compressed_of(&link), Some(Ok(fits.clone())));
+
+        let too_big = vec![7u8; fits.len() + 3];
+        let Err(ShareError::TooLarge(chars)) = fragment(&too_big) else {
+            panic!("expected TooLarge");
+        };
+        assert!(chars > MAX_FRAGMENT);
+        assert!(ShareError::TooLarge(chars)
+            .to_string()
+            .contains("Export the HTML file"));
+    }
+}
