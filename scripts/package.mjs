@@ -116,14 +116,22 @@ const embedDir = join(DIST, 'embed');
 mkdirSync(embedDir, { recursive: true });
 copyFileSync(join(DIST, wasm), join(embedDir, 'parallax-web_bg.wasm'));
 writeFileSync(join(embedDir, 'parallax-web.js'), glue.replace(/parallax-web-[0-9a-f]+_bg\.wasm/g, 'parallax-web_bg.wasm'));
-const shadowCss = cssText
+// In a shadow root, :root rules become :host rules; the theme is the host's choice
+// (data-theme="dark" on the element, "auto" to follow the reader's system, light otherwise);
+// narrow layouts follow the widget's own width (container queries), not the window's.
+const shadowCss = `:host { display: block; container-type: inline-size; }\n${cssText}`
+  .replaceAll(':root[data-theme="dark"]', ':host([data-theme="dark"])')
+  .replaceAll(':root:not([data-theme])', ':host([data-theme="auto"])')
   .replaceAll(':root', ':host')
   .replace(/(^|\n)html \{/g, '$1:host {')
-  .replace(/(^|\n)body \{/g, '$1:host {');
+  .replace(/(^|\n)body \{/g, '$1:host {')
+  .replaceAll('@media (max-width:', '@container (max-width:');
 writeFileSync(join(embedDir, 'parallax-embed.css'), shadowCss);
 const embedSource = join(ROOT, 'web', 'embed', 'parallax-embed.js');
 if (!existsSync(embedSource)) fail(`missing ${embedSource}`);
 copyFileSync(embedSource, join(embedDir, 'parallax-embed.js'));
+mkdirSync(join(DIST, 'examples'), { recursive: true });
+copyFileSync(join(ROOT, 'web', 'examples', 'embed.html'), join(DIST, 'examples', 'embed.html'));
 
 // 4. Sizes: what a browser downloads for each way in, raw and gzip.
 

@@ -68,18 +68,25 @@ function mount(element, { articles = [], options = {} } = {}) {
   box.addEventListener('parallax-select', forward);
 
   let inner = null;
-  let destroyed = false;
+  let stopped = false;
   let latest = { articles, options };
+  /** Replaces the widget with a message; it stays that way until destroyed. */
+  const fail = (message) => {
+    stopped = true;
+    inner?.destroy();
+    inner = null;
+    showError(box, element, message);
+  };
   const ready = load().then(
     () => {
-      if (destroyed) return;
+      if (stopped) return;
       try {
         inner = mount_embed(box, latest.articles, cleanOptions(latest.options));
       } catch (error) {
-        showError(box, element, error?.message ?? String(error));
+        fail(error?.message ?? String(error));
       }
     },
-    (error) => showError(box, element, `could not load its WebAssembly (${error?.message ?? error})`),
+    (error) => fail(`could not load its WebAssembly (${error?.message ?? error})`),
   );
 
   return {
@@ -91,12 +98,13 @@ function mount(element, { articles = [], options = {} } = {}) {
       try {
         inner.update(latest.articles, cleanOptions(latest.options));
       } catch (error) {
-        showError(box, element, error?.message ?? String(error));
+        fail(error?.message ?? String(error));
       }
     },
+    fail,
     /** Removes the widget and frees its memory. */
     destroy() {
-      destroyed = true;
+      stopped = true;
       box.removeEventListener('parallax-select', forward);
       inner?.destroy();
       inner = null;
@@ -138,8 +146,7 @@ class ParallaxCompare extends HTMLElement {
       const articles = await Promise.all([...this.querySelectorAll(':scope > article')].map(readArticle));
       this.#handle?.update({ articles });
     } catch (error) {
-      const box = this.shadowRoot?.querySelector('.px-embed');
-      if (box) showError(box, this, error.message);
+      this.#handle?.fail(error.message);
     }
   }
 

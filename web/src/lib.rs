@@ -7,6 +7,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod panic;
 pub mod sample;
 pub mod share;
