@@ -7,6 +7,7 @@
 //                          unpacked by the browser's DecompressionStream); works from file://
 //   dist/embed/            parallax-embed.js (the <parallax-compare> element and Parallax.mount),
 //                          the wasm-bindgen glue and wasm it loads, and the shadow-DOM stylesheet
+//   dist/examples/, dist/bench/  the embed example page and the in-browser bench
 //   dist/sizes.json        raw and gzip sizes of what a browser downloads, for the README and
 //                          scripts/check-size.mjs
 //
@@ -132,6 +133,11 @@ if (!existsSync(embedSource)) fail(`missing ${embedSource}`);
 copyFileSync(embedSource, join(embedDir, 'parallax-embed.js'));
 mkdirSync(join(DIST, 'examples'), { recursive: true });
 copyFileSync(join(ROOT, 'web', 'examples', 'embed.html'), join(DIST, 'examples', 'embed.html'));
+
+// The in-browser bench page, with the sample pair it scales up.
+mkdirSync(join(DIST, 'bench'), { recursive: true });
+copyFileSync(join(ROOT, 'web', 'bench', 'index.html'), join(DIST, 'bench', 'index.html'));
+for (const sample of ['wire.txt', 'ledger.txt']) copyFileSync(join(ROOT, 'samples', sample), join(DIST, 'bench', sample));
 
 // 4. Sizes: what a browser downloads for each way in, raw and gzip.
 
