@@ -402,6 +402,51 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
     }
 }
 
+/// What the reader selected (pinned), as the `parallax-select` event tells an embedding page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SelectedLink {
+    /// Index into `report.links` of the (first) link holding the selection; `None` for an
+    /// unmatched sentence or a cleared selection.
+    pub link: Option<usize>,
+    /// Left sentence indices of the selected links (or the unmatched sentence), ascending.
+    pub left: Vec<usize>,
+    /// Right sentence indices, ascending.
+    pub right: Vec<usize>,
+}
+
+/// The links a target belongs to, merged: a sentence selects every link that holds it, a
+/// ribbon the links that hold both of its ends.
+pub fn selected_link(report: &Report, target: Target) -> SelectedLink {
+    let holds = |left: &[usize], right: &[usize]| match target {
+        Target::Sentence((0, i)) => left.contains(&i),
+        Target::Sentence((_, j)) => right.contains(&j),
+        Target::Ribbon(i, j) => left.contains(&i) && right.contains(&j),
+    };
+    let mut out = SelectedLink::default();
+    let (mut left, mut right) = (BTreeSet::new(), BTreeSet::new());
+    for (index, (l, r)) in link_indices(report).into_iter().enumerate() {
+        if holds(&l, &r) {
+            out.link.get_or_insert(index);
+            left.extend(l);
+            right.extend(r);
+        }
+    }
+    if out.link.is_none() {
+        match target {
+            Target::Sentence((0, i)) if i < sentences(report, 0).len() => {
+                left.insert(i);
+            }
+            Target::Sentence((1, j)) if j < sentences(report, 1).len() => {
+                right.insert(j);
+            }
+            _ => {}
+        }
+    }
+    out.left = left.into_iter().collect();
+    out.right = right.into_iter().collect();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,6 +510,46 @@ mod tests {
         assert_eq!(partners.of((0, 0)), [(1, 0), (1, 1)]);
         assert_eq!(partners.of((1, 1)), [(0, 0), (0, 1)]);
         assert_eq!(partners.of((1, 7)), []);
+    }
+
+    #[test]
+    fn selection_merges_the_links_of_a_sentence_or_ribbon() {
+        let r = synthetic(3, 3, &[(&[0], &[0, 1]), (&[1], &[1]), (&[9], &[2])]);
+        let pick = |t| selected_link(&r, t);
+        let both = SelectedLink {
+            link: Some(0),
+            left: vec![0, 1],
+            right: vec![0, 1],
+        };
+        assert_eq!(pick(Target::Sentence((1, 1))), both);
+        assert_eq!(
+            pick(Target::Ribbon(1, 1)),
+            SelectedLink {
+                link: Some(1),
+                left: vec![1],
+                right: vec![1]
+            }
+        );
+        // Link 2's left index is out of range: the link with its right side only.
+        assert_eq!(
+            pick(Target::Sentence((1, 2))),
+            SelectedLink {
+                link: Some(2),
+                left: vec![],
+                right: vec![2]
+            }
+        );
+        // An unmatched sentence: itself, no link.
+        let r = synthetic(2, 1, &[(&[0], &[0])]);
+        assert_eq!(
+            selected_link(&r, Target::Sentence((0, 1))),
+            SelectedLink {
+                link: None,
+                left: vec![1],
+                right: vec![]
+            }
+        );
+        assert_eq!(pick(Target::Sentence((0, 7))), SelectedLink::default());
     }
 
     #[test]

@@ -325,10 +325,9 @@ pub fn rows_with_text(report: &Report, right_text: &str) -> Vec<Row> {
     build(report, Some(right_text))
 }
 
-fn build(report: &Report, right_text: Option<&str>) -> Vec<Row> {
-    let left_count = sentences(report, 0).len();
-    let right_count = sentences(report, 1).len();
-    let links: Vec<CleanLink> = report
+/// The report's links with cleaned indices; links with no sentence left are dropped.
+fn clean_links(report: &Report) -> Vec<CleanLink<'_>> {
+    report
         .links
         .iter()
         .zip(link_indices(report))
@@ -340,7 +339,13 @@ fn build(report: &Report, right_text: Option<&str>) -> Vec<Row> {
             link,
         })
         .filter(|l| !(l.left.is_empty() && l.right.is_empty()))
-        .collect();
+        .collect()
+}
+
+fn build(report: &Report, right_text: Option<&str>) -> Vec<Row> {
+    let left_count = sentences(report, 0).len();
+    let right_count = sentences(report, 1).len();
+    let links = clean_links(report);
 
     // Links anchored at each left sentence, and which sentences any link covers.
     let mut anchored: Vec<Vec<&CleanLink>> = (0..left_count).map(|_| Vec::new()).collect();
