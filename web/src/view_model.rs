@@ -402,6 +402,19 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
     }
 }
 
+/// For every sentence, the first row that shows it. A sentence in several links (one lead
+/// sentence matched by a headline, a caption and a paragraph) appears in several rows; the
+/// later appearances are repeats the page shows quieter.
+pub fn first_rows(rows: &[Row]) -> BTreeMap<SentenceId, usize> {
+    let mut first = BTreeMap::new();
+    for (at, row) in rows.iter().enumerate() {
+        for view in row.left.iter().chain(&row.right) {
+            first.entry((view.doc, view.sentence)).or_insert(at);
+        }
+    }
+    first
+}
+
 /// What the reader selected (pinned), as the `parallax-select` event tells an embedding page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SelectedLink {
@@ -550,6 +563,17 @@ mod tests {
             }
         );
         assert_eq!(pick(Target::Sentence((0, 7))), SelectedLink::default());
+    }
+
+    #[test]
+    fn repeats_point_to_the_first_row() {
+        let r = synthetic(2, 3, &[(&[0], &[0]), (&[0], &[1]), (&[1], &[1, 2])]);
+        let all = rows(&r, "");
+        let first = first_rows(&all);
+        assert_eq!(first.get(&(0, 0)), Some(&0));
+        assert_eq!(first.get(&(1, 1)), Some(&1));
+        assert_eq!(first.get(&(1, 2)), Some(&2));
+        assert_eq!(first.len(), 5);
     }
 
     #[test]

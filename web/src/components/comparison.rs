@@ -329,6 +329,7 @@ fn rows_and_columns(
         });
         Rows {
             generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
+            first: view_model::first_rows(&rows),
             rows,
         }
     });
