@@ -49,7 +49,7 @@ test('typed text, names and the threshold survive a reload', async () => {
   await page.waitForSelector('[data-link]');
   await page.fill('#px-name-left', 'Harbour Post');
   await page.fill('#px-text-left', SEAL_LEFT);
-  await page.$eval('#px-threshold', (el) => {
+  await page.$eval('[data-option="threshold"]', (el) => {
     el.value = '0.55';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
@@ -58,7 +58,7 @@ test('typed text, names and the threshold survive a reload', async () => {
   await page.waitForSelector('#px-text-left');
   assert.equal(await textOf(page, 'left'), SEAL_LEFT);
   assert.equal(await page.inputValue('#px-name-left'), 'Harbour Post');
-  assert.equal(await page.$eval('#px-threshold', (el) => el.value), '0.55');
+  assert.equal(await page.$eval('[data-option="threshold"]', (el) => el.value), '0.55');
   assert.equal(await page.textContent('.px-threshold output'), '0.55');
   // The right article is still the sample: a first visit loads it, later visits keep it.
   assert.ok((await textOf(page, 'right')).includes('Wenlow'));

@@ -247,14 +247,14 @@ test('a moved mark jumps to the sentence in its own article', async () => {
 test('the threshold changes the links; the report exports as JSON', async () => {
   const { page, context, problems } = await openPage(browser, server.url);
   await page.waitForSelector('[data-link]');
-  await page.$eval('#px-threshold', (el) => {
+  await page.$eval('[data-option="threshold"]', (el) => {
     el.value = '0.6';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await page.waitForFunction(() =>
     [...document.querySelectorAll('.px-badge[title]')].every((b) => Number(b.title.match(/\d+/)[0]) >= 60),
   );
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('.px-export')]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
   assert.equal(download.suggestedFilename(), 'parallax-coastal-wire-vs-evening-ledger.json');
   const report = JSON.parse(await readFile(await download.path(), 'utf8'));
   assert.equal(report.format, 'parallax-report');
@@ -279,6 +279,93 @@ test('the theme follows the system, the toggle overrides it and is kept', async 
   await page.reload();
   await page.waitForSelector('[data-link]');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the report exports as one self-contained HTML page that fetches nothing', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  const shown = (await page.textContent('[data-link="identical"] [data-doc="0"]')).trim();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
+  assert.equal(download.suggestedFilename(), 'parallax-coastal-wire-vs-evening-ledger.html');
+  const html = await readFile(await download.path(), 'utf8');
+  assert.ok(html.startsWith('<!DOCTYPE html>'), html.slice(0, 80));
+  assert.ok(html.includes('Coastal Wire') && html.includes('Evening Ledger'), 'both names');
+  assert.ok(html.includes(shown), `the sentence "${shown}"`);
+  assert.ok(!/<script/i.test(html), 'no script at all');
+  assert.ok(!/https?:\/\//i.test(html), 'no http(s) address');
+
+  // Opened in a browser it asks for nothing but itself.
+  const viewer = await browser.newContext();
+  const opened = await viewer.newPage();
+  const requests = [];
+  opened.on('request', (r) => requests.push(r.url()));
+  await opened.setContent(html, { waitUntil: 'load' });
+  assert.deepEqual(requests.filter((u) => /^https?:/.test(u)), []);
+  assert.ok((await opened.locator('tr[data-link]').count()) > 5);
+  assert.equal(await opened.locator('[data-link] [data-doc="0"]').first().isVisible(), true);
+  await viewer.close();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('ignore case and ignore punctuation change the marks and survive a reload', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  await page.fill('#px-text-left', 'The Harbour Master opened the new gate on Monday morning.');
+  await page.fill('#px-text-right', 'the harbour master opened the new gate, on Monday morning!');
+  await page.waitForFunction(() => document.querySelectorAll('[data-link]').length === 1 && document.querySelector('del'));
+  const marks = () => page.$$eval('[data-link] del, [data-link] ins', (els) => els.map((e) => e.textContent));
+  const plain = await marks();
+  assert.ok(plain.some((m) => /Harbour|harbour/.test(m)), `case marks: ${plain}`);
+
+  await page.check('[data-option="ignore-case"]');
+  await page.waitForFunction(() => ![...document.querySelectorAll('[data-link] del, [data-link] ins')].some((e) => /arbour/.test(e.textContent)));
+  const caseless = await marks();
+  assert.ok(caseless.some((m) => /[,!]/.test(m)), `punctuation still marked: ${caseless}`);
+
+  await page.check('[data-option="ignore-punctuation"]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-link] del, [data-link] ins').length === 0);
+  // (The engine still calls the link "minor": its kind does not follow the diff options.)
+
+  await page.waitForTimeout(100);
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.isChecked('[data-option="ignore-case"]'), true);
+  assert.equal(await page.isChecked('[data-option="ignore-punctuation"]'), true);
+  await page.waitForFunction(() => document.querySelectorAll('[data-link]').length === 1);
+  assert.deepEqual(await marks(), []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a long comparison says "Comparing…" first and then shows the rows', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  // About 15 KB per side: over the "Comparing…" size, small enough to align in a few seconds.
+  const text = (tag) =>
+    Array.from({ length: 300 }, (_, i) => `Sentence ${i} of the ${tag} story says item ${i * 7} was counted.`).join(' ');
+  // The page is blocked while it compares, so watch for the note from inside the page.
+  await page.evaluate(() => {
+    window.busySeen = [];
+    new MutationObserver(() => {
+      const busy = document.querySelector('.px-busy');
+      if (busy) window.busySeen.push(busy.textContent);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await page.evaluate(([left, right]) => {
+    for (const [id, value] of [['#px-text-left', left], ['#px-text-right', right]]) {
+      const box = document.querySelector(id);
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, [text('wire'), text('paper')]);
+  await page.waitForFunction(() => document.querySelectorAll('[data-link]').length > 100, null, { timeout: 120000 });
+  await page.waitForSelector('.px-busy', { state: 'detached' });
+  const seen = await page.evaluate(() => window.busySeen);
+  assert.ok(seen.some((t) => t.includes('Comparing…')), `busy notes: ${seen.length}`);
+  assert.equal(await page.getAttribute('.px-comparison', 'aria-busy'), 'false');
   assert.deepEqual(problems, []);
   await context.close();
 });

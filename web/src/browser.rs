@@ -73,6 +73,33 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     Ok(())
 }
 
+/// Dispatches the bubbling `parallax-select` `CustomEvent` on `root` with
+/// `detail = { link: number | null, left: number[], right: number[] }`.
+pub fn dispatch_select(root: &Element, selected: &crate::view_model::SelectedLink) {
+    let numbers = |values: &[usize]| {
+        values
+            .iter()
+            .map(|&v| JsValue::from_f64(v as f64))
+            .collect::<js_sys::Array>()
+    };
+    let detail = js_sys::Object::new();
+    let link = selected
+        .link
+        .map_or(JsValue::NULL, |l| JsValue::from_f64(l as f64));
+    let _ = js_sys::Reflect::set(&detail, &"link".into(), &link);
+    let _ = js_sys::Reflect::set(&detail, &"left".into(), &numbers(&selected.left));
+    let _ = js_sys::Reflect::set(&detail, &"right".into(), &numbers(&selected.right));
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(SELECT_EVENT, &init) {
+        let _ = root.dispatch_event(&event);
+    }
+}
+
+/// The name of the event a comparison dispatches when the reader pins a sentence or ribbon.
+pub const SELECT_EVENT: &str = "parallax-select";
+
 /// A file's text, ready for a text box.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {

@@ -17,6 +17,45 @@ pub mod keys {
     pub const THRESHOLD: &str = "parallax.threshold";
     /// Colour theme chosen with the toggle.
     pub const THEME: &str = "parallax.theme";
+    /// "Ignore case" option, `true` or `false`.
+    pub const IGNORE_CASE: &str = "parallax.ignore_case";
+    /// "Ignore punctuation" option, `true` or `false`.
+    pub const IGNORE_PUNCTUATION: &str = "parallax.ignore_punctuation";
+}
+
+/// Reads a stored switch: `true` or `false`, anything else `None`.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::parse_switch;
+/// assert_eq!(parse_switch("true"), Some(true));
+/// assert_eq!(parse_switch(" false "), Some(false));
+/// assert_eq!(parse_switch("yes"), None);
+/// ```
+pub fn parse_switch(stored: &str) -> Option<bool> {
+    match stored.trim() {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
+}
+
+/// Comparisons of this many bytes or more (both articles together) first show a
+/// "Comparing…" note: they hold the page for a noticeable moment.
+pub const BUSY_BYTES: usize = 24 * 1024;
+
+/// Whether comparing these texts takes long enough to announce it first.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::is_large;
+/// assert!(!is_large("short", "short"));
+/// assert!(is_large(&"x".repeat(20_000), &"y".repeat(20_000)));
+/// ```
+pub fn is_large(left: &str, right: &str) -> bool {
+    left.len() + right.len() >= BUSY_BYTES
 }
 
 /// Files larger than this are refused before they are read.

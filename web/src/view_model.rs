@@ -1,511 +1,18 @@
-//! Turns a [`Report`] into what the page shows: rows, folds, ribbons, partners and summary numbers.
+//! Turns a [`Report`] into what the page shows beyond the rows: filters, folds, keyboard stops,
+//! the overview strip, summary numbers, ribbons and partners.
 //!
-//! Plain Rust with native unit tests; the components only map these values to elements.
-//!
-//! # Many-to-many links
-//!
-//! A link may hold several sentences per side, and one sentence may sit in several links. The
-//! view model never assumes otherwise and never panics on an odd report:
-//! - every link becomes its own row, placed at its first (smallest) left sentence; a sentence
-//!   that belongs to several links is shown once in each of those rows, and once only within a
-//!   row (indices are sorted and deduplicated, out-of-range indices are dropped);
-//! - a sentence is unmatched when no link names it (computed here, not read from
-//!   `report.unmatched`, so the two can never disagree on screen);
-//! - a link without left sentences is placed like an unmatched right sentence;
-//! - word marks are clamped to each sentence's own byte range, so spans that straddle several
-//!   sentences of a link mark each sentence's share.
+//! The rows themselves (links in the left article's order, unmatched sentences in place, moved
+//! marks, cleaned text with word marks) come from [`parallax_html::layout`], the one row
+//! builder every renderer shares; its types are re-exported here. Plain Rust with native unit
+//! tests; the components only map these values to elements.
 
-use parallax::align::LinkKind;
-use parallax::diff::DiffOp;
-use parallax::report::{Report, SentenceReport};
-use parallax::segment::SentenceKind;
+use parallax::report::Report;
+use parallax_html::layout::{link_indices, sentences};
+pub use parallax_html::layout::{
+    paragraphs, plain, role_name, rows_with_text as rows, Mark, Moved, Piece, Row, RowKind,
+    SentenceView,
+};
 use std::collections::{BTreeMap, BTreeSet};
-use std::ops::Range;
-
-/// What a row shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum RowKind {
-    /// Linked sentences of this kind.
-    Link(LinkKind),
-    /// A left sentence with no counterpart.
-    OnlyLeft,
-    /// A right sentence with no counterpart.
-    OnlyRight,
-}
-
-impl RowKind {
-    /// Every kind a row can show, in the order the summary lists them.
-    pub const ALL: [RowKind; 6] = [
-        RowKind::Link(LinkKind::Identical),
-        RowKind::Link(LinkKind::Minor),
-        RowKind::Link(LinkKind::Paraphrase),
-        RowKind::Link(LinkKind::Partial),
-        RowKind::OnlyLeft,
-        RowKind::OnlyRight,
-    ];
-
-    /// The stable name used in `data-link` attributes and CSS classes.
-    pub fn name(self) -> &'static str {
-        match self {
-            RowKind::Link(LinkKind::Identical) => "identical",
-            RowKind::Link(LinkKind::Minor) => "minor",
-            RowKind::Link(LinkKind::Paraphrase) => "paraphrase",
-            RowKind::Link(_) => "partial",
-            RowKind::OnlyLeft => "only-left",
-            RowKind::OnlyRight => "only-right",
-        }
-    }
-
-    /// The label shown to the reader.
-    pub fn label(self) -> &'static str {
-        match self {
-            RowKind::Link(LinkKind::Identical) => "identical",
-            RowKind::Link(LinkKind::Minor) => "minor",
-            RowKind::Link(LinkKind::Paraphrase) => "paraphrase",
-            RowKind::Link(_) => "partial",
-            RowKind::OnlyLeft => "only left",
-            RowKind::OnlyRight => "only right",
-        }
-    }
-
-    /// Whether the row is identical on both sides.
-    pub fn is_identical(self) -> bool {
-        self == RowKind::Link(LinkKind::Identical)
-    }
-
-    /// Folds unknown future link kinds into `partial`, so counts match the badges.
-    fn normalized(self) -> RowKind {
-        match self {
-            RowKind::Link(
-                kind @ (LinkKind::Identical | LinkKind::Minor | LinkKind::Paraphrase),
-            ) => RowKind::Link(kind),
-            RowKind::Link(_) => RowKind::Link(LinkKind::Partial),
-            other => other,
-        }
-    }
-}
-
-/// How a piece of text is marked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mark {
-    /// Present on both sides.
-    Same,
-    /// Only on the left: shown struck through.
-    Removed,
-    /// Only on the right: shown underlined.
-    Added,
-}
-
-/// A run of text with one mark.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Piece {
-    /// The user's own text.
-    pub text: String,
-    /// How it is marked.
-    pub mark: Mark,
-}
-
-/// One sentence as shown in a cell.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SentenceView {
-    /// Index of the article (0 left, 1 right).
-    pub doc: usize,
-    /// Index of the sentence in its article.
-    pub sentence: usize,
-    /// The sentence's role in its article (headline, body, boilerplate...).
-    pub role: SentenceKind,
-    /// The sentence's text cut into marked pieces.
-    pub pieces: Vec<Piece>,
-}
-
-impl SentenceView {
-    /// The role as a CSS-friendly name.
-    pub fn role_name(&self) -> &'static str {
-        role_name(self.role)
-    }
-}
-
-/// The role of a sentence as a CSS-friendly name.
-pub fn role_name(role: SentenceKind) -> &'static str {
-    match role {
-        SentenceKind::Headline => "headline",
-        SentenceKind::Caption => "caption",
-        SentenceKind::Byline => "byline",
-        SentenceKind::Boilerplate => "boilerplate",
-        _ => "body",
-    }
-}
-
-/// Where a right sentence shown out of its own order really sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Moved {
-    /// Index of the (first) right sentence of the row.
-    pub sentence: usize,
-    /// Its paragraph in the right article, counted from 1.
-    pub paragraph: usize,
-}
-
-/// One row of the aligned view; an empty side is an empty cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Row {
-    /// What the row shows.
-    pub kind: RowKind,
-    /// Similarity of a link, `None` for an unmatched sentence.
-    pub score: Option<f64>,
-    /// Left sentences.
-    pub left: Vec<SentenceView>,
-    /// Right sentences.
-    pub right: Vec<SentenceView>,
-    /// Set when the right side sits elsewhere in the right article's own order.
-    pub moved: Option<Moved>,
-    /// Whether every sentence in the row is page furniture (kind `boilerplate`).
-    pub boilerplate: bool,
-}
-
-impl Row {
-    /// Whether the row counts as a difference for navigation and the "changes" filter:
-    /// anything but an identical row in its own place.
-    pub fn is_change(&self) -> bool {
-        !self.kind.is_identical() || self.moved.is_some()
-    }
-}
-
-/// A link with its indices cleaned: sorted, deduplicated, in range.
-struct CleanLink<'a> {
-    left: Vec<usize>,
-    right: Vec<usize>,
-    link: &'a parallax::report::Link,
-}
-
-fn clean_indices(indices: &[usize], count: usize) -> Vec<usize> {
-    let set: BTreeSet<usize> = indices.iter().copied().filter(|&i| i < count).collect();
-    set.into_iter().collect()
-}
-
-fn sentences(report: &Report, doc: usize) -> &[SentenceReport] {
-    report
-        .documents
-        .get(doc)
-        .map_or(&[], |d| d.sentences.as_slice())
-}
-
-/// One placed item before it becomes a row.
-enum Item<'a> {
-    Link(&'a CleanLink<'a>),
-    OnlyLeft(usize),
-    OnlyRight(usize),
-}
-
-/// Builds the rows: links in the left article's order, unmatched left sentences in place, and
-/// each unmatched right sentence right after the last row that holds its nearest linked
-/// predecessor in the right article. `right_text` is the right input, used only to number
-/// paragraphs for the "moved" marks; a text that does not fit the report just gives worse
-/// numbers.
-pub fn rows(report: &Report, right_text: &str) -> Vec<Row> {
-    let left_count = sentences(report, 0).len();
-    let right_count = sentences(report, 1).len();
-    let links: Vec<CleanLink> = report
-        .links
-        .iter()
-        .map(|link| CleanLink {
-            left: clean_indices(&link.left, left_count),
-            right: clean_indices(&link.right, right_count),
-            link,
-        })
-        .filter(|l| !(l.left.is_empty() && l.right.is_empty()))
-        .collect();
-
-    // Links anchored at each left sentence, and which sentences any link covers.
-    let mut anchored: Vec<Vec<&CleanLink>> = (0..left_count).map(|_| Vec::new()).collect();
-    let mut left_linked = vec![false; left_count];
-    let mut right_linked = vec![false; right_count];
-    let mut right_only_links: Vec<&CleanLink> = Vec::new();
-    for link in &links {
-        for &i in &link.left {
-            left_linked[i] = true;
-        }
-        match link.left.first().and_then(|&i| anchored.get_mut(i)) {
-            Some(slot) => {
-                for &j in &link.right {
-                    right_linked[j] = true;
-                }
-                slot.push(link);
-            }
-            None => right_only_links.push(link),
-        }
-    }
-    for slot in &mut anchored {
-        slot.sort_by_key(|l| l.right.first().copied().unwrap_or(usize::MAX));
-    }
-
-    let mut items: Vec<Item> = Vec::new();
-    for (i, slot) in anchored.iter().enumerate() {
-        items.extend(slot.iter().map(|l| Item::Link(l)));
-        if !left_linked[i] {
-            items.push(Item::OnlyLeft(i));
-        }
-    }
-
-    // The last row that holds each linked right sentence.
-    let mut row_of_right: Vec<Option<usize>> = vec![None; right_count];
-    for (at, item) in items.iter().enumerate() {
-        if let Item::Link(link) = item {
-            for &j in &link.right {
-                row_of_right[j] = Some(at);
-            }
-        }
-    }
-    // Insertion point of a right sentence: after the row of its nearest linked predecessor.
-    let mut anchor_after = vec![0; right_count];
-    let mut anchor = 0;
-    for (j, row) in row_of_right.iter().enumerate() {
-        anchor_after[j] = anchor;
-        if let Some(at) = row {
-            anchor = at + 1;
-        }
-    }
-    let mut buckets: Vec<Vec<Item>> = (0..=items.len()).map(|_| Vec::new()).collect();
-    let mut extra: Vec<(usize, usize, Item)> = (0..right_count)
-        .filter(|&j| !right_linked[j])
-        .filter(|&j| !right_only_links.iter().any(|l| l.right.contains(&j)))
-        .map(|j| (anchor_after[j], j, Item::OnlyRight(j)))
-        .collect();
-    extra.extend(right_only_links.iter().map(|l| {
-        let j = l.right.first().copied().unwrap_or(0);
-        (anchor_after.get(j).copied().unwrap_or(0), j, Item::Link(l))
-    }));
-    extra.sort_by_key(|&(at, j, _)| (at, j));
-    for (at, _, item) in extra {
-        if let Some(bucket) = buckets.get_mut(at) {
-            bucket.push(item);
-        }
-    }
-
-    let mut placed: Vec<Item> = Vec::new();
-    let mut items = items.into_iter();
-    for bucket in buckets {
-        placed.extend(bucket);
-        placed.extend(items.next());
-    }
-
-    let paragraphs = paragraphs(right_text, sentences(report, 1));
-    let mut out: Vec<Row> = placed.iter().map(|item| make_row(report, item)).collect();
-    mark_moved(&mut out, &placed, &paragraphs);
-    out
-}
-
-fn make_row(report: &Report, item: &Item) -> Row {
-    let row = match item {
-        Item::Link(link) => link_row(report, link),
-        Item::OnlyLeft(i) => Row {
-            kind: RowKind::OnlyLeft,
-            score: None,
-            left: plain(report, 0, *i).into_iter().collect(),
-            right: Vec::new(),
-            moved: None,
-            boilerplate: false,
-        },
-        Item::OnlyRight(j) => Row {
-            kind: RowKind::OnlyRight,
-            score: None,
-            left: Vec::new(),
-            right: plain(report, 1, *j).into_iter().collect(),
-            moved: None,
-            boilerplate: false,
-        },
-    };
-    let all_boilerplate = row
-        .left
-        .iter()
-        .chain(&row.right)
-        .all(|s| s.role == SentenceKind::Boilerplate);
-    let empty = row.left.is_empty() && row.right.is_empty();
-    Row {
-        boilerplate: all_boilerplate && !empty,
-        ..row
-    }
-}
-
-/// Marks link rows whose right side breaks the right article's order: the rows outside one
-/// longest non-decreasing run of right positions.
-fn mark_moved(out: &mut [Row], placed: &[Item], paragraphs: &[usize]) {
-    let keyed: Vec<(usize, usize)> = placed
-        .iter()
-        .enumerate()
-        .filter_map(|(at, item)| match item {
-            Item::Link(l) if !l.left.is_empty() => l.right.first().map(|&j| (at, j)),
-            _ => None,
-        })
-        .collect();
-    let keys: Vec<usize> = keyed.iter().map(|&(_, j)| j).collect();
-    let keep = longest_non_decreasing(&keys);
-    for (k, &(at, j)) in keyed.iter().enumerate() {
-        if !keep.contains(&k) {
-            if let Some(row) = out.get_mut(at) {
-                row.moved = Some(Moved {
-                    sentence: j,
-                    paragraph: paragraphs.get(j).copied().unwrap_or(0),
-                });
-            }
-        }
-    }
-}
-
-/// Positions of one longest non-decreasing subsequence of `keys` (patience sorting).
-fn longest_non_decreasing(keys: &[usize]) -> BTreeSet<usize> {
-    // tails[len] = position of the smallest tail of a run of length len + 1.
-    let mut tails: Vec<usize> = Vec::new();
-    let mut previous: Vec<Option<usize>> = vec![None; keys.len()];
-    for (k, &key) in keys.iter().enumerate() {
-        let at = tails.partition_point(|&t| keys[t] <= key);
-        previous[k] = at.checked_sub(1).map(|p| tails[p]);
-        if at == tails.len() {
-            tails.push(k);
-        } else {
-            tails[at] = k;
-        }
-    }
-    let mut keep = BTreeSet::new();
-    let mut cursor = tails.last().copied();
-    while let Some(k) = cursor {
-        keep.insert(k);
-        cursor = previous[k];
-    }
-    keep
-}
-
-/// The paragraph (1-based) of each sentence: a new paragraph starts after a line break.
-pub fn paragraphs(text: &str, sentences: &[SentenceReport]) -> Vec<usize> {
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut paragraph = 0;
-    let mut previous_end: Option<usize> = None;
-    for s in sentences {
-        let breaks = match previous_end {
-            None => true,
-            Some(end) => text.get(end..s.start).is_some_and(|gap| gap.contains('\n')),
-        };
-        if breaks {
-            paragraph += 1;
-        }
-        out.push(paragraph);
-        previous_end = Some(s.end);
-    }
-    out
-}
-
-fn plain(report: &Report, doc: usize, sentence: usize) -> Option<SentenceView> {
-    let s = sentences(report, doc).get(sentence)?;
-    Some(SentenceView {
-        doc,
-        sentence,
-        role: s.kind,
-        pieces: vec![Piece {
-            text: s.text.clone(),
-            mark: Mark::Same,
-        }],
-    })
-}
-
-fn link_row(report: &Report, link: &CleanLink) -> Row {
-    let spans = |wanted: DiffOp, side: fn(&parallax::report::Span) -> Option<[usize; 2]>| {
-        let mut ranges: Vec<Range<usize>> = link
-            .link
-            .diff
-            .iter()
-            .filter(|s| s.op == wanted || s.op == DiffOp::Replace)
-            .filter_map(side)
-            .map(|[a, b]| a..b)
-            .collect();
-        ranges.sort_by_key(|r| (r.start, r.end));
-        ranges
-    };
-    let removed = spans(DiffOp::Delete, |s| s.left);
-    let added = spans(DiffOp::Insert, |s| s.right);
-    let side = |doc: usize, indices: &[usize], marked: &[Range<usize>], mark: Mark| {
-        indices
-            .iter()
-            .filter_map(|&i| marked_sentence(report, doc, i, marked, mark))
-            .collect()
-    };
-    let kind = if link.left.is_empty() {
-        RowKind::OnlyRight
-    } else if link.right.is_empty() {
-        RowKind::OnlyLeft
-    } else {
-        RowKind::Link(link.link.kind)
-    };
-    let score = link.link.score;
-    Row {
-        kind,
-        score: score.is_finite().then_some(score.clamp(0.0, 1.0)),
-        left: side(0, &link.left, &removed, Mark::Removed),
-        right: side(1, &link.right, &added, Mark::Added),
-        moved: None,
-        boilerplate: false,
-    }
-}
-
-/// Cuts a sentence into pieces, marking the parts that fall inside `marked` byte ranges.
-/// Ranges outside the sentence, reversed or off a character boundary are ignored.
-fn marked_sentence(
-    report: &Report,
-    doc: usize,
-    sentence: usize,
-    marked: &[Range<usize>],
-    mark: Mark,
-) -> Option<SentenceView> {
-    let s = sentences(report, doc).get(sentence)?;
-    if s.end < s.start || s.end - s.start != s.text.len() {
-        return plain(report, doc, sentence);
-    }
-    let mut pieces: Vec<Piece> = Vec::new();
-    let mut cursor = s.start;
-    let mut push = |from: usize, to: usize, mark: Mark| -> bool {
-        if from >= to {
-            return true;
-        }
-        match s.text.get(from - s.start..to - s.start) {
-            Some(text) => {
-                pieces.push(Piece {
-                    text: text.to_owned(),
-                    mark,
-                });
-                true
-            }
-            None => false,
-        }
-    };
-    for range in marked {
-        let from = range.start.clamp(s.start, s.end).max(cursor);
-        let to = range.end.clamp(s.start, s.end);
-        if from >= to
-            || !s.text.is_char_boundary(from - s.start)
-            || !s.text.is_char_boundary(to - s.start)
-        {
-            continue;
-        }
-        push(cursor, from, Mark::Same);
-        push(from, to, mark);
-        cursor = to;
-    }
-    if !push(cursor, s.end, Mark::Same) {
-        return plain(report, doc, sentence);
-    }
-    // Neighbouring pieces with the same mark read better as one.
-    let mut merged: Vec<Piece> = Vec::with_capacity(pieces.len());
-    for piece in pieces {
-        match merged.last_mut() {
-            Some(last) if last.mark == piece.mark => last.text.push_str(&piece.text),
-            _ => merged.push(piece),
-        }
-    }
-    Some(SentenceView {
-        doc,
-        sentence,
-        role: s.kind,
-        pieces: merged,
-    })
-}
 
 /// Which rows the aligned view shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -766,17 +273,15 @@ impl Ribbon {
 
 /// Every linked (left, right) sentence pair, once, with the best score among its links.
 pub fn ribbons(report: &Report) -> Vec<Ribbon> {
-    let left_count = sentences(report, 0).len();
-    let right_count = sentences(report, 1).len();
     let mut best: BTreeMap<(usize, usize), Ribbon> = BTreeMap::new();
-    for link in &report.links {
+    for (link, (left, right)) in report.links.iter().zip(link_indices(report)) {
         let score = if link.score.is_finite() {
             link.score.clamp(0.0, 1.0)
         } else {
             0.0
         };
-        for &i in &clean_indices(&link.left, left_count) {
-            for &j in &clean_indices(&link.right, right_count) {
+        for &i in &left {
+            for &j in &right {
                 let ribbon = Ribbon {
                     left: i,
                     right: j,
@@ -897,10 +402,70 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
     }
 }
 
+/// For every sentence, the first row that shows it. A sentence in several links (one lead
+/// sentence matched by a headline, a caption and a paragraph) appears in several rows; the
+/// later appearances are repeats the page shows quieter.
+pub fn first_rows(rows: &[Row]) -> BTreeMap<SentenceId, usize> {
+    let mut first = BTreeMap::new();
+    for (at, row) in rows.iter().enumerate() {
+        for view in row.left.iter().chain(&row.right) {
+            first.entry((view.doc, view.sentence)).or_insert(at);
+        }
+    }
+    first
+}
+
+/// What the reader selected (pinned), as the `parallax-select` event tells an embedding page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SelectedLink {
+    /// Index into `report.links` of the (first) link holding the selection; `None` for an
+    /// unmatched sentence or a cleared selection.
+    pub link: Option<usize>,
+    /// Left sentence indices of the selected links (or the unmatched sentence), ascending.
+    pub left: Vec<usize>,
+    /// Right sentence indices, ascending.
+    pub right: Vec<usize>,
+}
+
+/// The links a target belongs to, merged: a sentence selects every link that holds it, a
+/// ribbon the links that hold both of its ends.
+pub fn selected_link(report: &Report, target: Target) -> SelectedLink {
+    let holds = |left: &[usize], right: &[usize]| match target {
+        Target::Sentence((0, i)) => left.contains(&i),
+        Target::Sentence((_, j)) => right.contains(&j),
+        Target::Ribbon(i, j) => left.contains(&i) && right.contains(&j),
+    };
+    let mut out = SelectedLink::default();
+    let (mut left, mut right) = (BTreeSet::new(), BTreeSet::new());
+    for (index, (l, r)) in link_indices(report).into_iter().enumerate() {
+        if holds(&l, &r) {
+            out.link.get_or_insert(index);
+            left.extend(l);
+            right.extend(r);
+        }
+    }
+    if out.link.is_none() {
+        match target {
+            Target::Sentence((0, i)) if i < sentences(report, 0).len() => {
+                left.insert(i);
+            }
+            Target::Sentence((1, j)) if j < sentences(report, 1).len() => {
+                right.insert(j);
+            }
+            _ => {}
+        }
+    }
+    out.left = left.into_iter().collect();
+    out.right = right.into_iter().collect();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use parallax::report::{DocumentReport, Link, Span, Stats};
+    use parallax::align::LinkKind;
+    use parallax::report::{DocumentReport, Link, SentenceReport, Stats};
+    use parallax::segment::SentenceKind;
     use parallax::{compare, Article, Options};
 
     fn report(left: &str, right: &str) -> Report {
@@ -911,51 +476,27 @@ mod tests {
         )
     }
 
-    fn texts(views: &[SentenceView]) -> Vec<String> {
-        views
-            .iter()
-            .map(|v| v.pieces.iter().map(|p| p.text.as_str()).collect())
-            .collect()
-    }
-
-    fn kinds(rows: &[Row]) -> Vec<&'static str> {
-        rows.iter().map(|row| row.kind.name()).collect()
-    }
-
-    /// A hand-made report over sentences "s0. s1. ..." with the given links, to test shapes the
-    /// engine may produce later (many-to-many, odd indices).
-    fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> (Report, String) {
-        let doc = |name: &str, count: usize| {
-            let mut text = String::new();
-            let mut sentences = Vec::new();
-            for i in 0..count {
-                if i > 0 {
-                    text.push('\n');
-                }
-                let s = format!("{name}{i} words here.");
-                sentences.push(SentenceReport {
-                    start: text.len(),
-                    end: text.len() + s.len(),
-                    text: s.clone(),
-                    clean: s.clone(),
-                    kind: SentenceKind::Body,
-                });
-                text.push_str(&s);
-            }
-            (
-                DocumentReport {
-                    name: name.to_owned(),
-                    sentences,
-                },
-                text,
-            )
+    /// A hand-made report over sentences "l0 words here." ... with the given links.
+    fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Report {
+        let doc = |name: &str, count: usize| DocumentReport {
+            name: name.to_owned(),
+            sentences: (0..count)
+                .map(|i| {
+                    let s = format!("{name}{i} words here.");
+                    SentenceReport {
+                        start: i * (s.len() + 1),
+                        end: i * (s.len() + 1) + s.len(),
+                        text: s.clone(),
+                        clean: s,
+                        kind: SentenceKind::Body,
+                    }
+                })
+                .collect(),
         };
-        let (left_doc, _) = doc("l", left);
-        let (right_doc, right_text) = doc("r", right);
-        let report = Report {
+        Report {
             format: parallax::report::FORMAT.to_owned(),
             version: parallax::report::VERSION,
-            documents: vec![left_doc, right_doc],
+            documents: vec![doc("l", left), doc("r", right)],
             links: links
                 .iter()
                 .map(|(l, r)| Link {
@@ -968,98 +509,15 @@ mod tests {
                 .collect(),
             unmatched: Vec::new(),
             stats: Stats::default(),
-        };
-        (report, right_text)
-    }
-
-    fn shape(rows: &[Row]) -> Vec<(Vec<usize>, Vec<usize>)> {
-        rows.iter()
-            .map(|r| {
-                (
-                    r.left.iter().map(|s| s.sentence).collect(),
-                    r.right.iter().map(|s| s.sentence).collect(),
-                )
-            })
-            .collect()
+        }
     }
 
     #[test]
-    fn unmatched_sentences_sit_in_their_natural_place() {
-        let left = "Rain fell all day. The match was cancelled. Fans went home.";
-        let right = "Rain fell all day. A fox ran on the pitch. The match was cancelled.";
-        let r = report(left, right);
-        let all = rows(&r, right);
-        assert_eq!(
-            kinds(&all),
-            ["identical", "only-right", "identical", "only-left"]
-        );
-        assert!(all.iter().all(|row| row.moved.is_none()));
-    }
-
-    #[test]
-    fn pieces_rebuild_the_sentence_and_mark_changes() {
-        let (left, right) = ("The red car stopped.", "The blue car stopped.");
-        let r = report(left, right);
-        let all = rows(&r, right);
-        assert_eq!(texts(&all[0].left), ["The red car stopped."]);
-        assert_eq!(texts(&all[0].right), ["The blue car stopped."]);
-        let marked = |views: &[SentenceView], mark: Mark| -> Vec<String> {
-            views[0]
-                .pieces
-                .iter()
-                .filter(|p| p.mark == mark)
-                .map(|p| p.text.clone())
-                .collect()
-        };
-        assert_eq!(marked(&all[0].left, Mark::Removed), ["red"]);
-        assert_eq!(marked(&all[0].right, Mark::Added), ["blue"]);
-    }
-
-    #[test]
-    fn empty_report_has_no_rows() {
-        assert!(rows(&report("", ""), "").is_empty());
-    }
-
-    #[test]
-    fn reordered_right_sentence_is_marked_moved_with_its_paragraph() {
-        // Left order 0 1 2; right order 1 2 0: left 0's partner sits at the end of the right.
-        let (r, text) = synthetic(3, 3, &[(&[0], &[2]), (&[1], &[0]), (&[2], &[1])]);
-        let all = rows(&r, &text);
-        let moved: Vec<Option<Moved>> = all.iter().map(|row| row.moved).collect();
-        assert_eq!(
-            moved,
-            [
-                Some(Moved {
-                    sentence: 2,
-                    paragraph: 3
-                }),
-                None,
-                None
-            ]
-        );
-    }
-
-    #[test]
-    fn many_to_many_links_show_each_sentence_once_per_row() {
-        // Left 0 is in two links; right 1 is in two links; duplicates and bad indices appear.
-        let (r, text) = synthetic(
+    fn partners_of_many_to_many_links() {
+        let r = synthetic(
             3,
             3,
-            &[
-                (&[0, 0, 9], &[0, 1]),
-                (&[0, 1], &[1]),
-                (&[2], &[2, 2]),
-                (&[], &[]),
-            ],
-        );
-        let all = rows(&r, &text);
-        assert_eq!(
-            shape(&all),
-            [
-                (vec![0], vec![0, 1]),
-                (vec![0, 1], vec![1]),
-                (vec![2], vec![2]),
-            ]
+            &[(&[0, 0, 9], &[0, 1]), (&[0, 1], &[1]), (&[2], &[2, 2])],
         );
         let partners = Partners::new(&r);
         assert_eq!(partners.of((0, 0)), [(1, 0), (1, 1)]);
@@ -1068,59 +526,68 @@ mod tests {
     }
 
     #[test]
-    fn link_without_left_sentences_is_placed_like_a_right_only_sentence() {
-        let (r, text) = synthetic(2, 3, &[(&[0], &[0]), (&[], &[1]), (&[1], &[2])]);
-        let all = rows(&r, &text);
+    fn selection_merges_the_links_of_a_sentence_or_ribbon() {
+        let r = synthetic(3, 3, &[(&[0], &[0, 1]), (&[1], &[1]), (&[9], &[2])]);
+        let pick = |t| selected_link(&r, t);
+        let both = SelectedLink {
+            link: Some(0),
+            left: vec![0, 1],
+            right: vec![0, 1],
+        };
+        assert_eq!(pick(Target::Sentence((1, 1))), both);
         assert_eq!(
-            shape(&all),
-            [(vec![0], vec![0]), (vec![], vec![1]), (vec![1], vec![2])]
+            pick(Target::Ribbon(1, 1)),
+            SelectedLink {
+                link: Some(1),
+                left: vec![1],
+                right: vec![1]
+            }
         );
-        assert_eq!(all[1].kind, RowKind::OnlyRight);
-    }
-
-    #[test]
-    fn bad_spans_never_panic_and_keep_the_text() {
-        let (mut r, text) = synthetic(1, 1, &[(&[0], &[0])]);
-        r.links[0].diff = vec![
-            Span {
-                op: DiffOp::Replace,
-                left: Some([5, 1]),
-                right: Some([0, 999]),
-            },
-            Span {
-                op: DiffOp::Delete,
-                left: Some([usize::MAX - 1, usize::MAX]),
-                right: None,
-            },
-        ];
-        r.documents[1].sentences[0].end = 0; // end before start of text length
-        let all = rows(&r, &text);
-        assert_eq!(texts(&all[0].left), ["l0 words here."]);
-        assert_eq!(texts(&all[0].right), ["r0 words here."]);
-    }
-
-    #[test]
-    fn multibyte_marks_stay_on_char_boundaries() {
-        let (left, right) = (
-            "Zoë kaufte Äpfel für München.",
-            "Zoë kaufte Birnen für München.",
+        // Link 2's left index is out of range: the link with its right side only.
+        assert_eq!(
+            pick(Target::Sentence((1, 2))),
+            SelectedLink {
+                link: Some(2),
+                left: vec![],
+                right: vec![2]
+            }
         );
-        let r = report(left, right);
-        let all = rows(&r, right);
-        assert_eq!(texts(&all[0].left), [left]);
-        assert_eq!(texts(&all[0].right), [right]);
+        // An unmatched sentence: itself, no link.
+        let r = synthetic(2, 1, &[(&[0], &[0])]);
+        assert_eq!(
+            selected_link(&r, Target::Sentence((0, 1))),
+            SelectedLink {
+                link: None,
+                left: vec![1],
+                right: vec![]
+            }
+        );
+        assert_eq!(pick(Target::Sentence((0, 7))), SelectedLink::default());
     }
 
     #[test]
-    fn paragraphs_count_line_breaks_between_sentences() {
-        let text = "One. Two.\nThree.\n\nFour.";
-        let r = report(text, text);
-        assert_eq!(paragraphs(text, &r.documents[0].sentences), [1, 1, 2, 3]);
+    fn repeats_point_to_the_first_row() {
+        let r = synthetic(2, 3, &[(&[0], &[0]), (&[0], &[1]), (&[1], &[1, 2])]);
+        let all = rows(&r, "");
+        let first = first_rows(&all);
+        assert_eq!(first.get(&(0, 0)), Some(&0));
+        assert_eq!(first.get(&(1, 1)), Some(&1));
+        assert_eq!(first.get(&(1, 2)), Some(&2));
+        assert_eq!(first.len(), 5);
+    }
+
+    #[test]
+    fn columns_show_clean_text() {
+        let r = report("It\u{E2}\u{20AC}\u{2122}s late. Rain fell.", "Rain fell.");
+        let cols = columns(&r);
+        assert_eq!(cols[0][0].view.text(), "It\u{2019}s late.");
+        assert_eq!(cols[0][0].kind, RowKind::OnlyLeft);
     }
 
     fn row(kind: RowKind) -> Row {
         Row {
             kind,
+            link: None,
             score: None,
             left: Vec::new(),
             right: Vec::new(),
@@ -1341,13 +808,5 @@ mod tests {
             ..strong.clone()
         };
         assert!(strong.width() > weak.width() && strong.opacity() > weak.opacity());
-    }
-
-    #[test]
-    fn longest_run_prefers_the_order_most_rows_follow() {
-        let keep = longest_non_decreasing(&[2, 0, 1, 3]);
-        assert_eq!(keep.into_iter().collect::<Vec<_>>(), [1, 2, 3]);
-        assert!(longest_non_decreasing(&[]).is_empty());
-        assert_eq!(longest_non_decreasing(&[1, 1]).len(), 2);
     }
 }

@@ -1,8 +1,9 @@
 //! The aligned columns: one row per link or unmatched sentence, folds, moved marks, badges.
 
 use super::sentence::sentence;
-use crate::view_model::{fold_label, Block, FoldKind, Row};
+use crate::view_model::{fold_label, Block, FoldKind, Row, SentenceId, SentenceView};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
 
 /// The rows of one report, with a generation number that changes with every new report
 /// (it keys the rendered blocks, so a new report never reuses stale elements).
@@ -12,6 +13,8 @@ pub struct Rows {
     pub generation: u64,
     /// The rows from [`crate::view_model::rows`].
     pub rows: Vec<Row>,
+    /// The first row of every sentence ([`crate::view_model::first_rows`]).
+    pub first: BTreeMap<SentenceId, usize>,
 }
 
 /// Side-by-side rows of the two articles.
@@ -59,8 +62,8 @@ pub fn AlignedView(
                 key=|(generation, block)| (*generation, block.key())
                 children=move |(_, block)| match block {
                     Block::Row(i) => {
-                        rows.with_untracked(|r| r.rows.get(i).cloned())
-                            .map(|row| row_view(i, row, names, on_jump))
+                        rows.with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
+                            .map(|(row, first)| row_view(i, row, &first, names, on_jump))
                             .into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
@@ -93,17 +96,42 @@ fn fold_view(kind: FoldKind, rows: &[usize], on_expand: Callback<usize>) -> impl
     }
 }
 
+/// A sentence of row `index`; one already shown in an earlier row is a quieter repeat that
+/// says so.
+fn cell_sentence(
+    index: usize,
+    view: SentenceView,
+    first: &BTreeMap<SentenceId, usize>,
+) -> impl IntoView {
+    let earlier = first
+        .get(&(view.doc, view.sentence))
+        .is_some_and(|&at| at < index);
+    if earlier {
+        view! {
+            <span class="px-again">"↑ also in a row above"</span>
+            {sentence(view, "px-repeat")}
+        }
+        .into_any()
+    } else {
+        sentence(view, "").into_any()
+    }
+}
+
 fn row_view(
     index: usize,
     row: Row,
+    first: &BTreeMap<SentenceId, usize>,
     names: Signal<(String, String)>,
     on_jump: Callback<usize>,
 ) -> impl IntoView {
     let kind = row.kind.name();
-    let score = row.score.map(|s| format!("similarity {:.0}%", s * 100.0));
+    let score = row.score.map(|s| format!("match {:.0}%", s * 100.0));
     let title = score.clone();
     let moved = row.moved.map(|moved| {
-        let label = format!("¶ {} in right", moved.paragraph);
+        let label = match moved.paragraph {
+            Some(paragraph) => format!("¶ {paragraph} in right"),
+            None => format!("sentence {} in right", moved.sentence + 1),
+        };
         view! {
             <button
                 type="button"
@@ -135,7 +163,7 @@ fn row_view(
             data-row=index
         >
             <div class="px-cell px-left" data-side="left">
-                {row.left.into_iter().map(|s| sentence(s, "")).collect_view()}
+                {row.left.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
                 {empty_left.then(|| missing(0))}
             </div>
             <div class="px-badge-cell">
@@ -148,7 +176,7 @@ fn row_view(
             </div>
             <div class="px-cell px-right" data-side="right">
                 {moved}
-                {row.right.into_iter().map(|s| sentence(s, "")).collect_view()}
+                {row.right.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
                 {empty_right.then(|| missing(1))}
             </div>
         </div>

@@ -2,8 +2,10 @@
 
 pub mod aligned_view;
 pub mod app;
+pub mod comparison;
 pub mod header;
 pub mod input_panel;
+pub mod match_options;
 pub mod options_bar;
 pub mod overview;
 pub mod ribbon_view;

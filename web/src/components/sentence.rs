@@ -3,6 +3,7 @@
 use crate::browser;
 use crate::state::View;
 use crate::view_model::{Mark, Partners, SentenceId, SentenceView, Target};
+use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -21,11 +22,17 @@ pub struct Highlight {
     pub partners: Memo<Partners>,
     /// The view on screen.
     pub view: RwSignal<View>,
+    /// The comparison's root element: every query stays inside it.
+    pub root: NodeRef<html::Section>,
 }
 
 impl Highlight {
     /// Builds the shared state over the partners of the current report.
-    pub fn new(partners: Memo<Partners>, view: RwSignal<View>) -> Self {
+    pub fn new(
+        partners: Memo<Partners>,
+        view: RwSignal<View>,
+        root: NodeRef<html::Section>,
+    ) -> Self {
         let hover = RwSignal::new(None);
         let pinned = RwSignal::new(None);
         let current = Memo::new(move |_| hover.get().or(pinned.get()));
@@ -40,6 +47,7 @@ impl Highlight {
             lit,
             partners,
             view,
+            root,
         }
     }
 
@@ -63,7 +71,10 @@ impl Highlight {
     /// Scrolls the partners of `id` into view unless one of them is already visible.
     pub fn reveal_partners(self, id: SentenceId) {
         let partners: Vec<SentenceId> = self.partners.with_untracked(|p| p.of(id).to_vec());
-        let root = browser::query(None, ".px-view");
+        let Some(comparison) = self.root.get_untracked() else {
+            return;
+        };
+        let root = browser::query(Some(&comparison), ".px-view");
         let elements: Vec<_> = partners
             .iter()
             .filter_map(|&(doc, sentence)| {

@@ -1,18 +1,19 @@
-//! The bar above the results: which view, which rows, export, and the keyboard keys.
+//! The bar above the results: which view, which rows, export (JSON, HTML), and the keys.
 
+use super::comparison::Export;
 use crate::state::View;
 use crate::view_model::Filter;
 use leptos::prelude::*;
 
-/// View switch, row filters, JSON export and a key legend.
+/// View switch, row filters, JSON and HTML export and a key legend.
 #[component]
 pub fn Toolbar(
     /// The view on screen.
     view: RwSignal<View>,
     /// The row filter of the aligned view.
     filter: RwSignal<Filter>,
-    /// Exports the report as JSON.
-    on_export: Callback<()>,
+    /// Exports the report as JSON or as the self-contained HTML page.
+    on_export: Callback<Export>,
     /// Whether there is a report to export.
     can_export: Signal<bool>,
 ) -> impl IntoView {
@@ -58,14 +59,26 @@ pub fn Toolbar(
             >
                 {filters}
             </div>
-            <button
-                type="button"
-                class="px-export"
-                disabled=move || !can_export.get()
-                on:click=move |_| on_export.run(())
-            >
-                "Export JSON"
-            </button>
+            <div class="px-segmented px-exports" role="group" aria-label="Export the report">
+                <button
+                    type="button"
+                    class="px-export"
+                    data-export="json"
+                    disabled=move || !can_export.get()
+                    on:click=move |_| on_export.run(Export::Json)
+                >
+                    "Export JSON"
+                </button>
+                <button
+                    type="button"
+                    class="px-export"
+                    data-export="html"
+                    disabled=move || !can_export.get()
+                    on:click=move |_| on_export.run(Export::Html)
+                >
+                    "Export HTML"
+                </button>
+            </div>
             <p class="px-keys">
                 <kbd>"j"</kbd> "/" <kbd>"n"</kbd> " next difference · "
                 <kbd>"k"</kbd> "/" <kbd>"p"</kbd> " previous · "

@@ -1,0 +1,67 @@
+//! The row layout over the seed articles in `../shared` (licensed for evaluation only, so read
+//! at test time and never copied): every sentence shows exactly its cleaned text.
+
+use parallax::{compare, Article, Options};
+use parallax_html::layout::{rows_with_text, Mark};
+use std::path::{Path, PathBuf};
+
+fn seeds() -> Option<Vec<(String, String)>> {
+    let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: ../shared/samples/seeds not found");
+        return None;
+    };
+    let mut files: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    files.sort();
+    Some(
+        files
+            .iter()
+            .filter_map(|p| {
+                let name = p.file_name()?.to_string_lossy().into_owned();
+                Some((name, std::fs::read_to_string(p).ok()?))
+            })
+            .collect(),
+    )
+}
+
+#[test]
+fn seed_pairs_show_every_sentence_once_per_side_with_its_clean_text() {
+    let Some(seeds) = seeds() else { return };
+    assert!(seeds.len() >= 2, "expected several seeds");
+    let mut marked_pieces = 0;
+    for (left_name, left) in &seeds {
+        for (right_name, right) in &seeds {
+            if left_name >= right_name {
+                continue;
+            }
+            let report = compare(
+                &Article::new(left_name, left),
+                &Article::new(right_name, right),
+                &Options::default(),
+            );
+            let all = rows_with_text(&report, right);
+            for (doc, document) in report.documents.iter().enumerate() {
+                let mut seen = vec![false; document.sentences.len()];
+                for view in all
+                    .iter()
+                    .flat_map(|r| if doc == 0 { &r.left } else { &r.right })
+                {
+                    let s = &document.sentences[view.sentence];
+                    assert_eq!(
+                        view.text(),
+                        s.clean,
+                        "{left_name} vs {right_name}: doc {doc} sentence {}",
+                        view.sentence
+                    );
+                    seen[view.sentence] = true;
+                    marked_pieces += view.pieces.iter().filter(|p| p.mark != Mark::Same).count();
+                }
+                assert!(
+                    seen.iter().all(|&s| s),
+                    "{left_name} vs {right_name}: doc {doc} has a sentence in no row"
+                );
+            }
+        }
+    }
+    assert!(marked_pieces > 0, "the seeds should show some word changes");
+}

@@ -1,0 +1,554 @@
+//! The comparison region, mountable on its own: options, summary, views, filters, folds,
+//! hover/pin and keyboard, over articles and options it is given (no storage of its own).
+
+use super::aligned_view::{AlignedView, Rows};
+use super::match_options::MatchOptions;
+use super::overview::Overview;
+use super::ribbon_view::{Columns, RibbonView};
+use super::sentence::{sentence_selector, Highlight};
+use super::summary_bar::SummaryBar;
+use super::toolbar::Toolbar;
+use crate::browser;
+use crate::state::{self, Command, TooLong, View};
+use crate::view_model::{self, Block, Filter, Partners, Target};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+use parallax::{compare, Article, Options, Report};
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::time::Duration;
+
+/// Counts reports, so rendered rows of an old report are never reused for a new one.
+static GENERATION: AtomicU64 = AtomicU64::new(0);
+
+/// Numbers the mounted comparisons (`data-instance` on the root), so two never mix.
+static INSTANCE: AtomicUsize = AtomicUsize::new(0);
+
+/// Changes settle this long before the articles are compared again.
+const SETTLE: Duration = Duration::from_millis(200);
+
+/// How long the "Comparing…" note is given to paint before a large comparison blocks the page.
+const PAINT: Duration = Duration::from_millis(40);
+
+/// The CSS class of every comparison's root element.
+pub const ROOT_CLASS: &str = "px-comparison";
+
+/// Name and text of one article.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ArticleInput {
+    /// The article's name (an outlet, a file name); empty means "Left"/"Right".
+    pub name: String,
+    /// The article's text.
+    pub text: String,
+}
+
+/// The two articles a comparison shows: left, then right.
+pub type Articles = [ArticleInput; 2];
+
+/// The inputs of one comparison run, copied once changes settle.
+#[derive(Debug, Clone, PartialEq)]
+struct Job {
+    articles: Articles,
+    options: Options,
+}
+
+/// The comparison's signals and derived values, built once per [`Comparison`].
+#[derive(Clone, Copy)]
+struct Store {
+    root: NodeRef<html::Section>,
+    busy: RwSignal<bool>,
+    view: RwSignal<View>,
+    filter: RwSignal<Filter>,
+    /// Open folds, by first row, for the rows of one generation.
+    expanded: RwSignal<(u64, BTreeSet<usize>)>,
+    /// Announcements for screen readers (and the tests).
+    status: RwSignal<String>,
+    report: Memo<Option<Result<Report, TooLong>>>,
+    rows: Memo<Rows>,
+    columns: Memo<Columns>,
+    blocks: Memo<Vec<Block>>,
+    stops: Memo<Vec<usize>>,
+    names: Signal<(String, String)>,
+    highlight: Highlight,
+}
+
+impl Store {
+    fn new(articles: Signal<Articles>, options: Signal<Options>) -> Self {
+        let root = NodeRef::<html::Section>::new();
+        let busy = RwSignal::new(false);
+        let job = settle(articles, options, busy);
+        let report = Memo::new(move |_| job.with(|j| j.as_ref().map(guarded_compare)));
+        // The report (or the refusal) is in: the note goes.
+        Effect::new(move |_| {
+            report.track();
+            busy.set(false);
+        });
+        let (rows, columns) = rows_and_columns(job, report);
+        let filter = RwSignal::new(Filter::All);
+        let expanded = RwSignal::new((0_u64, BTreeSet::<usize>::new()));
+        let blocks = Memo::new(move |_| {
+            rows.with(|r| {
+                let open = expanded.with(|(generation, set)| {
+                    if *generation == r.generation {
+                        set.clone()
+                    } else {
+                        BTreeSet::new()
+                    }
+                });
+                view_model::blocks(&r.rows, filter.get(), &open)
+            })
+        });
+        let stops =
+            Memo::new(move |_| rows.with(|r| blocks.with(|b| view_model::stops(&r.rows, b))));
+        let names = Signal::derive(move || {
+            job.with(|j| match j {
+                Some(j) => (
+                    display_name(&j.articles[0].name, "Left"),
+                    display_name(&j.articles[1].name, "Right"),
+                ),
+                None => ("Left".to_owned(), "Right".to_owned()),
+            })
+        });
+        let partners = Memo::new(move |_| {
+            report.with(|r| match r {
+                Some(Ok(r)) => Partners::new(r),
+                _ => Partners::default(),
+            })
+        });
+        let view = RwSignal::new(View::Aligned);
+        let highlight = Highlight::new(partners, view, root);
+        // A new report makes old pins meaningless.
+        Effect::new(move |_| {
+            rows.track();
+            highlight.clear();
+        });
+        Self {
+            root,
+            busy,
+            view,
+            filter,
+            expanded,
+            status: RwSignal::new(String::new()),
+            report,
+            rows,
+            columns,
+            blocks,
+            stops,
+            names,
+            highlight,
+        }
+    }
+
+    fn root_element(self) -> Option<web_sys::Element> {
+        self.root.get_untracked().map(Into::into)
+    }
+
+    /// Focuses the first element matching `selector` inside this comparison and centres it.
+    fn focus_selector(self, selector: &str) -> Option<()> {
+        let element = browser::query(Some(&self.root_element()?), selector)?;
+        browser::scroll_into_view(&element, true);
+        browser::focus(&element);
+        Some(())
+    }
+
+    /// Focuses the first sentence of an aligned row; `None` when it is not shown.
+    fn focus_row(self, row: usize) -> Option<()> {
+        self.focus_selector(&format!(".px-aligned [data-row=\"{row}\"] .px-sentence"))
+    }
+
+    /// The focused sentence, when it lies inside this comparison.
+    fn focused_sentence(self) -> Option<(web_sys::Element, (usize, usize))> {
+        let root = self.root_element()?;
+        browser::focused_sentence().filter(|(element, _)| root.contains(Some(element)))
+    }
+
+    /// Moves focus to the next or previous difference of the view on screen.
+    fn navigate(self, forward: bool) {
+        let reached = match self.view.get_untracked() {
+            View::Aligned => {
+                let here = self
+                    .focused_sentence()
+                    .and_then(|(element, _)| element.closest("[data-row]").ok().flatten())
+                    .and_then(|row| row.get_attribute("data-row"))
+                    .and_then(|r| r.parse::<usize>().ok());
+                self.stops
+                    .with_untracked(|s| state::next_stop(s, here, forward))
+                    .and_then(|row| self.focus_row(row))
+            }
+            View::Ribbons => {
+                let here = self.focused_sentence().map(|(_, id)| id);
+                let stops: Vec<(usize, usize)> = self.columns.with_untracked(|c| {
+                    c.columns
+                        .iter()
+                        .flatten()
+                        .filter(|e| !e.kind.is_identical())
+                        .map(|e| (e.view.doc, e.view.sentence))
+                        .collect()
+                });
+                state::next_stop(&stops, here, forward).and_then(|(doc, sentence)| {
+                    self.focus_selector(&format!(
+                        ".px-ribbons {}",
+                        sentence_selector(doc, sentence)
+                    ))
+                })
+            }
+        };
+        if reached.is_none() {
+            self.status.set(if forward {
+                "No further difference.".to_owned()
+            } else {
+                "No earlier difference.".to_owned()
+            });
+        }
+    }
+
+    /// Answers j/k/n/p, Enter and Escape outside text fields.
+    fn on_key(self, ev: &web_sys::KeyboardEvent) {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let editable = target
+            .as_ref()
+            .and_then(|t| t.closest("[contenteditable]").ok().flatten())
+            .is_some();
+        if editable {
+            return;
+        }
+        let tag = target.map_or_else(String::new, |t| t.tag_name().to_ascii_uppercase());
+        let modified = ev.ctrl_key() || ev.meta_key() || ev.alt_key();
+        match state::command_for(&ev.key(), modified, &tag) {
+            Some(Command::Next) => {
+                ev.prevent_default();
+                self.navigate(true);
+            }
+            Some(Command::Previous) => {
+                ev.prevent_default();
+                self.navigate(false);
+            }
+            Some(Command::Pin) => {
+                if let Some((_, id)) = self.focused_sentence() {
+                    ev.prevent_default();
+                    self.highlight.toggle_pin(Target::Sentence(id));
+                }
+            }
+            Some(Command::Clear) => self.highlight.clear(),
+            None => {}
+        }
+    }
+
+    /// Opens the fold starting at `first` and focuses its first row.
+    fn expand(self, first: usize) {
+        let generation = self.rows.with_untracked(|r| r.generation);
+        self.expanded.update(|(g, set)| {
+            if *g != generation {
+                *g = generation;
+                set.clear();
+            }
+            set.insert(first);
+        });
+        request_animation_frame(move || {
+            self.focus_row(first);
+        });
+    }
+
+    /// Shows a right sentence in the reordering view, pinned and focused.
+    fn show_moved(self, sentence: usize) {
+        self.view.set(View::Ribbons);
+        self.highlight
+            .pinned
+            .set(Some(Target::Sentence((1, sentence))));
+        request_animation_frame(move || {
+            self.focus_selector(&format!(".px-ribbons {}", sentence_selector(1, sentence)));
+        });
+    }
+
+    /// Offers the report as a download (JSON or the self-contained HTML page) and announces
+    /// the outcome.
+    fn export(self, format: Export) {
+        let content = self.report.with_untracked(|r| match r {
+            Some(Ok(report)) => Some(match format {
+                Export::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string()),
+                Export::Html => Ok(parallax_html::render(report)),
+            }),
+            _ => None,
+        });
+        let (left_name, right_name) = self.names.get_untracked();
+        let (extension, mime, label) = match format {
+            Export::Json => ("json", "application/json", "JSON"),
+            Export::Html => ("html", "text/html", "an HTML page"),
+        };
+        let done = match content {
+            Some(Ok(content)) => browser::download(
+                &state::export_file_name(&left_name, &right_name, extension),
+                mime,
+                &content,
+            ),
+            Some(Err(error)) => Err(format!("Could not export: {error}.")),
+            None => Err("Nothing to export yet.".to_owned()),
+        };
+        self.status.set(match done {
+            Ok(()) => format!("Report exported as {label}."),
+            Err(message) => message,
+        });
+    }
+
+    /// Tells the embedding page which link the reader selected, as a `parallax-select` event
+    /// on the root.
+    fn announce_selection(self, pinned: Option<Target>) {
+        let selected = self.report.with_untracked(|r| match (r, pinned) {
+            (Some(Ok(report)), Some(target)) => view_model::selected_link(report, target),
+            _ => view_model::SelectedLink::default(),
+        });
+        if let Some(root) = self.root_element() {
+            browser::dispatch_select(&root, &selected);
+        }
+    }
+}
+
+/// Which file the export buttons make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The report as JSON (`parallax-report` version 1).
+    Json,
+    /// The self-contained HTML page of `parallax compare --format html`.
+    Html,
+}
+
+/// The rows and the reordering columns of each new report, under one generation number.
+fn rows_and_columns(
+    job: RwSignal<Option<Job>>,
+    report: Memo<Option<Result<Report, TooLong>>>,
+) -> (Memo<Rows>, Memo<Columns>) {
+    let rows = Memo::new(move |_| {
+        let rows = job.with(|j| {
+            report.with(|r| match (j, r) {
+                (Some(j), Some(Ok(r))) => view_model::rows(r, &j.articles[1].text),
+                _ => Vec::new(),
+            })
+        });
+        Rows {
+            generation: GENERATION.fetch_add(1, Ordering::Relaxed) + 1,
+            first: view_model::first_rows(&rows),
+            rows,
+        }
+    });
+    let columns = Memo::new(move |_| {
+        let generation = rows.with(|r| r.generation);
+        report.with(|r| match r {
+            Some(Ok(r)) => Columns {
+                generation,
+                columns: view_model::columns(r),
+                ribbons: view_model::ribbons(r),
+            },
+            _ => Columns::default(),
+        })
+    });
+    (rows, columns)
+}
+
+/// Copies articles and options into the job once changes pause; the first job starts at once.
+/// A large job first shows the "Comparing…" note and gives it a moment to paint, because the
+/// comparison then holds the page for a while.
+fn settle(
+    articles: Signal<Articles>,
+    options: Signal<Options>,
+    busy: RwSignal<bool>,
+) -> RwSignal<Option<Job>> {
+    let current = move || Job {
+        articles: articles.get(),
+        options: options.get(),
+    };
+    let job = RwSignal::new(None::<Job>);
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let start = move |next: Job| {
+        if state::is_large(&next.articles[0].text, &next.articles[1].text) {
+            busy.set(true);
+            // Two frames: the note is painted before the comparison blocks the main thread.
+            request_animation_frame(move || {
+                set_timeout(move || job.set(Some(next)), PAINT);
+            });
+        } else {
+            job.set(Some(next));
+        }
+    };
+    Effect::new(move |previous: Option<()>| {
+        let next = current();
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if job.with_untracked(|j| j.as_ref() == Some(&next)) {
+            return;
+        }
+        if previous.is_none() {
+            start(next);
+        } else {
+            let handle = set_timeout_with_handle(move || start(next), SETTLE).ok();
+            pending.set_value(handle);
+        }
+    });
+    job
+}
+
+/// The guarded compare step: articles over the size limit are refused with a message.
+fn guarded_compare(job: &Job) -> Result<Report, TooLong> {
+    let [left, right] = &job.articles;
+    state::check_sizes(&left.text, &right.text)?;
+    Ok(compare(
+        &Article::new(&left.name, &left.text),
+        &Article::new(&right.name, &right.text),
+        &job.options,
+    ))
+}
+
+fn display_name(name: &str, fallback: &str) -> String {
+    let name = name.trim();
+    if name.is_empty() {
+        fallback.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Wires the page-wide key listener (with `global_keys`) and the `parallax-select` event.
+fn listen(store: &Store, global_keys: bool) {
+    let store = *store;
+    if global_keys {
+        let keydown = window_event_listener(leptos::ev::keydown, move |ev| {
+            let outside = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_none_or(|t| {
+                    t.closest(&format!(".{ROOT_CLASS}"))
+                        .ok()
+                        .flatten()
+                        .is_none()
+                });
+            if outside {
+                store.on_key(&ev);
+            }
+        });
+        on_cleanup(move || keydown.remove());
+    }
+    // Every pin change is announced to the embedding page.
+    Effect::new(move |previous: Option<Option<Target>>| {
+        let pinned = store.highlight.pinned.get();
+        if previous.is_some_and(|p| p != pinned) {
+            store.announce_selection(pinned);
+        }
+        pinned
+    });
+}
+
+/// Two articles side by side: match options, summary, the aligned and the reordering view,
+/// filters, folds, hover/pin linking and keyboard navigation.
+///
+/// It reads nothing from storage and writes nothing: the articles and options come in as
+/// signals, and the options controls write back to `options`. Several comparisons can share a
+/// page: element ids are not used, every query stays inside the component's root element
+/// (`section.px-comparison[data-instance=N]`, focusable), and keys are answered on that root.
+/// Pinning a sentence or ribbon dispatches a bubbling `parallax-select` `CustomEvent` on the
+/// root (see [`crate::view_model::SelectedLink`]).
+#[component]
+pub fn Comparison(
+    /// The two articles, left then right.
+    #[prop(into)]
+    articles: Signal<Articles>,
+    /// Threshold and diff options; the options controls write here.
+    options: RwSignal<Options>,
+    /// Also answer j/k/n/p, Enter and Esc pressed outside every comparison (on the page
+    /// body); meant for one comparison per page.
+    #[prop(optional)]
+    global_keys: bool,
+    /// Said after the size guard's message, e.g. where the text stays.
+    #[prop(optional)]
+    guard_note: &'static str,
+) -> impl IntoView {
+    let instance = INSTANCE.fetch_add(1, Ordering::Relaxed) + 1;
+    let store = Store::new(articles, options.into());
+    provide_context(store.highlight);
+
+    listen(&store, global_keys);
+
+    let (rows, blocks, report, names, view) = (
+        store.rows,
+        store.blocks,
+        store.report,
+        store.names,
+        store.view,
+    );
+    let marks =
+        Signal::derive(move || rows.with(|r| blocks.with(|b| view_model::overview(&r.rows, b))));
+    let summary = Signal::derive(move || {
+        report.with(|r| {
+            let Some(Ok(r)) = r else { return None };
+            rows.with(|rows| Some(view_model::summary(r, &rows.rows)))
+        })
+    });
+    let too_long = move || {
+        report.with(|r| match r {
+            Some(Err(e)) => Some(e.to_string()),
+            _ => None,
+        })
+    };
+    let can_export = Signal::derive(move || report.with(|r| matches!(r, Some(Ok(_)))));
+    let busy = store.busy;
+    let on_expand = Callback::new(move |first| store.expand(first));
+    let on_moved = Callback::new(move |sentence| store.show_moved(sentence));
+    let on_jump_row = Callback::new(move |row| {
+        store.focus_row(row);
+    });
+
+    view! {
+        <section
+            class=ROOT_CLASS
+            data-instance=instance
+            tabindex="-1"
+            aria-label="Comparison"
+            aria-busy=move || if busy.get() { "true" } else { "false" }
+            node_ref=store.root
+            on:keydown=move |ev| store.on_key(&ev)
+        >
+            <MatchOptions options=options />
+            <SummaryBar summary=summary names=names />
+            <Toolbar
+                view=view
+                filter=store.filter
+                on_export=Callback::new(move |format| store.export(format))
+                can_export=can_export
+            />
+            <Show when=move || busy.get()>
+                <p class="px-busy" role="status">
+                    <span class="px-spinner" aria-hidden="true"></span>
+                    "Comparing… long articles take a few seconds."
+                </p>
+            </Show>
+            {move || too_long().map(|message| view! {
+                <div class="px-guard" role="alert">
+                    <strong>"Not compared. "</strong>
+                    {message}
+                    {(!guard_note.is_empty()).then(|| format!(" {guard_note}"))}
+                </div>
+            })}
+            <div class=move || if busy.get() { "px-results px-stale" } else { "px-results" }>
+                {move || match view.get() {
+                    View::Aligned => view! {
+                        <AlignedView
+                            rows=rows
+                            blocks=blocks
+                            names=names
+                            on_expand=on_expand
+                            on_jump=on_moved
+                        />
+                        <Overview marks=marks on_jump=on_jump_row />
+                    }
+                    .into_any(),
+                    View::Ribbons => {
+                        view! { <RibbonView data=store.columns names=names /> }.into_any()
+                    }
+                }}
+            </div>
+            <p class="px-sr-only" role="status" aria-live="polite">{move || store.status.get()}</p>
+        </section>
+    }
+}
