@@ -366,6 +366,13 @@ test('a long comparison says "Comparing…" first and then shows the rows', asyn
   const seen = await page.evaluate(() => window.busySeen);
   assert.ok(seen.some((t) => t.includes('Comparing…')), `busy notes: ${seen.length}`);
   assert.equal(await page.getAttribute('.px-comparison', 'aria-busy'), 'false');
+
+  // An option that changes nothing in these texts gives an equal report: the note still goes.
+  const seenBefore = await page.evaluate(() => window.busySeen.length);
+  await page.check('[data-option="ignore-case"]');
+  await page.waitForFunction((n) => window.busySeen.length > n, seenBefore, { timeout: 20000 });
+  await page.waitForFunction(() => document.querySelector('.px-comparison').getAttribute('aria-busy') === 'false', null, { timeout: 60000 });
+  assert.equal(await page.locator('.px-busy').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();
 });

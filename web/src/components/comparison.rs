@@ -79,8 +79,10 @@ impl Store {
         let busy = RwSignal::new(false);
         let job = settle(articles, options, busy);
         let report = Memo::new(move |_| job.with(|j| j.as_ref().map(guarded_compare)));
-        // The report (or the refusal) is in: the note goes.
+        // The report (or the refusal) for the new job is in: the note goes. (Tracking the job
+        // too: a new job may give a report equal to the old one, which notifies nobody.)
         Effect::new(move |_| {
+            job.track();
             report.track();
             busy.set(false);
         });
@@ -360,16 +362,29 @@ fn settle(
         options: options.get(),
     };
     let job = RwSignal::new(None::<Job>);
+    // The last job asked for: a deferred job that was overtaken is dropped.
+    let requested = StoredValue::new(None::<Job>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
+    let commit = move |next: Job| {
+        if requested.with_value(|r| r.as_ref() != Some(&next)) {
+            return;
+        }
+        if job.with_untracked(|j| j.as_ref() == Some(&next)) {
+            busy.set(false);
+        } else {
+            job.set(Some(next));
+        }
+    };
     let start = move |next: Job| {
+        requested.set_value(Some(next.clone()));
         if state::is_large(&next.articles[0].text, &next.articles[1].text) {
             busy.set(true);
             // Two frames: the note is painted before the comparison blocks the main thread.
             request_animation_frame(move || {
-                set_timeout(move || job.set(Some(next)), PAINT);
+                set_timeout(move || commit(next), PAINT);
             });
         } else {
-            job.set(Some(next));
+            commit(next);
         }
     };
     Effect::new(move |previous: Option<()>| {
@@ -377,7 +392,7 @@ fn settle(
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        if job.with_untracked(|j| j.as_ref() == Some(&next)) {
+        if requested.with_value(|r| r.as_ref() == Some(&next)) {
             return;
         }
         if previous.is_none() {
