@@ -6,7 +6,7 @@
 //! with `Reflect`, so the embed costs no serde-wasm-bindgen code.
 
 use crate::{mount_comparison, ComparisonHandle};
-use leptos::wasm_bindgen::{self, prelude::*, JsCast};
+use wasm_bindgen::{prelude::*, JsCast};
 use parallax::Options;
 use std::cell::RefCell;
 
