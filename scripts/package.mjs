@@ -119,14 +119,16 @@ copyFileSync(join(DIST, wasm), join(embedDir, 'parallax-web_bg.wasm'));
 writeFileSync(join(embedDir, 'parallax-web.js'), glue.replace(/parallax-web-[0-9a-f]+_bg\.wasm/g, 'parallax-web_bg.wasm'));
 // In a shadow root, :root rules become :host rules; the theme is the host's choice
 // (data-theme="dark" on the element, "auto" to follow the reader's system, light otherwise);
-// narrow layouts follow the widget's own width (container queries), not the window's.
+// narrow layouts follow the widget's own width (a container query: stacked below 600 px,
+// as the page is below a 700 px window), not the window's.
+if (!cssText.includes('@media (max-width: 700px)')) fail('main.css no longer has the 700px narrow layout the embed rewrites');
 const shadowCss = `:host { display: block; container-type: inline-size; }\n${cssText}`
   .replaceAll(':root[data-theme="dark"]', ':host([data-theme="dark"])')
   .replaceAll(':root:not([data-theme])', ':host([data-theme="auto"])')
   .replaceAll(':root', ':host')
   .replace(/(^|\n)html \{/g, '$1:host {')
   .replace(/(^|\n)body \{/g, '$1:host {')
-  .replaceAll('@media (max-width:', '@container (max-width:');
+  .replaceAll('@media (max-width: 700px)', '@container (max-width: 600px)');
 writeFileSync(join(embedDir, 'parallax-embed.css'), shadowCss);
 const embedSource = join(ROOT, 'web', 'embed', 'parallax-embed.js');
 if (!existsSync(embedSource)) fail(`missing ${embedSource}`);

@@ -6,9 +6,9 @@
 //! with `Reflect`, so the embed costs no serde-wasm-bindgen code.
 
 use crate::{mount_comparison, ComparisonHandle};
-use wasm_bindgen::{prelude::*, JsCast};
 use parallax::Options;
 use std::cell::RefCell;
+use wasm_bindgen::{prelude::*, JsCast};
 
 /// Marks the page that wants the whole app (index.html and the single file set it).
 const APP_MARKER: &str = "data-parallax-app";
@@ -97,8 +97,12 @@ fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
                 return Err(shape());
             }
             let field = |key: &str| js_sys::Reflect::get(&article, &JsValue::from_str(key)).ok();
-            let text = field("text").and_then(|t| t.as_string()).ok_or_else(shape)?;
-            let name = field("name").and_then(|n| n.as_string()).unwrap_or_default();
+            let text = field("text")
+                .and_then(|t| t.as_string())
+                .ok_or_else(shape)?;
+            let name = field("name")
+                .and_then(|n| n.as_string())
+                .unwrap_or_default();
             Ok((name, text))
         })
         .collect()

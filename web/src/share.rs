@@ -134,7 +134,6 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 }
 
 /// The browser half: compression streams, the address bar and the clipboard.
-#[cfg(target_arch = "wasm32")]
 pub mod browser {
     use super::{compressed_of, fragment, parse_payload, payload, ShareError, Shared};
     use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -207,6 +206,13 @@ pub mod browser {
         let search = window.location().search().unwrap_or_default();
         let _ =
             history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{path}{search}")));
+    }
+
+    /// Puts `link` in the address bar without a reload or a history entry.
+    pub fn show_in_address_bar(link: &str) {
+        if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(link));
+        }
     }
 
     /// Copies `text` to the clipboard; `false` when the browser refuses (e.g. on file://).

@@ -371,7 +371,7 @@ fn build(report: &Report, right_text: Option<&str>) -> Vec<Row> {
         }
     }
     for slot in &mut anchored {
-        slot.sort_by_key(|l| l.right.first().copied().unwrap_or(usize::MAX));
+        parallax::order::sort_by_key(slot, |l| l.right.first().copied().unwrap_or(usize::MAX));
     }
 
     let mut items: Vec<Item> = Vec::new();
@@ -426,7 +426,7 @@ fn build(report: &Report, right_text: Option<&str>) -> Vec<Row> {
         let j = l.right.first().copied().unwrap_or(0);
         (anchor_after.get(j).copied().unwrap_or(0), j, Item::Link(l))
     }));
-    extra.sort_by_key(|&(at, j, _)| (at, j));
+    parallax::order::sort_by_key(&mut extra, |&(at, j, _)| (at, j));
     for (at, _, item) in extra {
         if let Some(bucket) = buckets.get_mut(at) {
             bucket.push(item);
@@ -611,7 +611,7 @@ fn link_row(report: &Report, link: &CleanLink) -> Row {
                 (mark != Mark::Same && start < end).then_some((start..end, mark))
             })
             .collect();
-        marks.sort_by_key(|(r, _)| (r.start, r.end));
+        parallax::order::sort_by_key(&mut marks, |(r, _)| (r.start, r.end));
         marks
     };
     let (left_marks, right_marks) = (marked(true), marked(false));

@@ -451,7 +451,7 @@ fn split_at_cuts(ops: Vec<TokenOp>, cuts: [Vec<usize>; 2]) -> Vec<TokenOp> {
                 .map(|c| c - op.left.start)
                 .chain(right_cuts.iter().map(|c| c - op.right.start))
                 .collect();
-            offsets.sort_unstable();
+            crate::order::sort(&mut offsets);
             offsets.dedup();
             let mut from = 0;
             for to in offsets.into_iter().chain([op.left.len()]) {

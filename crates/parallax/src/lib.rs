@@ -32,6 +32,7 @@ pub mod error;
 pub mod extract;
 pub mod normalize;
 pub mod options;
+pub mod order;
 pub mod report;
 pub mod segment;
 pub mod similarity;

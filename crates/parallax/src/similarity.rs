@@ -243,7 +243,7 @@ impl Profile {
             &mut profile.names,
             &mut profile.quoted,
         ] {
-            set.sort_unstable();
+            crate::order::sort(set);
             set.dedup();
         }
         profile
@@ -293,7 +293,7 @@ impl Profile {
             &mut merged.names,
             &mut merged.quoted,
         ] {
-            set.sort_unstable();
+            crate::order::sort(set);
             set.dedup();
         }
         merged.terms = terms.into_iter().collect();

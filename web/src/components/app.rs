@@ -7,6 +7,7 @@ use super::input_panel::{InputPanel, Message};
 use super::options_bar::OptionsBar;
 use crate::browser;
 use crate::sample;
+use crate::share::Shared;
 use crate::state::{self, keys, Theme};
 use leptos::prelude::*;
 use parallax::Options;
@@ -111,6 +112,24 @@ impl Page {
         right.replace(left_name, left_text, "Swapped.");
     }
 
+    /// The inputs and options as a share link carries them.
+    fn shared(self) -> Shared {
+        let side = |s: Side| (s.name.get_untracked(), s.text.get_untracked());
+        Shared {
+            articles: [side(self.left), side(self.right)],
+            options: self.options.get_untracked(),
+        }
+    }
+
+    /// Opens a shared comparison: both sides replaced (with Undo), the options taken over.
+    fn open_shared(self, shared: Shared) {
+        let note = "Opened from a share link.";
+        let [(left_name, left_text), (right_name, right_text)] = shared.articles;
+        self.left.replace(left_name, left_text, note);
+        self.right.replace(right_name, right_text, note);
+        self.options.set(shared.options);
+    }
+
     fn load_sample(self) {
         let note = "Sample loaded.";
         self.left
@@ -134,6 +153,10 @@ pub fn App() -> impl IntoView {
         drag_over.remove();
         drop.remove();
     });
+
+    let share_note = RwSignal::new(None::<(bool, String)>);
+    restore_shared(page, share_note);
+    let on_share = Callback::new(move |()| copy_share_link(page, share_note));
 
     let (left, right) = (page.left, page.right);
     let articles = Signal::derive(move || -> Articles {
@@ -173,6 +196,8 @@ pub fn App() -> impl IntoView {
             <OptionsBar
                 on_swap=Callback::new(move |()| page.swap())
                 on_sample=Callback::new(move |()| page.load_sample())
+                on_share=on_share
+                share_note=share_note.into()
                 storage_warning=storage_warning
             />
             <Comparison
@@ -183,6 +208,43 @@ pub fn App() -> impl IntoView {
             />
         </main>
     }
+}
+
+/// Opens the comparison in the address's `#share=` fragment, if any, then removes the
+/// fragment so a reload shows the reader's own text. A damaged link changes nothing.
+fn restore_shared(page: Page, note: RwSignal<Option<(bool, String)>>) {
+    leptos::task::spawn_local(async move {
+        let Some(result) = crate::share::browser::restore().await else {
+            return;
+        };
+        crate::share::browser::forget_fragment();
+        match result {
+            Ok(shared) => page.open_shared(shared),
+            Err(error) => note.set(Some((false, error.to_string()))),
+        }
+    });
+}
+
+/// Makes the share link, puts it in the address bar and on the clipboard, and says so.
+fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
+    leptos::task::spawn_local(async move {
+        use crate::share::browser;
+        let shared = page.shared();
+        match browser::link(&shared).await {
+            Ok(link) => {
+                let copied = browser::copy(&link).await;
+                browser::show_in_address_bar(&link);
+                let text = if copied {
+                    format!("Link copied ({} characters). Anyone who opens it sees these two articles; nothing is uploaded.", link.len())
+                } else {
+                    "The link is in the address bar: copy it from there. Nothing is uploaded."
+                        .to_owned()
+                };
+                note.set(Some((true, text)));
+            }
+            Err(error) => note.set(Some((false, error.to_string()))),
+        }
+    });
 }
 
 /// Saves the inputs, the options and the chosen theme to `localStorage` as they change, and

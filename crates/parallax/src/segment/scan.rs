@@ -38,7 +38,7 @@ pub(super) fn split_line(line: &str) -> Vec<Range<usize>> {
         i = cluster.next;
     }
     cuts.extend(list_cuts);
-    cuts.sort_unstable();
+    crate::order::sort(&mut cuts);
     cuts.dedup();
     pieces(line, &cuts)
 }

@@ -1,0 +1,100 @@
+// Share links without a server (issue 7): "Copy link" puts the compressed articles and options
+// in the URL fragment; opening it restores the comparison; too-large and damaged links say so.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const LEFT = 'The Tay ferry sailed at dawn on Friday. “It was calm,” said the captain — 42 passengers.';
+const RIGHT = 'The ferry crossed the Tay on Friday morning. Forty-two passengers were on board.';
+
+/** Fills both panes (names and texts). */
+async function fill(page, left, right) {
+  await page.fill('#px-name-left', 'Dawn edition');
+  await page.fill('#px-text-left', left);
+  await page.fill('#px-name-right', 'Late edition');
+  await page.fill('#px-text-right', right);
+}
+
+test('a share link round-trips the articles and options, and sends nothing to the server', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  await page.waitForSelector('[data-link]');
+  await fill(page, LEFT, RIGHT);
+  await page.check('[data-option="ignore-case"]');
+  await page.click('[data-share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.includes('Link copied'));
+  const link = await page.evaluate(() => location.href);
+  assert.match(link, /#share=1\.[A-Za-z0-9_-]+$/);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  // The fragment carries the articles compressed, not as readable text.
+  assert.ok(!decodeURIComponent(link).includes('ferry'), link);
+  await context.close();
+  assert.deepEqual(problems, []);
+
+  // A reader with nothing stored opens the link: the same comparison, the fragment gone.
+  const requestsBefore = server.requests.length;
+  const other = await openPage(browser, link);
+  await other.page.waitForFunction(
+    (left) => document.querySelector('#px-text-left').value === left,
+    LEFT,
+  );
+  assert.equal(await other.page.inputValue('#px-text-right'), RIGHT);
+  assert.equal(await other.page.inputValue('#px-name-left'), 'Dawn edition');
+  assert.ok(await other.page.isChecked('[data-option="ignore-case"]'));
+  await other.page.waitForSelector('[data-link]');
+  assert.equal(await other.page.evaluate(() => location.hash), '');
+  // The server saw only the page's own files, never the fragment.
+  const asked = server.requests.slice(requestsBefore);
+  assert.ok(asked.every((p) => !p.includes('share')), asked.join(' '));
+  // Opening a link keeps the reader's own text one Undo away.
+  assert.match(await other.page.textContent('.px-message'), /share link/);
+  assert.deepEqual(other.problems, []);
+  await other.context.close();
+});
+
+test('articles too large for a link get a clear message and stay as typed', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  // Pseudo-random words compress poorly: ~60 KB each side is far over a link's 32 KB.
+  const words = (seed) => {
+    let x = seed;
+    return Array.from({ length: 9000 }, () => {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      return x.toString(36).slice(0, 6);
+    }).join(' ');
+  };
+  const left = `${words(1)}.`;
+  await fill(page, left, `${words(2)}.`);
+  await page.click('[data-share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.includes('too long'));
+  assert.match(await page.textContent('[data-share-note]'), /Export the HTML file/);
+  assert.equal(await page.evaluate(() => location.hash), '');
+  assert.equal(await page.inputValue('#px-text-left'), left);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a damaged share link changes nothing and says why', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  await fill(page, LEFT, RIGHT);
+  await page.goto("about:blank");
+  await page.goto(`${server.url}#share=1.bm90LWRlZmxhdGU`);
+  await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.includes('damaged'));
+  assert.equal(await page.inputValue('#px-text-left'), LEFT);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
