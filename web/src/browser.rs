@@ -173,7 +173,9 @@ fn decode(name: &str, mime: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
     let text = match kind {
         FileKind::Text => text,
         FileKind::Markdown => state::markdown_to_text(&text),
-        FileKind::Html => html_to_text(&text).ok_or(LoadError::Unreadable)?,
+        // The engine's extractor, as in the CLI: the same file gives the same text everywhere,
+        // and no parsed document in the page trips its Content-Security-Policy.
+        FileKind::Html => parallax::extract::article_text(&text),
     };
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     Ok(Loaded {
@@ -181,57 +183,6 @@ fn decode(name: &str, mime: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
         text,
         kind,
     })
-}
-
-/// Elements that never hold the article's text.
-const DROP: &str = "script, style, noscript, template, nav, aside, form, iframe, svg, \
-                    button, select, dialog, [hidden], [aria-hidden=true]";
-/// Elements whose text becomes one line each.
-const LINES: &str = "h1, h2, h3, h4, h5, h6, p, li, figcaption, blockquote, pre";
-
-/// Reduces an HTML page to its main text with the browser's parser: page furniture goes
-/// (scripts, styles, navigation, asides, site headers and footers), headings, paragraphs,
-/// list items and figure captions become lines. `None` when the browser cannot parse.
-pub fn html_to_text(html: &str) -> Option<String> {
-    let parser = web_sys::DomParser::new().ok()?;
-    let doc = parser
-        .parse_from_string(html, web_sys::SupportedType::TextHtml)
-        .ok()?;
-    for element in all(&doc.query_selector_all(DROP).ok()?) {
-        element.remove();
-    }
-    // Site headers and footers go; an article's own header (with its headline) stays.
-    for element in all(&doc.query_selector_all("header, footer").ok()?) {
-        let in_article = element
-            .parent_element()
-            .and_then(|p| p.closest("article, main").ok().flatten())
-            .is_some();
-        if !in_article || element.tag_name().eq_ignore_ascii_case("footer") {
-            element.remove();
-        }
-    }
-    let root: Element = doc
-        .query_selector("article")
-        .ok()
-        .flatten()
-        .or_else(|| doc.query_selector("main").ok().flatten())
-        .or_else(|| doc.body().map(Into::into))?;
-    let mut lines: Vec<String> = Vec::new();
-    for element in all(&root.query_selector_all(LINES).ok()?) {
-        // A paragraph inside a list item is already part of the item's line.
-        let nested = element
-            .parent_element()
-            .and_then(|p| p.closest(LINES).ok().flatten())
-            .is_some_and(|outer| root.contains(Some(&outer)));
-        if !nested {
-            lines.push(element.text_content().unwrap_or_default());
-        }
-    }
-    if lines.iter().all(|l| l.trim().is_empty()) {
-        let text = root.text_content().unwrap_or_default();
-        return Some(state::join_lines(text.lines()));
-    }
-    Some(state::join_lines(lines.iter().map(String::as_str)))
 }
 
 fn all(list: &web_sys::NodeList) -> Vec<Element> {
