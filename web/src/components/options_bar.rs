@@ -24,7 +24,6 @@ pub fn OptionsBar(
             </button>
             <button type="button" on:click=move |_| on_sample.run(())>"Load sample"</button>
             <button type="button" data-share-link on:click=move |_| on_share.run(())>
-                <span aria-hidden="true">"🔗 "</span>
                 "Copy link"
             </button>
             <p class="px-note" data-share-note role="status">
