@@ -327,7 +327,8 @@ test('ignore case and ignore punctuation change the marks and survive a reload',
 
   await page.check('[data-option="ignore-punctuation"]');
   await page.waitForFunction(() => document.querySelectorAll('[data-link] del, [data-link] ins').length === 0);
-  // (The engine still calls the link "minor": its kind does not follow the diff options.)
+  // With no marks left, the badge agrees: the link is identical under these options.
+  assert.deepEqual(await page.$$eval('[data-link]', (rows) => rows.map((r) => r.dataset.link)), ['identical']);
 
   await page.waitForTimeout(100);
   await page.reload();

@@ -6,6 +6,7 @@ use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
 use crate::segment::{segment, Sentence, SentenceKind};
 use crate::tokenize::{detect_language, tokenize_in, Token};
+use crate::align::LinkKind;
 use crate::Options;
 use std::collections::BTreeMap;
 
@@ -59,7 +60,7 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
                 left: a.left,
                 right: a.right,
                 score: a.score,
-                kind: a.kind,
+                kind: kind_agreeing_with(a.kind, &diff),
                 diff,
             }
         })
@@ -265,4 +266,92 @@ pub fn segment_article(article: &Article<'_>) -> DocumentReport {
     let cleaned = clean(article.text);
     let sentences = segment(&cleaned.text);
     document(article, &cleaned, &sentences)
+}
+
+/// The aligner's kind, made to agree with the word diff the reader sees under the chosen
+/// options: a link whose diff shows no change is `identical` (so "ignore case" turns a
+/// case-only difference into one), and an `identical` link whose diff does show a change is
+/// `minor`.
+fn kind_agreeing_with(kind: LinkKind, diff: &[Span]) -> LinkKind {
+    let unchanged = !diff.is_empty() && diff.iter().all(|s| s.op == DiffOp::Equal);
+    match (unchanged, kind) {
+        (true, _) => LinkKind::Identical,
+        (false, LinkKind::Identical) => LinkKind::Minor,
+        (false, kind) => kind,
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+
+    struct Case {
+        name: &'static str,
+        left: &'static str,
+        right: &'static str,
+        ignore_case: bool,
+        ignore_punctuation: bool,
+        expected: LinkKind,
+    }
+
+    const CASES: &[Case] = &[
+        Case {
+            name: "same words",
+            left: "The ferry left the harbour at noon.",
+            right: "The ferry left the harbour at noon.",
+            ignore_case: false,
+            ignore_punctuation: false,
+            expected: LinkKind::Identical,
+        },
+        Case {
+            name: "case only, case counts",
+            left: "The ferry left the harbour at noon.",
+            right: "The Ferry left the Harbour at noon.",
+            ignore_case: false,
+            ignore_punctuation: false,
+            expected: LinkKind::Minor,
+        },
+        Case {
+            name: "case only, case ignored",
+            left: "The ferry left the harbour at noon.",
+            right: "The Ferry left the Harbour at noon.",
+            ignore_case: true,
+            ignore_punctuation: false,
+            expected: LinkKind::Identical,
+        },
+        Case {
+            name: "punctuation only, punctuation ignored",
+            left: "The ferry left the harbour, at noon.",
+            right: "The ferry left the harbour at noon!",
+            ignore_case: false,
+            ignore_punctuation: true,
+            expected: LinkKind::Identical,
+        },
+    ];
+
+    #[test]
+    fn case_names_are_unique() {
+        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
+        crate::order::sort(&mut names);
+        names.dedup();
+        assert_eq!(names.len(), CASES.len());
+    }
+
+    #[test]
+    fn the_badge_agrees_with_the_marks() {
+        for case in CASES {
+            let options = Options {
+                ignore_case: case.ignore_case,
+                ignore_punctuation: case.ignore_punctuation,
+                ..Options::default()
+            };
+            let report = compare(
+                &crate::Article::new("l", case.left),
+                &crate::Article::new("r", case.right),
+                &options,
+            );
+            let kinds: Vec<LinkKind> = report.links.iter().map(|l| l.kind).collect();
+            assert_eq!(kinds, [case.expected], "{}", case.name);
+        }
+    }
 }
