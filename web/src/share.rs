@@ -62,8 +62,9 @@ impl std::fmt::Display for ShareError {
 #[must_use]
 pub fn payload(shared: &Shared) -> Vec<u8> {
     let o = &shared.options;
+    // Two decimals, as the threshold slider sets it (and no shortest-float printer in the wasm).
     let mut out = format!(
-        "{}|{}|{}|",
+        "{:.2}|{}|{}|",
         o.threshold,
         u8::from(o.ignore_case),
         u8::from(o.ignore_punctuation)

@@ -276,7 +276,7 @@ fn persist(
     }
     Effect::new(move |_| {
         let options = options.get();
-        browser::save(keys::THRESHOLD, &options.threshold.to_string());
+        browser::save(keys::THRESHOLD, &format!("{:.2}", options.threshold));
         browser::save(keys::IGNORE_CASE, &options.ignore_case.to_string());
         browser::save(
             keys::IGNORE_PUNCTUATION,

@@ -40,10 +40,10 @@ pub fn MatchOptions(
                 <input
                     type="range"
                     data-option="threshold"
-                    min=THRESHOLD_MIN
-                    max=THRESHOLD_MAX
-                    step=THRESHOLD_STEP
-                    prop:value=move || threshold().to_string()
+                    min=format!("{THRESHOLD_MIN:.2}")
+                    max=format!("{THRESHOLD_MAX:.2}")
+                    step=format!("{THRESHOLD_STEP:.2}")
+                    prop:value=move || format!("{:.2}", threshold())
                     on:input=move |ev| {
                         if let Some(value) = crate::state::parse_threshold(&event_target_value(&ev)) {
                             options.update(|o| o.threshold = value);
