@@ -16,12 +16,17 @@
 //!    the strongest mutual matches); how far apart the two
 //!    sentences sit in their articles; whether both are in the headline-and-lede zone or are
 //!    headlines or captions; whether a sentence very like one of the two (in its own article)
-//!    pairs with the other; and how unlike the two articles' sentence lengths are (a text and
-//!    its simplified rewrite, rather than two reports). Structure is evidence, not a
+//!    pairs with the other; how many anchors (strong mutual best matches) the pair crosses,
+//!    which in a text and its edited copy marks a stray match; and how unlike the two
+//!    articles' sentence lengths are (a text and its simplified rewrite, rather than two
+//!    reports). Structure is evidence, not a
 //!    constraint: a strong pair far from its neighbours' links still links. Two sentences with
 //!    the same words in the same order always score 1.
-//! 4. **Links.** Pairs scoring at least the threshold are kept, except that two sentences that
-//!    each have an identical twin elsewhere do not also link to each other. Kept pairs that
+//! 4. **Links.** Pairs scoring at least the threshold are kept if they also win the competition
+//!    for one of their sentences: the score is at least 0.7 times the best score of the left
+//!    or of the right sentence (so a headline keeps the lede it restates, not every sentence
+//!    that shares its names). Two sentences that each have an identical twin elsewhere do not
+//!    also link to each other. Kept pairs that
 //!    touch (they share a sentence and their other sentences are neighbours) and together fill
 //!    a block of consecutive sentences on each side become one link: 1:n is a sentence split
 //!    in two or more, n:1 a merge, n:m a rewritten passage.
@@ -135,7 +140,7 @@ impl<'a> SentenceInput<'a> {
 }
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 17;
+pub const STRUCTURAL_FEATURES: usize = 19;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
@@ -156,6 +161,8 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "ordered_best_ratio_min",
     "length_asymmetry",
     "asymmetric_logit",
+    "crossing",
+    "ordered_crossing",
 ];
 
 /// The two learned models the aligner runs.
@@ -293,6 +300,12 @@ pub struct ScoreTable {
     right_relative: Vec<f64>,
 }
 
+/// A pair links only if its score is at least this share of the best score of its left or of
+/// its right sentence: a sentence's weaker partners must be nearly as good as its best one, or
+/// be the best partner of the other sentence. A headline that shares two leaders' names with
+/// many body sentences keeps the lede, not every sentence that names them.
+const BEST_RATIO: f64 = 0.7;
+
 /// Sentences at most this many places from the top (ignoring boilerplate) form the lede zone.
 const LEDE_SCALE: f64 = 3.0;
 
@@ -403,11 +416,23 @@ impl ScoreTable {
     /// copied lede it repeats.
     fn blocks(&self, threshold: f64) -> Vec<groups::Block> {
         let threshold = if threshold.is_nan() { 1.0 } else { threshold };
+        let edges = self.edges(threshold);
+        groups::blocks(&edges)
+    }
+
+    /// The accepted pairs at `threshold` as `(left, right, score)`, sorted.
+    fn edges(&self, threshold: f64) -> Vec<(usize, usize, f64)> {
         let (left_twin, right_twin) = self.twins();
-        let edges: Vec<(usize, usize, f64)> = self
+        let (left_best, right_best) = self.best_scores();
+        self
             .pairs
             .iter()
             .filter(|p| p.score > 0.0 && p.score >= threshold)
+            .filter(|p| {
+                let best = |bests: &[f64], k: usize| bests.get(k).copied().unwrap_or(0.0);
+                p.score >= BEST_RATIO * best(&left_best, p.left)
+                    || p.score >= BEST_RATIO * best(&right_best, p.right)
+            })
             .filter(|p| {
                 let twins = |twin: &[Option<usize>], k: usize| twin.get(k).copied().flatten();
                 let explained = twins(&left_twin, p.left).is_some_and(|j| j != p.right)
@@ -415,8 +440,22 @@ impl ScoreTable {
                 !explained || self.identical(p.left, p.right)
             })
             .map(|p| (p.left, p.right, self.rounded(p.score)))
-            .collect();
-        groups::blocks(&edges)
+            .collect()
+    }
+
+    /// Each sentence's best pair score, left and right.
+    fn best_scores(&self) -> (Vec<f64>, Vec<f64>) {
+        let mut left_best = vec![0.0_f64; self.left.len()];
+        let mut right_best = vec![0.0_f64; self.right.len()];
+        for p in &self.pairs {
+            if let Some(b) = left_best.get_mut(p.left) {
+                *b = b.max(p.score);
+            }
+            if let Some(b) = right_best.get_mut(p.right) {
+                *b = b.max(p.score);
+            }
+        }
+        (left_best, right_best)
     }
 
     /// Scores are rounded to three decimals: reports survive a round trip through text and
@@ -501,6 +540,8 @@ struct Context {
     order: f64,
     /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
     asymmetry: f64,
+    /// The anchors of [`order`], sorted.
+    anchors: Vec<(usize, usize)>,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     left_near: near::Near,
     right_near: near::Near,
@@ -540,6 +581,7 @@ impl Context {
                 .collect()
         };
         let (left_rank, right_rank) = (ranks(left), ranks(right));
+        let anchors = anchors(pairs, left.len(), right.len());
         Self {
             left_best,
             right_best,
@@ -551,7 +593,8 @@ impl Context {
             right_heading: heading(right),
             left_near: near.0,
             right_near: near.1,
-            order: order(pairs, left.len(), right.len()),
+            order: order(&anchors),
+            anchors,
             asymmetry: asymmetry(left, right),
         }
     }
@@ -602,6 +645,12 @@ impl Context {
         let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
         let heading = self.left_heading.get(i).copied().unwrap_or(false)
             || self.right_heading.get(j).copied().unwrap_or(false);
+        let crossed = self
+            .anchors
+            .iter()
+            .filter(|&&(a, b)| (a < i && b > j) || (a > i && b < j))
+            .count();
+        let crossing = (crossed as f64).ln_1p();
         [
             logit(p),
             left_ratio.max(right_ratio),
@@ -620,6 +669,8 @@ impl Context {
             left_ratio.min(right_ratio) * self.order,
             self.asymmetry,
             self.asymmetry * logit(p),
+            crossing,
+            crossing * self.order,
         ]
     }
 }
@@ -642,7 +693,23 @@ const ANCHOR_SCORE: f64 = 0.5;
 /// lower. With fewer than three anchors there is no telling: 0.5.
 ///
 /// Concordance does not depend on which side is left, so the value is mirror-symmetric.
-fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
+fn order(anchors: &[(usize, usize)]) -> f64 {
+    if anchors.len() < 3 {
+        return 0.5;
+    }
+    let (mut concordant, mut total) = (0usize, 0usize);
+    for (a, &(ia, ja)) in anchors.iter().enumerate() {
+        for &(ib, jb) in &anchors[a + 1..] {
+            total += 1;
+            concordant += usize::from((ia < ib) == (ja < jb));
+        }
+    }
+    concordant as f64 / total as f64
+}
+
+/// The anchors of [`order`]: pairs that are each other's best lexical match with a score of at
+/// least [`ANCHOR_SCORE`], sorted.
+fn anchors(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> Vec<(usize, usize)> {
     let mut left_best = vec![(0.0_f64, usize::MAX); left_count];
     let mut right_best = vec![(0.0_f64, usize::MAX); right_count];
     // Ties go to the lower index on the other side, the same rule from both sides.
@@ -665,25 +732,14 @@ fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
             }
         }
     }
-    let anchors: Vec<(usize, usize)> = left_best
+    left_best
         .iter()
         .enumerate()
         .filter(|(i, (score, j))| {
             *score >= ANCHOR_SCORE && right_best.get(*j).is_some_and(|b| b.1 == *i)
         })
         .map(|(i, (_, j))| (i, *j))
-        .collect();
-    if anchors.len() < 3 {
-        return 0.5;
-    }
-    let (mut concordant, mut total) = (0usize, 0usize);
-    for (a, &(ia, ja)) in anchors.iter().enumerate() {
-        for &(ib, jb) in &anchors[a + 1..] {
-            total += 1;
-            concordant += usize::from((ia < ib) == (ja < jb));
-        }
-    }
-    concordant as f64 / total as f64
+        .collect()
 }
 
 /// How unlike the two articles' sentence lengths are: `|ln(mean left / mean right)|` over the
