@@ -25,7 +25,9 @@
 //! 4. **Links.** Pairs scoring at least the threshold are kept if they also win the competition
 //!    for one of their sentences: the score is at least 0.7 times the best score of the left
 //!    or of the right sentence (so a headline keeps the lede it restates, not every sentence
-//!    that shares its names). Two sentences that each have an identical twin elsewhere do not
+//!    that shares its names). When only one of the two sentences chose the pair and the
+//!    comparison is ordered (a text and its edited copy), the pair must also sit next to the
+//!    other sentence's best partner, as the second half of a split does. Two sentences that each have an identical twin elsewhere do not
 //!    also link to each other. Kept pairs that
 //!    touch (they share a sentence and their other sentences are neighbours) and together fill
 //!    a block of consecutive sentences on each side become one link: 1:n is a sentence split
@@ -306,6 +308,10 @@ pub struct ScoreTable {
 /// many body sentences keeps the lede, not every sentence that names them.
 const BEST_RATIO: f64 = 0.7;
 
+/// From this [`order`] on, a comparison counts as a text and its edited copy: there a pair
+/// that only one of its sentences chose must sit next to the other sentence's best partner.
+const ORDERED: f64 = 0.8;
+
 /// Sentences at most this many places from the top (ignoring boilerplate) form the lede zone.
 const LEDE_SCALE: f64 = 3.0;
 
@@ -424,14 +430,32 @@ impl ScoreTable {
     fn edges(&self, threshold: f64) -> Vec<(usize, usize, f64)> {
         let (left_twin, right_twin) = self.twins();
         let (left_best, right_best) = self.best_scores();
-        self
-            .pairs
+        self.pairs
             .iter()
             .filter(|p| p.score > 0.0 && p.score >= threshold)
             .filter(|p| {
-                let best = |bests: &[f64], k: usize| bests.get(k).copied().unwrap_or(0.0);
-                p.score >= BEST_RATIO * best(&left_best, p.left)
-                    || p.score >= BEST_RATIO * best(&right_best, p.right)
+                let best = |bests: &[(f64, usize)], k: usize| {
+                    bests.get(k).copied().unwrap_or((0.0, usize::MAX))
+                };
+                let (lb, lj) = best(&left_best, p.left);
+                let (rb, ri) = best(&right_best, p.right);
+                let left_ok = p.score >= BEST_RATIO * lb;
+                let right_ok = p.score >= BEST_RATIO * rb;
+                if left_ok && right_ok {
+                    return true;
+                }
+                if !(left_ok || right_ok) {
+                    return false;
+                }
+                // Only one sentence chose this pair. In an ordered rewrite the other sentence's
+                // weaker partner must sit next to its best one (the other half of a split).
+                if self.order < ORDERED {
+                    true
+                } else if right_ok {
+                    lj.abs_diff(p.right) <= 1
+                } else {
+                    ri.abs_diff(p.left) <= 1
+                }
             })
             .filter(|p| {
                 let twins = |twin: &[Option<usize>], k: usize| twin.get(k).copied().flatten();
@@ -444,15 +468,27 @@ impl ScoreTable {
     }
 
     /// Each sentence's best pair score, left and right.
-    fn best_scores(&self) -> (Vec<f64>, Vec<f64>) {
-        let mut left_best = vec![0.0_f64; self.left.len()];
-        let mut right_best = vec![0.0_f64; self.right.len()];
+    fn best_scores(&self) -> (Vec<(f64, usize)>, Vec<(f64, usize)>) {
+        let mut left_best = vec![(0.0_f64, usize::MAX); self.left.len()];
+        let mut right_best = vec![(0.0_f64, usize::MAX); self.right.len()];
+        // Ties go to the lower index on the other side, the same rule from both sides.
+        let better = |candidate: (f64, usize), current: (f64, usize)| {
+            candidate
+                .0
+                .total_cmp(&current.0)
+                .then(current.1.cmp(&candidate.1))
+                .is_gt()
+        };
         for p in &self.pairs {
             if let Some(b) = left_best.get_mut(p.left) {
-                *b = b.max(p.score);
+                if better((p.score, p.right), *b) {
+                    *b = (p.score, p.right);
+                }
             }
             if let Some(b) = right_best.get_mut(p.right) {
-                *b = b.max(p.score);
+                if better((p.score, p.left), *b) {
+                    *b = (p.score, p.left);
+                }
             }
         }
         (left_best, right_best)
