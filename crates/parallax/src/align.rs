@@ -25,13 +25,13 @@
 //! 4. **Links.** Pairs scoring at least the threshold are kept if they also win the competition
 //!    for one of their sentences: the score is at least 0.7 times the best score of the left
 //!    or of the right sentence (so a headline keeps the lede it restates, not every sentence
-//!    that shares its names). When only one of the two sentences chose the pair and the
-//!    comparison is ordered (a text and its edited copy), the pair must also sit next to the
-//!    other sentence's best partner, as the second half of a split does. Two sentences that each have an identical twin elsewhere do not
-//!    also link to each other. Kept pairs that
-//!    touch (they share a sentence and their other sentences are neighbours) and together fill
-//!    a block of consecutive sentences on each side become one link: 1:n is a sentence split
-//!    in two or more, n:1 a merge, n:m a rewritten passage.
+//!    that shares its names). A pair that only one of its sentences chose must still reach
+//!    half the best score of the other sentence, and, when the comparison is ordered (a text
+//!    and its edited copy), sit next to that sentence's best partner, as the second half of a
+//!    split does. Two sentences that each have an identical twin elsewhere do not also link
+//!    to each other. Kept pairs that touch (they share a sentence and their other sentences
+//!    are neighbours) and together fill a block of consecutive sentences on each side become
+//!    one link: 1:n is a sentence split in two or more, n:1 a merge, n:m a rewritten passage.
 //! 5. **Growth.** A third learned model lets a link take in an unlinked sentence right next to
 //!    it when that sentence belongs to it, though too short or too reworded to link on its own
 //!    (`Der Dummling setzt sich hin.` / `Und ist traurig.`); see `grow.rs`. Links that then
@@ -308,6 +308,11 @@ pub struct ScoreTable {
 /// many body sentences keeps the lede, not every sentence that names them.
 const BEST_RATIO: f64 = 0.7;
 
+/// A pair that only one of its sentences chose (see [`BEST_RATIO`]) must still score at least
+/// this share of the other sentence's best: a body sentence with a strong partner elsewhere
+/// does not also link to a headline that merely names the same place.
+const ONE_SIDED_FLOOR: f64 = 0.5;
+
 /// From this [`order`] on, a comparison counts as a text and its edited copy: there a pair
 /// that only one of its sentences chose must sit next to the other sentence's best partner.
 const ORDERED: f64 = 0.8;
@@ -445,6 +450,10 @@ impl ScoreTable {
                     return true;
                 }
                 if !(left_ok || right_ok) {
+                    return false;
+                }
+                // Chosen by one sentence only: it must not be far below the other's best.
+                if p.score < ONE_SIDED_FLOOR * lb.max(rb) {
                     return false;
                 }
                 // Only one sentence chose this pair. In an ordered rewrite the other sentence's

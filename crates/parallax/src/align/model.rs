@@ -40,18 +40,18 @@ pub const STRUCTURAL: Model<STRUCTURAL_FEATURES> = Model {
 
 /// Weights over [`super::GROW_NAMES`]: the probability that a sentence belongs to the link next to it.
 pub const GROW: Model<GROW_FEATURES> = Model {
-    bias: -4.978134,
+    bias: -4.954633,
     weights: [
-        6.018330,  // lexical
-        -0.620281, // cosine_gain
-        1.726081,  // cover_gain
-        2.517032,  // own_cover
-        1.739575,  // best_ratio
-        0.335913,  // shortness
-        3.805368,  // order
-        -1.056891, // position_gap
-        -2.732207, // already_covered
-        2.999291,  // candidate_best
-        0.269413,  // continues
+        6.173996,  // lexical
+        -0.666024, // cosine_gain
+        1.712430,  // cover_gain
+        2.325084,  // own_cover
+        1.732688,  // best_ratio
+        0.358094,  // shortness
+        3.836920,  // order
+        -0.990799, // position_gap
+        -2.761556, // already_covered
+        2.851643,  // candidate_best
+        0.202164,  // continues
     ],
 };
