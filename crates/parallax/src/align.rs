@@ -439,32 +439,14 @@ impl ScoreTable {
             .iter()
             .filter(|p| p.score > 0.0 && p.score >= threshold)
             .filter(|p| {
-                let best = |bests: &[(f64, usize)], k: usize| {
-                    bests.get(k).copied().unwrap_or((0.0, usize::MAX))
-                };
-                let (lb, lj) = best(&left_best, p.left);
-                let (rb, ri) = best(&right_best, p.right);
-                let left_ok = p.score >= BEST_RATIO * lb;
-                let right_ok = p.score >= BEST_RATIO * rb;
-                if left_ok && right_ok {
-                    return true;
-                }
-                if !(left_ok || right_ok) {
-                    return false;
-                }
-                // Chosen by one sentence only: it must not be far below the other's best.
-                if p.score < ONE_SIDED_FLOOR * lb.max(rb) {
-                    return false;
-                }
-                // Only one sentence chose this pair. In an ordered rewrite the other sentence's
-                // weaker partner must sit next to its best one (the other half of a split).
-                if self.order < ORDERED {
-                    true
-                } else if right_ok {
-                    lj.abs_diff(p.right) <= 1
-                } else {
-                    ri.abs_diff(p.left) <= 1
-                }
+                let best =
+                    |bests: &[Best], k: usize| bests.get(k).copied().unwrap_or((0.0, usize::MAX));
+                wins_competition(
+                    (p.left, p.right, p.score),
+                    best(&left_best, p.left),
+                    best(&right_best, p.right),
+                    self.order >= ORDERED,
+                )
             })
             .filter(|p| {
                 let twins = |twin: &[Option<usize>], k: usize| twin.get(k).copied().flatten();
@@ -476,8 +458,8 @@ impl ScoreTable {
             .collect()
     }
 
-    /// Each sentence's best pair score, left and right.
-    fn best_scores(&self) -> (Vec<(f64, usize)>, Vec<(f64, usize)>) {
+    /// Each sentence's best pair score and that pair's other sentence, left and right.
+    fn best_scores(&self) -> (Vec<Best>, Vec<Best>) {
         let mut left_best = vec![(0.0_f64, usize::MAX); self.left.len()];
         let mut right_best = vec![(0.0_f64, usize::MAX); self.right.len()];
         // Ties go to the lower index on the other side, the same rule from both sides.
@@ -720,6 +702,36 @@ impl Context {
     }
 }
 
+/// A sentence's best pair score and the other sentence of that pair.
+type Best = (f64, usize);
+
+/// Whether the pair `(left, right, score)` survives the competition for its sentences, given
+/// the best `(score, partner)` of its left and of its right sentence (see the module docs).
+fn wins_competition(
+    (left, right, score): (usize, usize, f64),
+    (left_best, left_partner): Best,
+    (right_best, right_partner): Best,
+    ordered: bool,
+) -> bool {
+    let left_ok = score >= BEST_RATIO * left_best;
+    let right_ok = score >= BEST_RATIO * right_best;
+    if left_ok && right_ok {
+        return true;
+    }
+    // Chosen by one sentence only: not far below the other's best, and in an ordered rewrite
+    // next to the other's best partner (the other half of a split).
+    if !(left_ok || right_ok) || score < ONE_SIDED_FLOOR * left_best.max(right_best) {
+        return false;
+    }
+    if !ordered {
+        true
+    } else if right_ok {
+        left_partner.abs_diff(right) <= 1
+    } else {
+        right_partner.abs_diff(left) <= 1
+    }
+}
+
 /// A rank's place in `[0, 1]` among `count` sentences.
 fn relative_position(rank: usize, count: usize) -> f64 {
     if count > 1 {
@@ -820,6 +832,135 @@ mod tests {
         for p in [0.01, 0.3, 0.5, 0.9] {
             assert!((sigmoid(logit(p)) - p).abs() < 1e-9);
         }
+    }
+
+    struct Competition {
+        name: &'static str,
+        /// `(left, right, score)`.
+        pair: (usize, usize, f64),
+        left_best: (f64, usize),
+        right_best: (f64, usize),
+        ordered: bool,
+        expected: bool,
+    }
+
+    const COMPETITIONS: &[Competition] = &[
+        Competition {
+            name: "best for both",
+            pair: (0, 0, 0.6),
+            left_best: (0.6, 0),
+            right_best: (0.6, 0),
+            ordered: false,
+            expected: true,
+        },
+        Competition {
+            name: "near the best of both",
+            pair: (0, 1, 0.5),
+            left_best: (0.6, 0),
+            right_best: (0.6, 3),
+            ordered: true,
+            expected: true,
+        },
+        Competition {
+            name: "a headline's third choice, the body sentence's first, far below the first",
+            pair: (0, 4, 0.4),
+            left_best: (0.9, 5),
+            right_best: (0.4, 0),
+            ordered: false,
+            expected: false,
+        },
+        Competition {
+            name: "a weak sentence's best, at half the other's best, reordered text",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 5),
+            right_best: (0.5, 0),
+            ordered: false,
+            expected: true,
+        },
+        Competition {
+            name: "the same in an ordered text, next to the best partner: a split",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 5),
+            right_best: (0.5, 0),
+            ordered: true,
+            expected: true,
+        },
+        Competition {
+            name: "the same in an ordered text, away from the best partner",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 9),
+            right_best: (0.5, 0),
+            ordered: true,
+            expected: false,
+        },
+        Competition {
+            name: "mirrored: away from the best partner",
+            pair: (4, 0, 0.5),
+            left_best: (0.5, 0),
+            right_best: (0.9, 9),
+            ordered: true,
+            expected: false,
+        },
+        Competition {
+            name: "chosen by neither",
+            pair: (2, 2, 0.3),
+            left_best: (0.9, 1),
+            right_best: (0.9, 1),
+            ordered: false,
+            expected: false,
+        },
+    ];
+
+    #[test]
+    fn competition_case_names_are_unique() {
+        let mut names: Vec<_> = COMPETITIONS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMPETITIONS.len());
+    }
+
+    #[test]
+    fn competition() {
+        for c in COMPETITIONS {
+            let got = wins_competition(c.pair, c.left_best, c.right_best, c.ordered);
+            assert_eq!(got, c.expected, "case {}", c.name);
+            // The mirrored pair gets the same answer.
+            let (i, j, score) = c.pair;
+            let mirrored = wins_competition((j, i, score), c.right_best, c.left_best, c.ordered);
+            assert_eq!(mirrored, c.expected, "case {} mirrored", c.name);
+        }
+    }
+
+    #[test]
+    fn a_lede_keeps_its_restatement_not_every_sentence_naming_the_place() {
+        let tok = |s: &str| tokenize(s, 0..s.len());
+        let left = [
+            tok("Storm topples Wenlow Point lighthouse"),
+            tok("The Wenlow Point lighthouse collapsed into the sea on Tuesday after gale-force winds."),
+            tok("Residents gathered on the beach at Wenlow Point on Tuesday morning and laid flowers."),
+        ];
+        let right = [
+            tok("Storm topples the Wenlow Point lighthouse"),
+            tok("Residents laid flowers on the beach at Wenlow Point on Tuesday morning."),
+            tok("Gale-force winds brought the Wenlow Point lighthouse down into the sea on Tuesday."),
+        ];
+        let mut left_input = SentenceInput::body(&left);
+        left_input[0].kind = SentenceKind::Headline;
+        let mut right_input = SentenceInput::body(&right);
+        right_input[0].kind = SentenceKind::Headline;
+        // The lede shares `Wenlow Point`, `lighthouse` and `Tuesday` with the other two right
+        // sentences well enough to pass a low threshold, but each has a far better partner.
+        let links = align(&left_input, &right_input, 0.1);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+            links.into_iter().map(|l| (l.left, l.right)).collect();
+        let lede: Vec<&Vec<usize>> = pairs
+            .iter()
+            .filter(|(l, _)| l.contains(&1))
+            .map(|(_, r)| r)
+            .collect();
+        assert_eq!(lede, [&vec![2]], "{pairs:?}");
+        assert!(pairs.contains(&(vec![0], vec![0])), "{pairs:?}");
+        assert!(pairs.contains(&(vec![2], vec![1])), "{pairs:?}");
     }
 
     #[test]

@@ -579,18 +579,21 @@ fn deplain_held_out_report(
     out: &mut String,
 ) {
     let held_out = |k: usize| k % DEPLAIN_FOLD == DEPLAIN_FOLD - 1;
-    let (train, test): (Vec<(usize, &Document)>, Vec<(usize, &Document)>) = documents
-        .iter()
-        .enumerate()
-        .partition(|&(k, _)| !held_out(k));
+    let train: Vec<Document> = (0..documents.len())
+        .filter(|&k| !held_out(k))
+        .filter_map(|k| documents.get(k).cloned())
+        .collect();
+    let test: Vec<&Document> = (0..documents.len())
+        .filter(|&k| held_out(k))
+        .filter_map(|k| documents.get(k))
+        .collect();
     if train.is_empty() || test.is_empty() {
         return;
     }
-    let train: Vec<Document> = train.into_iter().map(|(_, d)| d.clone()).collect();
     let models = fit_models(seed_examples, &train, settings);
     let tables: Vec<(&Document, ScoreTable)> = test
-        .iter()
-        .map(|&(_, d)| (d, deplain::table(d, &models)))
+        .into_iter()
+        .map(|d| (d, deplain::table(d, &models)))
         .collect();
     let _ = writeln!(
         out,
