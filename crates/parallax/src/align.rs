@@ -16,15 +16,22 @@
 //!    the strongest mutual matches); how far apart the two
 //!    sentences sit in their articles; whether both are in the headline-and-lede zone or are
 //!    headlines or captions; whether a sentence very like one of the two (in its own article)
-//!    pairs with the other; and how unlike the two articles' sentence lengths are (a text and
-//!    its simplified rewrite, rather than two reports). Structure is evidence, not a
+//!    pairs with the other; how many anchors (strong mutual best matches) the pair crosses,
+//!    which in a text and its edited copy marks a stray match; and how unlike the two
+//!    articles' sentence lengths are (a text and its simplified rewrite, rather than two
+//!    reports). Structure is evidence, not a
 //!    constraint: a strong pair far from its neighbours' links still links. Two sentences with
 //!    the same words in the same order always score 1.
-//! 4. **Links.** Pairs scoring at least the threshold are kept, except that two sentences that
-//!    each have an identical twin elsewhere do not also link to each other. Kept pairs that
-//!    touch (they share a sentence and their other sentences are neighbours) and together fill
-//!    a block of consecutive sentences on each side become one link: 1:n is a sentence split
-//!    in two or more, n:1 a merge, n:m a rewritten passage.
+//! 4. **Links.** Pairs scoring at least the threshold are kept if they also win the competition
+//!    for one of their sentences: the score is at least 0.7 times the best score of the left
+//!    or of the right sentence (so a headline keeps the lede it restates, not every sentence
+//!    that shares its names). A pair that only one of its sentences chose must still reach
+//!    half the best score of the other sentence, and, when the comparison is ordered (a text
+//!    and its edited copy), sit next to that sentence's best partner, as the second half of a
+//!    split does. Two sentences that each have an identical twin elsewhere do not also link
+//!    to each other. Kept pairs that touch (they share a sentence and their other sentences
+//!    are neighbours) and together fill a block of consecutive sentences on each side become
+//!    one link: 1:n is a sentence split in two or more, n:1 a merge, n:m a rewritten passage.
 //! 5. **Growth.** A third learned model lets a link take in an unlinked sentence right next to
 //!    it when that sentence belongs to it, though too short or too reworded to link on its own
 //!    (`Der Dummling setzt sich hin.` / `Und ist traurig.`); see `grow.rs`. Links that then
@@ -135,7 +142,7 @@ impl<'a> SentenceInput<'a> {
 }
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 17;
+pub const STRUCTURAL_FEATURES: usize = 19;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
@@ -156,6 +163,8 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "ordered_best_ratio_min",
     "length_asymmetry",
     "asymmetric_logit",
+    "crossing",
+    "ordered_crossing",
 ];
 
 /// The two learned models the aligner runs.
@@ -293,6 +302,21 @@ pub struct ScoreTable {
     right_relative: Vec<f64>,
 }
 
+/// A pair links only if its score is at least this share of the best score of its left or of
+/// its right sentence: a sentence's weaker partners must be nearly as good as its best one, or
+/// be the best partner of the other sentence. A headline that shares two leaders' names with
+/// many body sentences keeps the lede, not every sentence that names them.
+const BEST_RATIO: f64 = 0.7;
+
+/// A pair that only one of its sentences chose (see [`BEST_RATIO`]) must still score at least
+/// this share of the other sentence's best: a body sentence with a strong partner elsewhere
+/// does not also link to a headline that merely names the same place.
+const ONE_SIDED_FLOOR: f64 = 0.5;
+
+/// From this [`order`] on, a comparison counts as a text and its edited copy: there a pair
+/// that only one of its sentences chose must sit next to the other sentence's best partner.
+const ORDERED: f64 = 0.8;
+
 /// Sentences at most this many places from the top (ignoring boilerplate) form the lede zone.
 const LEDE_SCALE: f64 = 3.0;
 
@@ -403,11 +427,27 @@ impl ScoreTable {
     /// copied lede it repeats.
     fn blocks(&self, threshold: f64) -> Vec<groups::Block> {
         let threshold = if threshold.is_nan() { 1.0 } else { threshold };
+        let edges = self.edges(threshold);
+        groups::blocks(&edges)
+    }
+
+    /// The accepted pairs at `threshold` as `(left, right, score)`, sorted.
+    fn edges(&self, threshold: f64) -> Vec<(usize, usize, f64)> {
         let (left_twin, right_twin) = self.twins();
-        let edges: Vec<(usize, usize, f64)> = self
-            .pairs
+        let (left_best, right_best) = self.best_scores();
+        self.pairs
             .iter()
             .filter(|p| p.score > 0.0 && p.score >= threshold)
+            .filter(|p| {
+                let best =
+                    |bests: &[Best], k: usize| bests.get(k).copied().unwrap_or((0.0, usize::MAX));
+                wins_competition(
+                    (p.left, p.right, p.score),
+                    best(&left_best, p.left),
+                    best(&right_best, p.right),
+                    self.order >= ORDERED,
+                )
+            })
             .filter(|p| {
                 let twins = |twin: &[Option<usize>], k: usize| twin.get(k).copied().flatten();
                 let explained = twins(&left_twin, p.left).is_some_and(|j| j != p.right)
@@ -415,8 +455,34 @@ impl ScoreTable {
                 !explained || self.identical(p.left, p.right)
             })
             .map(|p| (p.left, p.right, self.rounded(p.score)))
-            .collect();
-        groups::blocks(&edges)
+            .collect()
+    }
+
+    /// Each sentence's best pair score and that pair's other sentence, left and right.
+    fn best_scores(&self) -> (Vec<Best>, Vec<Best>) {
+        let mut left_best = vec![(0.0_f64, usize::MAX); self.left.len()];
+        let mut right_best = vec![(0.0_f64, usize::MAX); self.right.len()];
+        // Ties go to the lower index on the other side, the same rule from both sides.
+        let better = |candidate: (f64, usize), current: (f64, usize)| {
+            candidate
+                .0
+                .total_cmp(&current.0)
+                .then(current.1.cmp(&candidate.1))
+                .is_gt()
+        };
+        for p in &self.pairs {
+            if let Some(b) = left_best.get_mut(p.left) {
+                if better((p.score, p.right), *b) {
+                    *b = (p.score, p.right);
+                }
+            }
+            if let Some(b) = right_best.get_mut(p.right) {
+                if better((p.score, p.left), *b) {
+                    *b = (p.score, p.left);
+                }
+            }
+        }
+        (left_best, right_best)
     }
 
     /// Scores are rounded to three decimals: reports survive a round trip through text and
@@ -501,6 +567,8 @@ struct Context {
     order: f64,
     /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
     asymmetry: f64,
+    /// The anchors of [`order`], sorted.
+    anchors: Vec<(usize, usize)>,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     left_near: near::Near,
     right_near: near::Near,
@@ -540,6 +608,7 @@ impl Context {
                 .collect()
         };
         let (left_rank, right_rank) = (ranks(left), ranks(right));
+        let anchors = anchors(pairs, left.len(), right.len());
         Self {
             left_best,
             right_best,
@@ -551,7 +620,8 @@ impl Context {
             right_heading: heading(right),
             left_near: near.0,
             right_near: near.1,
-            order: order(pairs, left.len(), right.len()),
+            order: order(&anchors),
+            anchors,
             asymmetry: asymmetry(left, right),
         }
     }
@@ -602,6 +672,12 @@ impl Context {
         let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
         let heading = self.left_heading.get(i).copied().unwrap_or(false)
             || self.right_heading.get(j).copied().unwrap_or(false);
+        let crossed = self
+            .anchors
+            .iter()
+            .filter(|&&(a, b)| (a < i && b > j) || (a > i && b < j))
+            .count();
+        let crossing = (crossed as f64).ln_1p();
         [
             logit(p),
             left_ratio.max(right_ratio),
@@ -620,7 +696,39 @@ impl Context {
             left_ratio.min(right_ratio) * self.order,
             self.asymmetry,
             self.asymmetry * logit(p),
+            crossing,
+            crossing * self.order,
         ]
+    }
+}
+
+/// A sentence's best pair score and the other sentence of that pair.
+type Best = (f64, usize);
+
+/// Whether the pair `(left, right, score)` survives the competition for its sentences, given
+/// the best `(score, partner)` of its left and of its right sentence (see the module docs).
+fn wins_competition(
+    (left, right, score): (usize, usize, f64),
+    (left_best, left_partner): Best,
+    (right_best, right_partner): Best,
+    ordered: bool,
+) -> bool {
+    let left_ok = score >= BEST_RATIO * left_best;
+    let right_ok = score >= BEST_RATIO * right_best;
+    if left_ok && right_ok {
+        return true;
+    }
+    // Chosen by one sentence only: not far below the other's best, and in an ordered rewrite
+    // next to the other's best partner (the other half of a split).
+    if !(left_ok || right_ok) || score < ONE_SIDED_FLOOR * left_best.max(right_best) {
+        return false;
+    }
+    if !ordered {
+        true
+    } else if right_ok {
+        left_partner.abs_diff(right) <= 1
+    } else {
+        right_partner.abs_diff(left) <= 1
     }
 }
 
@@ -642,7 +750,23 @@ const ANCHOR_SCORE: f64 = 0.5;
 /// lower. With fewer than three anchors there is no telling: 0.5.
 ///
 /// Concordance does not depend on which side is left, so the value is mirror-symmetric.
-fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
+fn order(anchors: &[(usize, usize)]) -> f64 {
+    if anchors.len() < 3 {
+        return 0.5;
+    }
+    let (mut concordant, mut total) = (0usize, 0usize);
+    for (a, &(ia, ja)) in anchors.iter().enumerate() {
+        for &(ib, jb) in &anchors[a + 1..] {
+            total += 1;
+            concordant += usize::from((ia < ib) == (ja < jb));
+        }
+    }
+    concordant as f64 / total as f64
+}
+
+/// The anchors of [`order`]: pairs that are each other's best lexical match with a score of at
+/// least [`ANCHOR_SCORE`], sorted.
+fn anchors(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> Vec<(usize, usize)> {
     let mut left_best = vec![(0.0_f64, usize::MAX); left_count];
     let mut right_best = vec![(0.0_f64, usize::MAX); right_count];
     // Ties go to the lower index on the other side, the same rule from both sides.
@@ -665,25 +789,14 @@ fn order(pairs: &[PairEvidence], left_count: usize, right_count: usize) -> f64 {
             }
         }
     }
-    let anchors: Vec<(usize, usize)> = left_best
+    left_best
         .iter()
         .enumerate()
         .filter(|(i, (score, j))| {
             *score >= ANCHOR_SCORE && right_best.get(*j).is_some_and(|b| b.1 == *i)
         })
         .map(|(i, (_, j))| (i, *j))
-        .collect();
-    if anchors.len() < 3 {
-        return 0.5;
-    }
-    let (mut concordant, mut total) = (0usize, 0usize);
-    for (a, &(ia, ja)) in anchors.iter().enumerate() {
-        for &(ib, jb) in &anchors[a + 1..] {
-            total += 1;
-            concordant += usize::from((ia < ib) == (ja < jb));
-        }
-    }
-    concordant as f64 / total as f64
+        .collect()
 }
 
 /// How unlike the two articles' sentence lengths are: `|ln(mean left / mean right)|` over the
@@ -719,6 +832,135 @@ mod tests {
         for p in [0.01, 0.3, 0.5, 0.9] {
             assert!((sigmoid(logit(p)) - p).abs() < 1e-9);
         }
+    }
+
+    struct Competition {
+        name: &'static str,
+        /// `(left, right, score)`.
+        pair: (usize, usize, f64),
+        left_best: (f64, usize),
+        right_best: (f64, usize),
+        ordered: bool,
+        expected: bool,
+    }
+
+    const COMPETITIONS: &[Competition] = &[
+        Competition {
+            name: "best for both",
+            pair: (0, 0, 0.6),
+            left_best: (0.6, 0),
+            right_best: (0.6, 0),
+            ordered: false,
+            expected: true,
+        },
+        Competition {
+            name: "near the best of both",
+            pair: (0, 1, 0.5),
+            left_best: (0.6, 0),
+            right_best: (0.6, 3),
+            ordered: true,
+            expected: true,
+        },
+        Competition {
+            name: "a headline's third choice, the body sentence's first, far below the first",
+            pair: (0, 4, 0.4),
+            left_best: (0.9, 5),
+            right_best: (0.4, 0),
+            ordered: false,
+            expected: false,
+        },
+        Competition {
+            name: "a weak sentence's best, at half the other's best, reordered text",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 5),
+            right_best: (0.5, 0),
+            ordered: false,
+            expected: true,
+        },
+        Competition {
+            name: "the same in an ordered text, next to the best partner: a split",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 5),
+            right_best: (0.5, 0),
+            ordered: true,
+            expected: true,
+        },
+        Competition {
+            name: "the same in an ordered text, away from the best partner",
+            pair: (0, 4, 0.5),
+            left_best: (0.9, 9),
+            right_best: (0.5, 0),
+            ordered: true,
+            expected: false,
+        },
+        Competition {
+            name: "mirrored: away from the best partner",
+            pair: (4, 0, 0.5),
+            left_best: (0.5, 0),
+            right_best: (0.9, 9),
+            ordered: true,
+            expected: false,
+        },
+        Competition {
+            name: "chosen by neither",
+            pair: (2, 2, 0.3),
+            left_best: (0.9, 1),
+            right_best: (0.9, 1),
+            ordered: false,
+            expected: false,
+        },
+    ];
+
+    #[test]
+    fn competition_case_names_are_unique() {
+        let mut names: Vec<_> = COMPETITIONS.iter().map(|c| c.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), COMPETITIONS.len());
+    }
+
+    #[test]
+    fn competition() {
+        for c in COMPETITIONS {
+            let got = wins_competition(c.pair, c.left_best, c.right_best, c.ordered);
+            assert_eq!(got, c.expected, "case {}", c.name);
+            // The mirrored pair gets the same answer.
+            let (i, j, score) = c.pair;
+            let mirrored = wins_competition((j, i, score), c.right_best, c.left_best, c.ordered);
+            assert_eq!(mirrored, c.expected, "case {} mirrored", c.name);
+        }
+    }
+
+    #[test]
+    fn a_lede_keeps_its_restatement_not_every_sentence_naming_the_place() {
+        let tok = |s: &str| tokenize(s, 0..s.len());
+        let left = [
+            tok("Storm topples Wenlow Point lighthouse"),
+            tok("The Wenlow Point lighthouse collapsed into the sea on Tuesday after gale-force winds."),
+            tok("Residents gathered on the beach at Wenlow Point on Tuesday morning and laid flowers."),
+        ];
+        let right = [
+            tok("Storm topples the Wenlow Point lighthouse"),
+            tok("Residents laid flowers on the beach at Wenlow Point on Tuesday morning."),
+            tok("Gale-force winds brought the Wenlow Point lighthouse down into the sea on Tuesday."),
+        ];
+        let mut left_input = SentenceInput::body(&left);
+        left_input[0].kind = SentenceKind::Headline;
+        let mut right_input = SentenceInput::body(&right);
+        right_input[0].kind = SentenceKind::Headline;
+        // The lede shares `Wenlow Point`, `lighthouse` and `Tuesday` with the other two right
+        // sentences well enough to pass a low threshold, but each has a far better partner.
+        let links = align(&left_input, &right_input, 0.1);
+        let pairs: Vec<(Vec<usize>, Vec<usize>)> =
+            links.into_iter().map(|l| (l.left, l.right)).collect();
+        let lede: Vec<&Vec<usize>> = pairs
+            .iter()
+            .filter(|(l, _)| l.contains(&1))
+            .map(|(_, r)| r)
+            .collect();
+        assert_eq!(lede, [&vec![2]], "{pairs:?}");
+        assert!(pairs.contains(&(vec![0], vec![0])), "{pairs:?}");
+        assert!(pairs.contains(&(vec![2], vec![1])), "{pairs:?}");
     }
 
     #[test]

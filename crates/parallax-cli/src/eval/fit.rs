@@ -428,6 +428,7 @@ pub fn run_fit(
     if seed_examples.len() > 1 {
         held_out_report(&seed_examples, &documents, settings, &mut out);
     }
+    deplain_held_out_report(&all, &documents, settings, &mut out);
     if let Some(path) = &settings.dump {
         dump(
             path,
@@ -561,6 +562,64 @@ fn held_out_report(
                     .links
                     .recall_of(&[seeds::Label::Same, seeds::Label::Paraphrase])
             )
+        );
+    }
+}
+
+/// Every `DEPLAIN_FOLD`-th `DEplain` document (index `k` with `k % DEPLAIN_FOLD ==
+/// DEPLAIN_FOLD - 1`, in file order) is held out by [`deplain_held_out_report`].
+const DEPLAIN_FOLD: usize = 4;
+
+/// Appends the `DEplain` metrics of the held-out documents (every fourth in file order, indices
+/// 3, 7, 11, …), scored by models fitted on the seed pairs and the other documents.
+fn deplain_held_out_report(
+    seed_examples: &[&SeedExample],
+    documents: &[Document],
+    settings: &FitSettings,
+    out: &mut String,
+) {
+    let held_out = |k: usize| k % DEPLAIN_FOLD == DEPLAIN_FOLD - 1;
+    let train: Vec<Document> = (0..documents.len())
+        .filter(|&k| !held_out(k))
+        .filter_map(|k| documents.get(k).cloned())
+        .collect();
+    let test: Vec<&Document> = (0..documents.len())
+        .filter(|&k| held_out(k))
+        .filter_map(|k| documents.get(k))
+        .collect();
+    if train.is_empty() || test.is_empty() {
+        return;
+    }
+    let models = fit_models(seed_examples, &train, settings);
+    let tables: Vec<(&Document, ScoreTable)> = test
+        .into_iter()
+        .map(|d| (d, deplain::table(d, &models)))
+        .collect();
+    let _ = writeln!(
+        out,
+        "\nDEplain held out ({} documents: indices k % {DEPLAIN_FOLD} == {} in file order; models \
+         fitted on the other {} and the seed pairs):",
+        tables.len(),
+        DEPLAIN_FOLD - 1,
+        train.len()
+    );
+    let _ = writeln!(
+        out,
+        "{:>9} {:>7} {:>7} {:>7} | {:>7} {:>7} {:>8}",
+        "threshold", "link P", "link R", "link F1", "group P", "group R", "group F1"
+    );
+    for threshold in super::metrics::sweep_thresholds() {
+        let (mut links, mut groups) = (Counts::default(), Counts::default());
+        for (document, table) in &tables {
+            let (l, g) = deplain::score_table(document, table, threshold);
+            links.add(&l);
+            groups.add(&g);
+        }
+        let (l, g) = (links.prf(), groups.prf());
+        let _ = writeln!(
+            out,
+            "{:>9.2} {:>7.3} {:>7.3} {:>7.3} | {:>7.3} {:>7.3} {:>8.3}",
+            threshold, l.precision, l.recall, l.f1, g.precision, g.recall, g.f1
         );
     }
 }

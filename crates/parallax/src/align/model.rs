@@ -14,42 +14,44 @@ use crate::similarity::Model;
 
 /// Weights over [`super::STRUCTURAL_NAMES`]: the probability that a candidate pair is a link.
 pub const STRUCTURAL: Model<STRUCTURAL_FEATURES> = Model {
-    bias: -0.303761,
+    bias: 0.778370,
     weights: [
-        1.034922,  // lexical_logit
-        1.140999,  // best_ratio_max
-        1.195242,  // best_ratio_min
-        1.270923,  // diagonal
-        1.482914,  // adjacent
-        -1.768663, // position_gap
-        -0.829913, // lede
-        0.000000,  // heading
-        -1.589334, // pivot
-        0.939883,  // ordered_diagonal
-        1.127070,  // ordered_adjacent
-        -1.941118, // ordered_position_gap
-        -0.657549, // order
-        0.241935,  // ordered_best_ratio_max
-        -0.062349, // ordered_best_ratio_min
-        -1.191153, // length_asymmetry
-        -0.583093, // asymmetric_logit
+        1.144474,  // lexical_logit
+        0.687981,  // best_ratio_max
+        1.071841,  // best_ratio_min
+        1.064226,  // diagonal
+        1.105933,  // adjacent
+        -0.743636, // position_gap
+        0.103626,  // lede
+        -0.764922, // heading
+        -1.396380, // pivot
+        0.651594,  // ordered_diagonal
+        0.630226,  // ordered_adjacent
+        -0.606843, // ordered_position_gap
+        -0.236473, // order
+        0.327304,  // ordered_best_ratio_max
+        0.122830,  // ordered_best_ratio_min
+        -1.560668, // length_asymmetry
+        -0.646980, // asymmetric_logit
+        -0.853900, // crossing
+        -0.076146, // ordered_crossing
     ],
 };
 
 /// Weights over [`super::GROW_NAMES`]: the probability that a sentence belongs to the link next to it.
 pub const GROW: Model<GROW_FEATURES> = Model {
-    bias: -4.941160,
+    bias: -4.954633,
     weights: [
-        2.425560,  // lexical
-        1.263994,  // cosine_gain
-        1.236978,  // cover_gain
-        1.468091,  // own_cover
-        2.536326,  // best_ratio
-        -0.564490, // shortness
-        3.181065,  // order
-        -0.988142, // position_gap
-        -1.269342, // already_covered
-        2.786552,  // candidate_best
-        0.501550,  // continues
+        6.173996,  // lexical
+        -0.666024, // cosine_gain
+        1.712430,  // cover_gain
+        2.325084,  // own_cover
+        1.732688,  // best_ratio
+        0.358094,  // shortness
+        3.836920,  // order
+        -0.990799, // position_gap
+        -2.761556, // already_covered
+        2.851643,  // candidate_best
+        0.202164,  // continues
     ],
 };

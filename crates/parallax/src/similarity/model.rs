@@ -13,23 +13,23 @@ use super::{Model, FEATURES};
 
 /// Weights over [`super::FEATURE_NAMES`]: the probability that two sentences are linked.
 pub const LEXICAL: Model<FEATURES> = Model {
-    bias: -6.553952,
+    bias: -6.715340,
     weights: [
-        2.011105,  // cosine
-        2.519176,  // gram_cosine
-        0.881400,  // cover_min
-        1.073443,  // cover_max
-        3.443058,  // shared_mass
-        -1.517333, // number_agree
-        -0.194158, // number_clash
-        -0.653964, // name_dice
-        -0.114644, // name_clash
-        1.581388,  // quote_share
-        0.815039,  // length_gap
-        -0.431590, // bigram_dice
-        -0.085894, // shortness
-        0.185885,  // phrase_dice
-        1.604145,  // shared_bigrams
-        3.638156,  // word_cosine
+        1.955585,  // cosine
+        2.535365,  // gram_cosine
+        0.692403,  // cover_min
+        1.502804,  // cover_max
+        3.788899,  // shared_mass
+        -1.760229, // number_agree
+        -0.150850, // number_clash
+        -0.690379, // name_dice
+        0.032367,  // name_clash
+        1.713730,  // quote_share
+        0.692288,  // length_gap
+        -0.572353, // bigram_dice
+        -0.180075, // shortness
+        0.112271,  // phrase_dice
+        1.550105,  // shared_bigrams
+        3.825383,  // word_cosine
     ],
 };
