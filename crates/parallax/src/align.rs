@@ -357,7 +357,7 @@ impl ScoreTable {
                 })
             })
             .collect();
-        pairs.sort_by_key(|p| (p.left, p.right));
+        crate::order::sort_by_key(&mut pairs, |p| (p.left, p.right));
 
         let near = (
             near::nearest(&left_profiles, &weights),

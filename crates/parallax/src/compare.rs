@@ -1,12 +1,11 @@
 //! The whole pipeline: text in, [`Report`] out.
 
-use crate::align::{align, SentenceInput};
+use crate::align::{align, LinkKind, SentenceInput};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::normalize::{clean, Cleaned};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
 use crate::segment::{segment, Sentence, SentenceKind};
 use crate::tokenize::{detect_language, tokenize_in, Token};
-use crate::align::LinkKind;
 use crate::Options;
 use std::collections::BTreeMap;
 
@@ -285,7 +284,7 @@ fn kind_agreeing_with(kind: LinkKind, diff: &[Span]) -> LinkKind {
 mod kind_tests {
     use super::*;
 
-    struct Case {
+    struct Example {
         name: &'static str,
         left: &'static str,
         right: &'static str,
@@ -294,8 +293,8 @@ mod kind_tests {
         expected: LinkKind,
     }
 
-    const CASES: &[Case] = &[
-        Case {
+    const CASES: &[Example] = &[
+        Example {
             name: "same words",
             left: "The ferry left the harbour at noon.",
             right: "The ferry left the harbour at noon.",
@@ -303,7 +302,7 @@ mod kind_tests {
             ignore_punctuation: false,
             expected: LinkKind::Identical,
         },
-        Case {
+        Example {
             name: "case only, case counts",
             left: "The ferry left the harbour at noon.",
             right: "The Ferry left the Harbour at noon.",
@@ -311,7 +310,7 @@ mod kind_tests {
             ignore_punctuation: false,
             expected: LinkKind::Minor,
         },
-        Case {
+        Example {
             name: "case only, case ignored",
             left: "The ferry left the harbour at noon.",
             right: "The Ferry left the Harbour at noon.",
@@ -319,7 +318,7 @@ mod kind_tests {
             ignore_punctuation: false,
             expected: LinkKind::Identical,
         },
-        Case {
+        Example {
             name: "punctuation only, punctuation ignored",
             left: "The ferry left the harbour, at noon.",
             right: "The ferry left the harbour at noon!",

@@ -59,7 +59,7 @@ pub(super) fn candidates(
         .values()
         .flat_map(|(l, r)| l.iter().flat_map(move |&i| r.iter().map(move |&j| (i, j))))
         .collect();
-    pairs.sort_unstable();
+    crate::order::sort(&mut pairs);
     pairs.dedup();
     pairs
 }

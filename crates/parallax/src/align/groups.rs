@@ -45,7 +45,7 @@ pub(super) fn blocks(edges: &[(usize, usize, f64)]) -> Vec<Block> {
         if members.len() == lefts.len() * rights.len() {
             // Sum in sorted order so the mirrored input gives the same bits.
             let mut scores: Vec<f64> = members.iter().map(|&k| edges[k].2).collect();
-            scores.sort_by(f64::total_cmp);
+            crate::order::sort_by(&mut scores, f64::total_cmp);
             let score = scores.iter().sum::<f64>() / scores.len() as f64;
             blocks.push(Block {
                 left: lefts.into_iter().collect(),
@@ -60,7 +60,9 @@ pub(super) fn blocks(edges: &[(usize, usize, f64)]) -> Vec<Block> {
             }));
         }
     }
-    blocks.sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    crate::order::sort_by(&mut blocks, |a, b| {
+        (&a.left, &a.right).cmp(&(&b.left, &b.right))
+    });
     blocks
 }
 
@@ -105,7 +107,7 @@ pub(super) fn merge_touching(blocks: Vec<Block>) -> Vec<Block> {
         let rights: BTreeSet<usize> = pairs.iter().map(|p| p.1).collect();
         if members.len() > 1 && pairs.len() == lefts.len() * rights.len() {
             let mut scores: Vec<f64> = members.iter().map(|&k| blocks[k].score).collect();
-            scores.sort_by(f64::total_cmp);
+            crate::order::sort_by(&mut scores, f64::total_cmp);
             out.push(Block {
                 left: lefts.into_iter().collect(),
                 right: rights.into_iter().collect(),
@@ -115,7 +117,9 @@ pub(super) fn merge_touching(blocks: Vec<Block>) -> Vec<Block> {
             out.extend(members.iter().map(|&k| blocks[k].clone()));
         }
     }
-    out.sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    crate::order::sort_by(&mut out, |a, b| {
+        (&a.left, &a.right).cmp(&(&b.left, &b.right))
+    });
     out
 }
 

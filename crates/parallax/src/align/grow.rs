@@ -107,12 +107,14 @@ impl ScoreTable {
                         Side::Right => &mut block.right,
                     };
                     indices.push(sentence);
-                    indices.sort_unstable();
+                    crate::order::sort(indices);
                     indices.dedup();
                 }
             }
         }
-        blocks.sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+        crate::order::sort_by(&mut blocks, |a, b| {
+            (&a.left, &a.right).cmp(&(&b.left, &b.right))
+        });
         blocks.dedup_by(|a, b| a.left == b.left && a.right == b.right);
         blocks
     }
@@ -194,7 +196,7 @@ impl ScoreTable {
         let own_profile = self.joined(own_side, own);
         let mut grown_indices = own.clone();
         grown_indices.push(sentence);
-        grown_indices.sort_unstable();
+        crate::order::sort(&mut grown_indices);
         let grown = self.joined(own_side, &grown_indices);
 
         let lexical = self

@@ -30,7 +30,7 @@ pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
         }
     }
     for list in &mut near {
-        list.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
+        crate::order::sort_by(list, |x, y| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0)));
         list.truncate(NEAR);
     }
     near
