@@ -3,7 +3,38 @@
 // live in benchmarks, not tests).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { existsSync } from 'node:fs';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, ROOT } from './harness.mjs';
+
+const OSE = join(ROOT, '..', 'shared', 'eval', 'onestopenglish', 'onestopenglish.json');
+
+/** Real article pairs from ../shared (advanced vs elementary rewrite), written to temp files. */
+async function realPairs() {
+  if (!existsSync(OSE)) {
+    console.error('skipped: ../shared/eval/onestopenglish not found; the bench runs on the sample only');
+    return [];
+  }
+  const { articles } = JSON.parse(await readFile(OSE, 'utf8'));
+  const joined = (a, level) => (a[level] ?? []).join('\n\n');
+  const byLength = Object.values(articles).sort((a, b) => joined(b, 'adv').length - joined(a, 'adv').length);
+  const dir = await mkdtemp(join(tmpdir(), 'parallax-bench-'));
+  const pairs = [
+    ['ose-longest', [byLength[0]]],
+    ['ose-10-longest', byLength.slice(0, 10)],
+  ];
+  const files = [];
+  for (const [name, list] of pairs) {
+    const left = join(dir, `${name}-adv.txt`);
+    const right = join(dir, `${name}-ele.txt`);
+    await writeFile(left, list.map((a) => joined(a, 'adv')).join('\n\n'));
+    await writeFile(right, list.map((a) => joined(a, 'ele')).join('\n\n'));
+    files.push([left, right]);
+  }
+  return files;
+}
 
 test('the in-browser bench runs and reports every size', async () => {
   const server = await serve();
@@ -18,8 +49,18 @@ test('the in-browser bench runs and reports every size', async () => {
       assert.ok(r.ms > 0 && Number.isFinite(r.mib_per_s), JSON.stringify(r));
       assert.ok(r.links > 0 && r.sentences > 0, JSON.stringify(r));
     }
-    // Larger inputs have more sentences and links: the bench measures real work.
+    // Larger inputs have more sentences: the bench measures real work.
     assert.ok(results[3].sentences === 64 * results[0].sentences, JSON.stringify(results));
+
+    for (const files of await realPairs()) {
+      const before = results.length;
+      await page.setInputFiles('#files', files);
+      await page.waitForFunction((n) => window.benchResults.length > n, before, { timeout: 120000 });
+      const row = (await page.evaluate(() => window.benchResults)).at(-1);
+      console.table([row]);
+      results.push(row);
+      assert.ok(row.links > 0 && row.ms > 0, JSON.stringify(row));
+    }
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
