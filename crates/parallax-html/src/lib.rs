@@ -160,7 +160,12 @@ fn row_html(html: &mut String, row: &Row) {
     cell(html, 0, &row.left);
     let score = row
         .score
-        .map(|s| format!("<span class=\"px-score\" title=\"similarity\">{s:.2}</span>"))
+        .map(|s| {
+            format!(
+                "<span class=\"px-score\" title=\"match probability\">match {:.0}%</span>",
+                s * 100.0
+            )
+        })
         .unwrap_or_default();
     let _ = write!(
         html,
