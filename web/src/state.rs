@@ -202,7 +202,7 @@ pub enum FileKind {
     Text,
     /// Markdown: line markers and link syntax dropped.
     Markdown,
-    /// HTML: reduced to the article's main text by the browser's parser.
+    /// HTML: reduced to the article's main text by the engine's extractor (as in the CLI).
     Html,
 }
 
