@@ -225,15 +225,20 @@ fn restore_shared(page: Page, note: RwSignal<Option<(bool, String)>>) {
     });
 }
 
-/// Makes the share link, puts it in the address bar and on the clipboard, and says so.
+/// Makes the share link, puts it on the clipboard (or, failing that, in the address bar), and
+/// says so.
 fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
     leptos::task::spawn_local(async move {
         use crate::share::browser;
         let shared = page.shared();
         match browser::link(&shared).await {
             Ok(link) => {
+                // The address bar only when the clipboard refuses: a link left there would
+                // re-open (and replace later edits) on the next reload.
                 let copied = browser::copy(&link).await;
-                browser::show_in_address_bar(&link);
+                if !copied {
+                    browser::show_in_address_bar(&link);
+                }
                 let text = if copied {
                     format!("Link copied ({} characters). Anyone who opens it sees these two articles; nothing is uploaded.", link.len())
                 } else {
