@@ -1,27 +1,16 @@
 // Accessibility (axe-core in the page, light and dark), the narrow layout, and the screenshots
 // kept in docs/screenshots/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, openPage, seriousViolations, ROOT } from './harness.mjs';
+import { ROOT, openPage, seriousViolations, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 for (const colorScheme of ['light', 'dark']) {
   test(`axe finds no serious or critical problems (${colorScheme})`, async () => {
-    const { page, context, problems } = await openPage(browser, server.url, { colorScheme });
+    const { page, context, problems } = await openPage(env.browser, env.server.url, { colorScheme });
     await page.waitForSelector('[data-link]');
     assert.deepEqual(await seriousViolations(page), [], 'aligned view');
 
@@ -42,7 +31,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('below 700 px each row keeps its pair together, stacked, without sideways scrolling', async () => {
-  const { page, context, problems } = await openPage(browser, server.url, { width: 390, height: 844 });
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { width: 390, height: 844 });
   await page.waitForSelector('[data-link]');
   const boxes = await page.$$eval('[data-link]:not([data-link^="only-"])', (rows) =>
     rows.map((r) => {
@@ -62,7 +51,7 @@ test('below 700 px each row keeps its pair together, stacked, without sideways s
 });
 
 test('printing shows the comparison only, with scores and no controls', async () => {
-  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { colorScheme: 'dark' });
   await page.waitForSelector('[data-link]');
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.px-inputs', '.px-toolbar', '.px-overview', '.px-theme-toggle']) {
@@ -81,7 +70,7 @@ test('printing shows the comparison only, with scores and no controls', async ()
 for (const width of [1280, 390]) {
   for (const colorScheme of ['light', 'dark']) {
     test(`screenshot ${colorScheme} ${width}`, async () => {
-      const { page, context, problems } = await openPage(browser, server.url, { width, height: 900, colorScheme });
+      const { page, context, problems } = await openPage(env.browser, env.server.url, { width, height: 900, colorScheme });
       await page.waitForSelector('[data-link]');
       // Show one pinned, lit pair as a reader would see it, then shoot from the top of the page
       // (sticky parts would otherwise sit mid-page in a full-page shot).

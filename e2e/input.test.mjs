@@ -1,20 +1,9 @@
 // Getting articles in and keeping them: paste, drop, open, persistence, guards, the panic panel.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, dropFile } from './harness.mjs';
+import { dropFile, openPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const textOf = (page, side) => page.$eval(`#px-text-${side}`, (t) => t.value);
 const messageOf = (page, side) => page.$eval(`[data-side="${side}"] .px-message`, (m) => m.textContent);
@@ -24,8 +13,8 @@ const SEAL_LEFT = 'A grey seal was seen near the harbour wall on Wednesday. Chil
 const SEAL_RIGHT = 'Children watched from the pier as a grey seal swam near the harbour wall on Wednesday.';
 
 test('pasting from the clipboard replaces the text and re-aligns', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.waitForSelector('[data-link]');
   await page.fill('#px-text-right', SEAL_RIGHT);
   await page.evaluate((text) => navigator.clipboard.writeText(text), SEAL_LEFT);
@@ -45,7 +34,7 @@ test('pasting from the clipboard replaces the text and re-aligns', async () => {
 });
 
 test('typed text, names and the threshold survive a reload', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.fill('#px-name-left', 'Harbour Post');
   await page.fill('#px-text-left', SEAL_LEFT);
@@ -67,7 +56,7 @@ test('typed text, names and the threshold survive a reload', async () => {
 });
 
 test('dropping an HTML file keeps only the main text', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const html = `<!doctype html><html><head><title>Seal</title><style>p { color: red }</style>
     <script>var leaked = "SCRIPT TEXT";</script></head><body>
@@ -99,7 +88,7 @@ test('dropping an HTML file keeps only the main text', async () => {
 });
 
 test('opening a Markdown file through the file picker', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.setInputFiles('#px-file-right', {
     name: 'notes.md',
@@ -113,7 +102,7 @@ test('opening a Markdown file through the file picker', async () => {
 });
 
 test('binary and huge files are refused with a message and the text stays', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const before = await textOf(page, 'left');
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52];
@@ -131,7 +120,7 @@ test('binary and huge files are refused with a message and the text stays', asyn
 });
 
 test('an article too long to align is not compared, and its text is kept', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const long = 'The tide came in early. '.repeat(20_000);
   await page.fill('#px-text-right', long);
@@ -148,7 +137,7 @@ test('an article too long to align is not compared, and its text is kept', async
 });
 
 test('swap sides and clear with undo', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const [left, right] = [await textOf(page, 'left'), await textOf(page, 'right')];
   await page.click('text=Swap sides');
@@ -164,10 +153,10 @@ test('swap sides and clear with undo', async () => {
 });
 
 test('a panic shows the error panel, keeps the text boxes and saves their text', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.fill('#px-text-left', SEAL_LEFT);
-  await page.goto(`${server.url}?debug-panic`);
+  await page.goto(`${env.server.url}?debug-panic`);
   await page.waitForSelector('#px-fatal:not([hidden])');
   assert.match(await page.textContent('#px-fatal'), /Something went wrong inside Parallax.*debug-panic/s);
   assert.equal(await textOf(page, 'left'), SEAL_LEFT);

@@ -1,23 +1,12 @@
 // The comparison page in a real browser: the sample loads, edits re-align, hooks are stable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, screenshot } from './harness.mjs';
+import { openPage, screenshot, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 test('the built-in sample pair renders aligned rows', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const kinds = await page.$$eval('[data-link]', (rows) => rows.map((r) => r.dataset.link));
   // The sample pair shares most of its facts and each side has sentences of its own.
@@ -41,7 +30,7 @@ test('the built-in sample pair renders aligned rows', async () => {
 });
 
 test('editing a text area updates the aligned view', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const sentence = 'A seal was seen swimming near the harbour wall on Wednesday.';
   await page.fill('#px-text-left', `${sentence}\n\nThe coastguard closed the beach.`);
@@ -64,7 +53,7 @@ test('editing a text area updates the aligned view', async () => {
 });
 
 test('clearing both articles shows a hint instead of a blank page', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.fill('#px-text-left', '');
   await page.fill('#px-text-right', '');

@@ -1,21 +1,10 @@
 // Share links without a server (issue 7): "Copy link" puts the compressed articles and options
 // in the URL fragment; opening it restores the comparison; too-large and damaged links say so.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './harness.mjs';
+import { openPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const LEFT = 'The Tay ferry sailed at dawn on Friday. “It was calm,” said the captain — 42 passengers.';
 const RIGHT = 'The ferry crossed the Tay on Friday morning. Forty-two passengers were on board.';
@@ -29,8 +18,8 @@ async function fill(page, left, right) {
 }
 
 test('a share link round-trips the articles and options, and sends nothing to the server', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
   await page.waitForSelector('[data-link]');
   await fill(page, LEFT, RIGHT);
   await page.check('[data-option="ignore-case"]');
@@ -46,8 +35,8 @@ test('a share link round-trips the articles and options, and sends nothing to th
   assert.deepEqual(problems, []);
 
   // A reader with nothing stored opens the link: the same comparison, the fragment gone.
-  const requestsBefore = server.requests.length;
-  const other = await openPage(browser, link);
+  const requestsBefore = env.server.requests.length;
+  const other = await openPage(env.browser, link);
   await other.page.waitForFunction(
     (left) => document.querySelector('#px-text-left').value === left,
     LEFT,
@@ -58,7 +47,7 @@ test('a share link round-trips the articles and options, and sends nothing to th
   await other.page.waitForSelector('[data-link]');
   assert.equal(await other.page.evaluate(() => location.hash), '');
   // The server saw only the page's own files, never the fragment.
-  const asked = server.requests.slice(requestsBefore);
+  const asked = env.server.requests.slice(requestsBefore);
   assert.ok(asked.every((p) => !p.includes('share')), asked.join(' '));
   // Opening a link keeps the reader's own text one Undo away.
   assert.match(await other.page.textContent('.px-message'), /share link/);
@@ -67,7 +56,7 @@ test('a share link round-trips the articles and options, and sends nothing to th
 });
 
 test('articles too large for a link get a clear message and stay as typed', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   // Pseudo-random words compress poorly: ~60 KB each side is far over a link's 32 KB.
   const words = (seed) => {
@@ -89,11 +78,11 @@ test('articles too large for a link get a clear message and stay as typed', asyn
 });
 
 test('a damaged share link changes nothing and says why', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await fill(page, LEFT, RIGHT);
   await page.goto("about:blank");
-  await page.goto(`${server.url}#share=1.bm90LWRlZmxhdGU`);
+  await page.goto(`${env.server.url}#share=1.bm90LWRlZmxhdGU`);
   await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.includes('damaged'));
   assert.equal(await page.inputValue('#px-text-left'), LEFT);
   assert.deepEqual(problems, []);
@@ -101,14 +90,14 @@ test('a damaged share link changes nothing and says why', async () => {
 });
 
 test('when the clipboard refuses, the link goes to the address bar instead', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(() => {
     navigator.clipboard.writeText = () => Promise.reject(new Error('denied'));
   });
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(e.message));
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForSelector('[data-link]');
   await fill(page, LEFT, RIGHT);
   await page.click('[data-share-link]');

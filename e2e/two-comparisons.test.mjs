@@ -1,25 +1,14 @@
 // Two comparisons on one page, mounted with `mount_comparison` (the `?debug-two` route):
 // no duplicate ids, keys answered only by the comparison that has focus, the
 // `parallax-select` event, update and unmount through the Rust handle.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, seriousViolations } from './harness.mjs';
+import { openPage, seriousViolations, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const open = async () => {
-  const opened = await openPage(browser, `${server.url}?debug-two`);
+  const opened = await openPage(env.browser, `${env.server.url}?debug-two`);
   await opened.page.waitForFunction(() =>
     [...document.querySelectorAll('.px-comparison')].filter((c) => c.querySelector('[data-link]')).length === 2,
   );

@@ -1,21 +1,10 @@
 // Reading the comparison: keyboard, filters, folds, hover linking, ribbons, moved marks, export.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage } from './harness.mjs';
+import { openPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 /** Describes the focused element: its row index and whether it is a sentence. */
 const focused = (page) =>
@@ -30,7 +19,7 @@ const focused = (page) =>
   });
 
 test('j/k and n/p walk the differences, Enter pins, Esc clears, text fields keep their keys', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   // The stops: shown rows that differ (not identical, or moved), in page order.
   const stops = await page.$$eval('[data-row]', (rows) =>
@@ -72,7 +61,7 @@ test('j/k and n/p walk the differences, Enter pins, Esc clears, text fields keep
 });
 
 test('every control is reachable with Tab', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const controls = await page.$$eval('button:not([disabled]), input:not([type=file]), textarea', (els) =>
     els.map((e) => e.id || e.textContent.trim()),
@@ -90,7 +79,7 @@ test('every control is reachable with Tab', async () => {
 });
 
 test('filters show only changes, only left or only right, matching the summary', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const count = async (kind) => Number(await page.textContent(`[data-count="${kind}"] .px-count-number`));
 
@@ -117,7 +106,7 @@ test('filters show only changes, only left or only right, matching the summary',
 });
 
 test('runs of identical rows and boilerplate fold with a count and expand', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   // The sample's page furniture is folded away.
   const furniture = page.locator('.px-fold[data-fold="boilerplate"]').first();
@@ -141,7 +130,7 @@ test('runs of identical rows and boilerplate fold with a count and expand', asyn
 });
 
 test('hovering a sentence lights its partner; clicking pins it', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const row = page.locator('[data-link="paraphrase"]').first();
   const left = row.locator('[data-doc="0"]').first();
@@ -163,7 +152,7 @@ test('hovering a sentence lights its partner; clicking pins it', async () => {
 });
 
 test('the reordering view joins linked sentences with ribbons that light both ends', async () => {
-  const { page, context, problems } = await openPage(browser, server.url, { height: 640 });
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { height: 640 });
   await page.waitForSelector('[data-link]');
   // Every linked pair of the aligned rows becomes one ribbon (open the folds first).
   while ((await page.locator('.px-fold button').count()) > 0) {
@@ -229,7 +218,7 @@ test('the reordering view joins linked sentences with ribbons that light both en
 });
 
 test('a moved mark jumps to the sentence in its own article', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('.px-moved');
   const mark = page.locator('.px-moved').first();
   assert.match(await mark.textContent(), /¶ \d+ in right/);
@@ -245,7 +234,7 @@ test('a moved mark jumps to the sentence in its own article', async () => {
 });
 
 test('the threshold changes the links; the report exports as JSON', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.$eval('[data-option="threshold"]', (el) => {
     el.value = '0.6';
@@ -265,12 +254,12 @@ test('the threshold changes the links; the report exports as JSON', async () => 
 });
 
 test('the theme follows the system, the toggle overrides it and is kept', async () => {
-  const dark = await openPage(browser, server.url, { colorScheme: 'dark' });
+  const dark = await openPage(env.browser, env.server.url, { colorScheme: 'dark' });
   await dark.page.waitForSelector('[data-link]');
   assert.equal(await dark.page.getAttribute('html', 'data-theme'), 'dark');
   await dark.context.close();
 
-  const { page, context, problems } = await openPage(browser, server.url, { colorScheme: 'light' });
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { colorScheme: 'light' });
   await page.waitForSelector('[data-link]');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'light');
   await page.click('.px-theme-toggle');
@@ -284,7 +273,7 @@ test('the theme follows the system, the toggle overrides it and is kept', async 
 });
 
 test('the report exports as one self-contained HTML page that fetches nothing', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const shown = (await page.textContent('[data-link="identical"] [data-doc="0"]')).trim();
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="html"]')]);
@@ -297,7 +286,7 @@ test('the report exports as one self-contained HTML page that fetches nothing', 
   assert.ok(!/https?:\/\//i.test(html), 'no http(s) address');
 
   // Opened in a browser it asks for nothing but itself.
-  const viewer = await browser.newContext();
+  const viewer = await env.browser.newContext();
   const opened = await viewer.newPage();
   const requests = [];
   opened.on('request', (r) => requests.push(r.url()));
@@ -311,7 +300,7 @@ test('the report exports as one self-contained HTML page that fetches nothing', 
 });
 
 test('ignore case and ignore punctuation change the marks and survive a reload', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   await page.fill('#px-text-left', 'The Harbour Master opened the new gate on Monday morning.');
   await page.fill('#px-text-right', 'the harbour master opened the new gate, on Monday morning!');
@@ -342,7 +331,7 @@ test('ignore case and ignore punctuation change the marks and survive a reload',
 });
 
 test('a long comparison says "Comparing…" first and then shows the rows', async () => {
-  const { page, context, problems } = await openPage(browser, server.url);
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   // About 15 KB per side: over the "Comparing…" size, small enough to align in a few seconds.
   const text = (tag) =>
