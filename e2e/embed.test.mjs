@@ -157,6 +157,13 @@ test('Parallax.mount handles update() and destroy(); attributes re-align', async
     loose,
   );
 
+  // A third article is refused with a message in the widget, not dropped silently.
+  await page.evaluate(() =>
+    window.sidebarHandle.update({ articles: [{ text: 'One.' }, { text: 'Two.' }, { text: 'Three.' }] }),
+  );
+  await page.waitForSelector('#sidebar-compare [role="alert"]');
+  assert.match(await page.textContent('#sidebar-compare [role="alert"]'), /two articles at a time; 3 were given/);
+
   await page.evaluate(() => window.sidebarHandle.destroy());
   assert.equal(await page.$eval('#sidebar-compare', (el) => el.shadowRoot.childElementCount), 0);
   assert.deepEqual(problems, []);

@@ -84,13 +84,20 @@ pub fn mount_embed(
     })
 }
 
-/// `[{name, text}, …]` as (name, text) pairs; a missing name is empty, text is required.
+/// `[{name, text}, …]` (at most two) as (name, text) pairs; a missing name is empty, text is
+/// required.
 fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let shape = || JsError::new("articles must be a list of { name, text } objects");
     if value.is_undefined() || value.is_null() {
         return Ok(Vec::new());
     }
     let list = value.dyn_ref::<js_sys::Array>().ok_or_else(shape)?;
+    if list.length() > 2 {
+        return Err(JsError::new(&format!(
+            "Parallax compares two articles at a time; {} were given",
+            list.length()
+        )));
+    }
     list.iter()
         .map(|article| {
             if !article.is_object() {
