@@ -98,6 +98,7 @@ const module_or_path = await new Response(stream).arrayBuffer();
 await __wbg_init({ module_or_path });
 }`;
 const script = `${glueWithoutExports(glue)}\n${boot}`;
+if (/<\/(script|style)/i.test(script + cssText)) fail('the glue or the stylesheet contains a closing tag; it cannot be inlined as is');
 const wasmText = gzipSync(wasmBytes, { level: 9 }).toString('base64');
 let single = readFileSync(join(ROOT, 'index.html'), 'utf8')
   .replace(/\s*<link data-trunk rel="css"[^>]*>/, `\n    <style>${cssText}</style>`)
@@ -142,7 +143,6 @@ copyFileSync(join(ROOT, 'web', 'bench', 'index.html'), join(DIST, 'bench', 'inde
 for (const sample of ['wire.txt', 'ledger.txt']) copyFileSync(join(ROOT, 'samples', sample), join(DIST, 'bench', sample));
 
 // 4. Sizes: what a browser downloads for each way in, raw and gzip.
-
 //    gzip is GNU gzip -9 (Node's zlib compresses this wasm ~2% worse).
 const size = (file) => {
   const body = readFileSync(join(DIST, file));
