@@ -825,6 +825,7 @@ fn logit(p: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::similarity::sigmoid;
+    use crate::test_support::unique;
     use crate::tokenize::tokenize;
 
     #[test]
@@ -913,10 +914,7 @@ mod tests {
 
     #[test]
     fn competition_case_names_are_unique() {
-        let mut names: Vec<_> = COMPETITIONS.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), COMPETITIONS.len());
+        assert!(unique(COMPETITIONS.iter().map(|c| c.name)));
     }
 
     #[test]

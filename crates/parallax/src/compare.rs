@@ -283,6 +283,7 @@ fn kind_agreeing_with(kind: LinkKind, diff: &[Span]) -> LinkKind {
 #[cfg(test)]
 mod kind_tests {
     use super::*;
+    use crate::test_support::unique;
 
     struct Example {
         name: &'static str,
@@ -330,10 +331,7 @@ mod kind_tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
-        crate::order::sort(&mut names);
-        names.dedup();
-        assert_eq!(names.len(), CASES.len());
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

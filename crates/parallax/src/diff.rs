@@ -500,6 +500,7 @@ fn byte_range(tokens: &[Token], range: &Range<usize>) -> Option<Range<usize>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
     use crate::tokenize::tokenize;
 
     struct Case {
@@ -776,11 +777,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        let count = names.len();
-        names.dedup();
-        assert_eq!(names.len(), count);
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

@@ -766,6 +766,7 @@ const ENTITIES: &[(&str, char)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
 
     struct Case {
         name: &'static str,
@@ -956,11 +957,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        let count = names.len();
-        names.dedup();
-        assert_eq!(names.len(), count);
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

@@ -39,6 +39,8 @@ pub mod similarity;
 pub mod tokenize;
 
 mod compare;
+#[cfg(test)]
+mod test_support;
 
 pub use compare::{compare, segment_article, Article};
 pub use error::Error;

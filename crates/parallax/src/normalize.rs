@@ -1398,6 +1398,7 @@ pub fn fold(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
     use proptest::prelude::*;
 
     // --- Mojibake generators: real codecs (encoding_rs), independent of the tables above.
@@ -1420,14 +1421,6 @@ mod tests {
             .chars()
             .filter(|&c| keep_undefined || !('\u{80}'..='\u{9F}').contains(&c))
             .collect()
-    }
-
-    fn unique(names: impl Iterator<Item = &'static str>) -> bool {
-        let mut names: Vec<_> = names.collect();
-        let count = names.len();
-        names.sort_unstable();
-        names.dedup();
-        names.len() == count
     }
 
     // --- The GBK table.

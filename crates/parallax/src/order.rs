@@ -78,6 +78,7 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
 
     struct Case {
         name: &'static str,
@@ -117,10 +118,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), CASES.len());
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

@@ -197,6 +197,7 @@ fn lines(text: &str) -> Vec<Line> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
 
     struct Case {
         name: &'static str,
@@ -529,10 +530,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), CASES.len());
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]
@@ -628,10 +626,7 @@ mod tests {
 
     #[test]
     fn kind_case_names_are_unique() {
-        let mut names: Vec<_> = KIND_CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), KIND_CASES.len());
+        assert!(unique(KIND_CASES.iter().map(|c| c.name)));
     }
 
     #[test]

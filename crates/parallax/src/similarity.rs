@@ -831,6 +831,7 @@ pub fn score(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
     use crate::tokenize::tokenize;
 
     fn profile(text: &str) -> Profile {
@@ -905,10 +906,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), CASES.len());
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

@@ -144,6 +144,7 @@ fn union(parent: &mut [usize], a: usize, b: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
 
     type Pairs = &'static [(usize, usize)];
 
@@ -193,10 +194,7 @@ mod tests {
 
     #[test]
     fn case_names_are_unique() {
-        let mut names: Vec<_> = CASES.iter().map(|c| c.name).collect();
-        names.sort_unstable();
-        names.dedup();
-        assert_eq!(names.len(), CASES.len());
+        assert!(unique(CASES.iter().map(|c| c.name)));
     }
 
     #[test]

@@ -479,6 +479,7 @@ fn has_position_label(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::unique;
 
     struct Case {
         name: &'static str,
@@ -694,10 +695,7 @@ mod tests {
     #[test]
     fn case_names_are_unique() {
         for table in [CREDITS, DATELINES, BYLINES, FURNITURE_LINES, POSITIONS] {
-            let mut names: Vec<_> = table.iter().map(|c| c.name).collect();
-            names.sort_unstable();
-            names.dedup();
-            assert_eq!(names.len(), table.len());
+            assert!(unique(table.iter().map(|c| c.name)));
         }
     }
 

@@ -1,6 +1,7 @@
 //! Table-driven tests of the tokenizer, the stemmers, the stop words and the language guess.
 
 use super::*;
+use crate::test_support::unique;
 use proptest::prelude::*;
 
 /// One tokenizer case: `tokens` renders every token as `surface/kind` plus `:name`, `:stop`
@@ -256,11 +257,7 @@ fn cases() {
 
 #[test]
 fn case_names_are_unique() {
-    let mut names: Vec<&str> = CASES.iter().map(|c| c.name).collect();
-    names.sort_unstable();
-    let before = names.len();
-    names.dedup();
-    assert_eq!(before, names.len());
+    assert!(unique(CASES.iter().map(|c| c.name)));
 }
 
 /// Folding: the `norm` of each token, space-separated.
@@ -296,11 +293,7 @@ fn norms_fold_surface_forms() {
 
 #[test]
 fn norm_case_names_are_unique() {
-    let mut names: Vec<&str> = NORM_CASES.iter().map(|c| c.0).collect();
-    names.sort_unstable();
-    let before = names.len();
-    names.dedup();
-    assert_eq!(before, names.len());
+    assert!(unique(NORM_CASES.iter().map(|c| c.0)));
 }
 
 #[test]
@@ -468,11 +461,7 @@ fn detect_language_cases() {
 
 #[test]
 fn language_case_names_are_unique() {
-    let mut names: Vec<&str> = LANGUAGE_CASES.iter().map(|c| c.0).collect();
-    names.sort_unstable();
-    let before = names.len();
-    names.dedup();
-    assert_eq!(before, names.len());
+    assert!(unique(LANGUAGE_CASES.iter().map(|c| c.0)));
 }
 
 /// Text that exercises the tokenizer: news-like pieces plus arbitrary characters.
