@@ -127,15 +127,8 @@ enum EvalTarget {
     /// a leave-one-seed-pair-out check. `--write` replaces the engine's model files (run from
     /// the repository root, then rebuild).
     Fit {
-        /// The seed gold file.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
-        seeds_gold: PathBuf,
-        /// The folder holding the seed articles.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
-        seeds: PathBuf,
-        /// The DEplain-web manual alignment file.
-        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
-        deplain_gold: PathBuf,
+        #[command(flatten)]
+        gold: BothGold,
         /// Share of the training weight given to the seed pairs (the rest goes to `DEplain`).
         #[arg(long, default_value_t = 0.5)]
         seeds_share: f64,
@@ -151,18 +144,34 @@ enum EvalTarget {
     },
     /// Run both evaluations.
     All {
-        /// The seed gold file.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
-        seeds_gold: PathBuf,
-        /// The folder holding the seed articles.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
-        seeds: PathBuf,
-        /// The DEplain-web manual alignment file.
-        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
-        deplain_gold: PathBuf,
+        #[command(flatten)]
+        gold: BothGold,
         #[command(flatten)]
         common: EvalArgs,
     },
+}
+
+/// Where `eval fit` and `eval all` find both gold sets.
+#[derive(Args)]
+struct BothGold {
+    /// The seed gold file.
+    #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
+    seeds_gold: PathBuf,
+    /// The folder holding the seed articles.
+    #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
+    seeds: PathBuf,
+    /// The DEplain-web manual alignment file.
+    #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
+    deplain_gold: PathBuf,
+}
+
+impl BothGold {
+    fn seeds(&self) -> eval::SeedsPaths {
+        eval::SeedsPaths {
+            gold: self.seeds_gold.clone(),
+            seeds: self.seeds.clone(),
+        }
+    }
 }
 
 /// Options shared by every `eval` target.
@@ -325,19 +334,14 @@ fn run_eval(target: EvalTarget) -> Result<String, eval::Error> {
         } => eval::run_seeds(&eval::SeedsPaths { gold, seeds }, &common.settings()),
         EvalTarget::Deplain { gold, common } => eval::run_deplain(&gold, &common.settings()),
         EvalTarget::Fit {
-            seeds_gold,
-            seeds,
-            deplain_gold,
+            gold,
             seeds_share,
             l2,
             write,
             dump,
         } => eval::fit::run_fit(
-            &eval::SeedsPaths {
-                gold: seeds_gold,
-                seeds,
-            },
-            &deplain_gold,
+            &gold.seeds(),
+            &gold.deplain_gold,
             &eval::fit::FitSettings {
                 seeds_share: seeds_share.clamp(0.0, 1.0),
                 l2: l2.max(0.0),
@@ -345,19 +349,9 @@ fn run_eval(target: EvalTarget) -> Result<String, eval::Error> {
                 dump,
             },
         ),
-        EvalTarget::All {
-            seeds_gold,
-            seeds,
-            deplain_gold,
-            common,
-        } => eval::run_all(
-            &eval::SeedsPaths {
-                gold: seeds_gold,
-                seeds,
-            },
-            &deplain_gold,
-            &common.settings(),
-        ),
+        EvalTarget::All { gold, common } => {
+            eval::run_all(&gold.seeds(), &gold.deplain_gold, &common.settings())
+        }
     }
 }
 

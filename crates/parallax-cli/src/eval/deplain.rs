@@ -159,10 +159,7 @@ pub fn score_table(
     let predicted: Vec<Group> = table
         .links(threshold)
         .into_iter()
-        .map(|a| Group {
-            left: a.left,
-            right: a.right,
-        })
+        .map(Group::from)
         .collect();
     score_groups(&document.gold, &predicted)
 }

@@ -120,10 +120,7 @@ impl SeedExample {
         let links: Vec<Group> = table
             .links(threshold)
             .into_iter()
-            .map(|a| Group {
-                left: a.left,
-                right: a.right,
-            })
+            .map(Group::from)
             .collect();
         seeds::score_links(
             &self.pair,

@@ -81,6 +81,15 @@ pub struct Group {
     pub right: Vec<usize>,
 }
 
+impl From<parallax::align::Alignment> for Group {
+    fn from(a: parallax::align::Alignment) -> Self {
+        Self {
+            left: a.left,
+            right: a.right,
+        }
+    }
+}
+
 impl Group {
     /// The group with both index lists sorted and without repeats, for set comparison.
     fn normalized(&self) -> Self {
