@@ -5,13 +5,15 @@
 //! otherwise a generated pair of long look-alike articles.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use parallax::align::{align, SentenceInput};
-use parallax::segment::{segment, SentenceKind};
-use parallax::tokenize::{tokenize, Token};
+use parallax::align::align;
 use parallax::{compare, Article, Options};
 use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
+
+#[path = "../tests/integration/support.rs"]
+mod support;
+use support::{inputs, sentences};
 
 /// The longest article's advanced and elementary versions, if the data is present.
 fn onestopenglish() -> Option<(String, String)> {
@@ -63,23 +65,9 @@ fn generated() -> (String, String) {
     (left, right)
 }
 
-fn tokens(text: &str) -> Vec<(Vec<Token>, SentenceKind)> {
-    segment(text)
-        .into_iter()
-        .map(|s| (tokenize(text, s.range.clone()), s.kind))
-        .collect()
-}
-
-fn inputs(sentences: &[(Vec<Token>, SentenceKind)]) -> Vec<SentenceInput<'_>> {
-    sentences
-        .iter()
-        .map(|(t, k)| SentenceInput::new(t, *k))
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
     let (left, right) = onestopenglish().unwrap_or_else(generated);
-    let (left_tokens, right_tokens) = (tokens(&left), tokens(&right));
+    let (left_tokens, right_tokens) = (sentences(&left), sentences(&right));
     eprintln!(
         "long pair: {} and {} bytes, {} and {} sentences",
         left.len(),

@@ -1,8 +1,9 @@
 //! Properties of the sentence aligner: determinism, mirror symmetry, identical and shuffled
 //! copies, splits, and no panics on any input.
 
+use super::support::{inputs, sentences};
 use parallax::align::{align, Alignment, LinkKind, SentenceInput};
-use parallax::segment::{segment, SentenceKind};
+use parallax::segment::SentenceKind;
 use parallax::tokenize::{tokenize, Token};
 use parallax::{compare, Article, Options};
 use proptest::prelude::*;
@@ -30,21 +31,6 @@ Ferry operators, who carried most commuters while the bridge was shut, said they
 Tolls will stay at £1.50 for cars until the end of next year, the council said.
 
 A cycle lane separated from traffic by a low wall now runs along the eastern side of the deck.";
-
-/// Tokens and kinds of each sentence of `text`, as `compare` builds them.
-fn sentences(text: &str) -> Vec<(Vec<Token>, SentenceKind)> {
-    segment(text)
-        .into_iter()
-        .map(|s| (tokenize(text, s.range.clone()), s.kind))
-        .collect()
-}
-
-fn inputs(sentences: &[(Vec<Token>, SentenceKind)]) -> Vec<SentenceInput<'_>> {
-    sentences
-        .iter()
-        .map(|(t, k)| SentenceInput::new(t, *k))
-        .collect()
-}
 
 /// The links with sides swapped, sorted as the aligner sorts them.
 fn mirrored(links: &[Alignment]) -> Vec<Alignment> {

@@ -8,6 +8,7 @@ mod properties;
 mod segment_golden;
 mod segment_props;
 mod segment_seeds;
+mod support;
 
 use std::path::{Path, PathBuf};
 
