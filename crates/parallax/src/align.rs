@@ -59,9 +59,11 @@
 mod candidates;
 mod groups;
 mod grow;
+mod judge;
 mod near;
 
 pub use grow::{Growth, GROW_FEATURES, GROW_NAMES};
+pub use judge::{LinkEvidence, LINK_FEATURES, LINK_NAMES};
 pub mod model;
 
 use crate::segment::SentenceKind;
@@ -176,6 +178,8 @@ pub struct Models {
     pub structural: Model<STRUCTURAL_FEATURES>,
     /// Growth: whether a sentence next to a link belongs to it.
     pub grow: Model<GROW_FEATURES>,
+    /// Link: whether a finished link is right as it stands.
+    pub link: Model<LINK_FEATURES>,
 }
 
 /// The learned models shipped with the engine.
@@ -183,6 +187,7 @@ pub const MODELS: Models = Models {
     lexical: similarity::model::LEXICAL,
     structural: model::STRUCTURAL,
     grow: model::GROW,
+    link: model::LINK,
 };
 
 /// All the evidence about one candidate pair (for fitting and inspecting the models).
@@ -406,18 +411,25 @@ impl ScoreTable {
 
     /// The links of pairs scoring at least `threshold` (see [`align`]).
     pub fn links(&self, threshold: f64) -> Vec<Alignment> {
-        groups::merge_touching(self.grow(self.blocks(threshold)))
+        let threshold = if threshold.is_nan() { 1.0 } else { threshold };
+        self.judge(&self.finished_blocks(threshold))
             .into_iter()
-            .map(|block| {
-                let kind = self.kind_of(&block.left, &block.right);
+            .filter(|link| link.score > 0.0 && link.score >= threshold)
+            .map(|link| {
+                let kind = self.kind_of(&link.left, &link.right);
                 Alignment {
-                    left: block.left,
-                    right: block.right,
-                    score: self.rounded(block.score),
+                    score: self.rounded(link.score),
+                    left: link.left,
+                    right: link.right,
                     kind,
                 }
             })
             .collect()
+    }
+
+    /// The blocks of pairs at `threshold`, grown and merged, before the link model judges them.
+    fn finished_blocks(&self, threshold: f64) -> Vec<groups::Block> {
+        groups::merge_touching(self.grow(self.blocks(threshold)))
     }
 
     /// Pairs scoring at least `threshold`, packed into blocks.

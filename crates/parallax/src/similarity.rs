@@ -542,6 +542,8 @@ pub const FEATURES: usize = 16;
 
 /// Index of `cosine` in [`Features::values`].
 pub(crate) const COSINE: usize = 0;
+/// Index of `gram_cosine` in [`Features::values`].
+pub(crate) const GRAM_COSINE: usize = 1;
 /// Index of `cover_min` in [`Features::values`].
 pub(crate) const COVER_MIN: usize = 2;
 /// Index of `cover_max` in [`Features::values`].

@@ -9,7 +9,7 @@
 // Generated numbers keep their six decimals as printed.
 #![allow(clippy::unreadable_literal)]
 
-use super::{GROW_FEATURES, STRUCTURAL_FEATURES};
+use super::{GROW_FEATURES, LINK_FEATURES, STRUCTURAL_FEATURES};
 use crate::similarity::Model;
 
 /// Weights over [`super::STRUCTURAL_NAMES`]: the probability that a candidate pair is a link.
@@ -53,5 +53,45 @@ pub const GROW: Model<GROW_FEATURES> = Model {
         -2.761556, // already_covered
         2.851643,  // candidate_best
         0.202164,  // continues
+    ],
+};
+
+/// Weights over [`super::LINK_NAMES`]: the probability that a finished link is right as it stands.
+pub const LINK: Model<LINK_FEATURES> = Model {
+    bias: 0.899452,
+    weights: [
+        0.413269,  // mean_logit
+        0.285678,  // min_logit
+        -0.036020, // best_ratio_min
+        0.021744,  // best_ratio_max
+        -0.013156, // size_min
+        0.209350,  // size_max
+        -0.342422, // shares_sentence
+        -0.180943, // diagonal_before
+        -0.120060, // diagonal_after
+        0.162559,  // position_gap
+        -0.161609, // joined_cosine
+        -0.128608, // joined_gram_cosine
+        -0.043432, // joined_cover_min
+        -0.327363, // joined_cover_max
+        0.222149,  // length_balance
+        0.128056,  // loose_neighbours
+        -0.178102, // order
+        -0.073420, // ordered_mean_logit
+        -0.081144, // ordered_min_logit
+        -0.158095, // ordered_best_ratio_min
+        -0.158455, // ordered_best_ratio_max
+        -0.011968, // ordered_size_min
+        0.123413,  // ordered_size_max
+        -0.369092, // ordered_shares_sentence
+        -0.030595, // ordered_diagonal_before
+        -0.164246, // ordered_diagonal_after
+        0.101156,  // ordered_position_gap
+        -0.174004, // ordered_joined_cosine
+        -0.147758, // ordered_joined_gram_cosine
+        -0.049710, // ordered_joined_cover_min
+        -0.338935, // ordered_joined_cover_max
+        0.316217,  // ordered_length_balance
+        -0.373826, // ordered_loose_neighbours
     ],
 };
