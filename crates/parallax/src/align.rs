@@ -36,8 +36,15 @@
 //!    it when that sentence belongs to it, though too short or too reworded to link on its own
 //!    (`Der Dummling setzt sich hin.` / `Und ist traurig.`); see `grow.rs`. Links that then
 //!    touch and fill a block are merged.
+//! 6. **Judgement.** A fourth learned model judges each finished link as a whole (see
+//!    `judge.rs`): how well its joined sides cover each other, how its pairs scored, whether
+//!    its sentences chose each other, whether neighbouring links run parallel, whether an
+//!    unlinked sentence sits right next to it (the missing half of a split) and whether one
+//!    of its sentences is also in another link. Its probability that the link is right as it
+//!    stands becomes the link's score; links below the threshold are dropped. A link of
+//!    identical text always scores 1.
 //!
-//! The three models are small logistic regressions whose weights are learned offline from
+//! The four models are small logistic regressions whose weights are learned offline from
 //! the gold data in `../shared/eval` and committed as constants ([`model`],
 //! [`crate::similarity::model`]); `parallax eval fit --write` refits them.
 //!
@@ -95,8 +102,8 @@ pub struct Alignment {
     pub left: Vec<usize>,
     /// Indices of the right article's sentences, ascending and consecutive.
     pub right: Vec<usize>,
-    /// Probability in `[0, 1]` that the sides say the same thing: the mean over the pairs
-    /// that formed the link, rounded to three decimals.
+    /// Probability in `[0, 1]` that the link is right as it stands (the link model's
+    /// judgement, 1 for identical text), rounded to three decimals.
     pub score: f64,
     /// How closely the sentences agree.
     pub kind: LinkKind,
@@ -169,7 +176,7 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "ordered_crossing",
 ];
 
-/// The two learned models the aligner runs.
+/// The four learned models the aligner runs.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Models {
     /// Lexical: features of the two sentences alone.

@@ -7,8 +7,8 @@ use crate::diff::DiffOptions;
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(default))]
 pub struct Options {
-    /// Minimum link score in `[0, 1]`: the learned probability that two sentences say the
-    /// same thing (see [`crate::align`]). Lower links more loosely related sentences.
+    /// Minimum link score in `[0, 1]`: the learned probability that a link is right (see
+    /// [`crate::align`]). Lower links more loosely related sentences.
     pub threshold: f64,
     /// Word diffs treat `Monday` and `monday` as equal (see [`DiffOptions::ignore_case`]).
     pub ignore_case: bool,

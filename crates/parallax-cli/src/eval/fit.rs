@@ -1,4 +1,4 @@
-//! `parallax eval fit`: learn the aligner's two logistic models from the gold data and print them.
+//! `parallax eval fit`: learn the aligner's four logistic models from the gold data and print them.
 //!
 //! Training pairs come from both gold sets: every candidate pair of the seed dev pairs (our own
 //! segmentation; a pair is positive when its sentences overlap gold sentences that are linked)
@@ -9,8 +9,15 @@
 //! 1. The lexical model is fitted on the lexical features of every candidate pair.
 //! 2. The structural model is fitted on the structural features computed with the new
 //!    lexical model.
+//! 3. The growth model is fitted on the first-round growth proposals of the links at 0.5: a
+//!    proposal is right when every pair it adds is gold (seeds) or the grown link lies inside
+//!    one gold group (`DEplain`).
+//! 4. The link model is fitted on the finished links at the default threshold: a seed link
+//!    counts by the share of its pairs that are gold, a `DEplain` link is right when it is
+//!    exactly a gold group (the exact-group measure). Identical links are left out; they
+//!    always score 1.
 //!
-//! Both are L2-regularised logistic regressions solved by Newton's method (a handful of
+//! All are L2-regularised logistic regressions solved by Newton's method (a handful of
 //! features, so the exact solution is cheap). The command then reports, for the new models,
 //! the seed and `DEplain` metrics over a threshold sweep and a leave-one-seed-pair-out check:
 //! each seed pair scored with models fitted without it. `--write` replaces the constants in
@@ -269,7 +276,7 @@ fn samples(
     }
 }
 
-/// Fits both models on the given seed examples and documents.
+/// Fits the four models, in order, on the given seed examples and documents.
 fn fit_models(
     seed_examples: &[&SeedExample],
     documents: &[Document],

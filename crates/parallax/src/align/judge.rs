@@ -12,7 +12,7 @@
 //! [`LINK`]: super::model::LINK
 
 use super::groups::Block;
-use super::{logit, ScoreTable};
+use super::{logit, Best, ScoreTable, Side};
 use crate::similarity::{prepared_features, COSINE, COVER_MAX, COVER_MIN, GRAM_COSINE};
 
 /// Number of link features.
@@ -78,37 +78,11 @@ impl ScoreTable {
 
     /// Scores each block with the link model.
     pub(super) fn judge(&self, blocks: &[Block]) -> Vec<LinkEvidence> {
-        let mut count = (vec![0_usize; self.left.len()], vec![0_usize; self.right.len()]);
-        for block in blocks {
-            for &i in &block.left {
-                if let Some(c) = count.0.get_mut(i) {
-                    *c += 1;
-                }
-            }
-            for &j in &block.right {
-                if let Some(c) = count.1.get_mut(j) {
-                    *c += 1;
-                }
-            }
-        }
-        let ends: Vec<(usize, usize)> = blocks
-            .iter()
-            .filter_map(|b| Some((*b.left.last()?, *b.right.last()?)))
-            .collect();
-        let starts: Vec<(usize, usize)> = blocks
-            .iter()
-            .filter_map(|b| Some((*b.left.first()?, *b.right.first()?)))
-            .collect();
-        let (left_best, right_best) = self.best_scores();
+        let around = Around::new(self, blocks);
         blocks
             .iter()
             .map(|block| {
-                let features = self.link_features(
-                    block,
-                    (&count.0, &count.1),
-                    (&ends, &starts),
-                    (&left_best, &right_best),
-                );
+                let features = self.link_features(block, &around);
                 let score = if self.identical_link(&block.left, &block.right) {
                     1.0
                 } else {
@@ -132,13 +106,29 @@ impl ScoreTable {
             .map_or(0.0, |p| p.score)
     }
 
-    fn link_features(
-        &self,
-        block: &Block,
-        (left_count, right_count): (&[usize], &[usize]),
-        (ends, starts): (&[(usize, usize)], &[(usize, usize)]),
-        (left_best, right_best): (&[super::Best], &[super::Best]),
-    ) -> [f64; LINK_FEATURES] {
+    /// For each sentence of `own`, its best pair inside the link against its best pair
+    /// anywhere; the lowest of these.
+    fn best_ratio(&self, side: Side, own: &[usize], other: &[usize], bests: &[Best]) -> f64 {
+        own.iter()
+            .map(|&k| {
+                let inside = other
+                    .iter()
+                    .map(|&m| match side {
+                        Side::Left => self.pair_score(k, m),
+                        Side::Right => self.pair_score(m, k),
+                    })
+                    .fold(0.0_f64, f64::max);
+                let best = bests.get(k).map_or(0.0, |b| b.0);
+                if best > 0.0 {
+                    (inside / best).min(1.0)
+                } else {
+                    0.0
+                }
+            })
+            .fold(1.0_f64, f64::min)
+    }
+
+    fn link_features(&self, block: &Block, around: &Around) -> [f64; LINK_FEATURES] {
         let (left, right) = (&block.left, &block.right);
         let mut min_score: f64 = 1.0;
         for &i in left {
@@ -146,59 +136,32 @@ impl ScoreTable {
                 min_score = min_score.min(self.pair_score(i, j));
             }
         }
-        // For each sentence, its best pair inside the link against its best pair anywhere.
-        let ratio = |own: &[usize], other: &[usize], bests: &[super::Best], left_side: bool| {
-            own.iter()
-                .map(|&k| {
-                    let inside = other
-                        .iter()
-                        .map(|&m| {
-                            if left_side {
-                                self.pair_score(k, m)
-                            } else {
-                                self.pair_score(m, k)
-                            }
-                        })
-                        .fold(0.0_f64, f64::max);
-                    let best = bests.get(k).map_or(0.0, |b| b.0);
-                    if best > 0.0 {
-                        (inside / best).min(1.0)
-                    } else {
-                        0.0
-                    }
-                })
-                .fold(1.0_f64, f64::min)
-        };
         let (left_ratio, right_ratio) = (
-            ratio(left, right, left_best, true),
-            ratio(right, left, right_best, false),
+            self.best_ratio(Side::Left, left, right, &around.left_best),
+            self.best_ratio(Side::Right, right, left, &around.right_best),
         );
         let sizes = (
             (left.len().max(1) as f64).ln(),
             (right.len().max(1) as f64).ln(),
         );
-        let shares = left
-            .iter()
-            .any(|&i| left_count.get(i).copied().unwrap_or(0) > 1)
-            || right
-                .iter()
-                .any(|&j| right_count.get(j).copied().unwrap_or(0) > 1);
-        let (first_left, first_right) = (
-            left.first().copied().unwrap_or(0),
-            right.first().copied().unwrap_or(0),
+        let shares = left.iter().any(|&i| around.left_links.get(i) > Some(&1))
+            || right.iter().any(|&j| around.right_links.get(j) > Some(&1));
+        let (first, last) = (
+            (first(left), first(right)),
+            (
+                left.last().copied().unwrap_or(0),
+                right.last().copied().unwrap_or(0),
+            ),
         );
-        let (last_left, last_right) = (
-            left.last().copied().unwrap_or(0),
-            right.last().copied().unwrap_or(0),
-        );
-        let before = first_left
+        let before = first
+            .0
             .checked_sub(1)
-            .zip(first_right.checked_sub(1))
-            .is_some_and(|end| ends.contains(&end));
-        let after = starts.contains(&(last_left + 1, last_right + 1));
+            .zip(first.1.checked_sub(1))
+            .is_some_and(|end| around.ends.contains(&end));
+        let after = around.starts.contains(&(last.0 + 1, last.1 + 1));
         let position = |relative: &[f64], k: usize| relative.get(k).copied().unwrap_or(0.0);
-        let position_gap = (position(&self.left_relative, first_left)
-            - position(&self.right_relative, first_right))
+        let position_gap = (position(&self.left_relative, first.0)
+            - position(&self.right_relative, first.1))
         .abs();
         let (l, r) = (
             self.joined(&self.left, left),
@@ -209,20 +172,10 @@ impl ScoreTable {
             l.profile.content_len() as f64,
             r.profile.content_len() as f64,
         );
-        let length_balance = ((1.0 + left_len.min(right_len)) / (1.0 + left_len.max(right_len))).ln();
-        // Unlinked sentences right next to the link, on each side.
-        let loose = |counts: &[usize], first: usize, last: usize| {
-            let mut n = 0.0;
-            if first.checked_sub(1).is_some_and(|k| counts.get(k) == Some(&0)) {
-                n += 1.0;
-            }
-            if counts.get(last + 1) == Some(&0) {
-                n += 1.0;
-            }
-            n
-        };
-        let loose_neighbours = loose(left_count, first_left, last_left)
-            + loose(right_count, first_right, last_right);
+        let length_balance =
+            ((1.0 + left_len.min(right_len)) / (1.0 + left_len.max(right_len))).ln();
+        let loose_neighbours = loose(&around.left_links, first.0, last.0)
+            + loose(&around.right_links, first.1, last.1);
         let plain = [
             logit(block.score),
             logit(min_score),
@@ -262,5 +215,144 @@ impl ScoreTable {
             self.joined(&self.right, right),
         );
         l.profile.word_len() > 0 && l.profile.same_surface(&r.profile)
+    }
+}
+
+/// What the link features need to know about all the links of a comparison.
+struct Around {
+    /// How many links hold each sentence.
+    left_links: Vec<usize>,
+    right_links: Vec<usize>,
+    /// The last and the first `(left, right)` sentence of each link.
+    ends: Vec<(usize, usize)>,
+    starts: Vec<(usize, usize)>,
+    /// Each sentence's best pair.
+    left_best: Vec<Best>,
+    right_best: Vec<Best>,
+}
+
+impl Around {
+    fn new(table: &ScoreTable, blocks: &[Block]) -> Self {
+        let mut left_links = vec![0_usize; table.left.len()];
+        let mut right_links = vec![0_usize; table.right.len()];
+        for block in blocks {
+            for (indices, counts) in [
+                (&block.left, &mut left_links),
+                (&block.right, &mut right_links),
+            ] {
+                for &k in indices {
+                    if let Some(c) = counts.get_mut(k) {
+                        *c += 1;
+                    }
+                }
+            }
+        }
+        let (left_best, right_best) = table.best_scores();
+        Self {
+            left_links,
+            right_links,
+            ends: blocks
+                .iter()
+                .filter_map(|b| Some((*b.left.last()?, *b.right.last()?)))
+                .collect(),
+            starts: blocks
+                .iter()
+                .map(|b| (first(&b.left), first(&b.right)))
+                .collect(),
+            left_best,
+            right_best,
+        }
+    }
+}
+
+fn first(indices: &[usize]) -> usize {
+    indices.first().copied().unwrap_or(0)
+}
+
+/// How many of the sentences right before `first` and right after `last` are in no link.
+fn loose(links: &[usize], first: usize, last: usize) -> f64 {
+    let before = first
+        .checked_sub(1)
+        .is_some_and(|k| links.get(k) == Some(&0));
+    let after = links.get(last + 1) == Some(&0);
+    f64::from(u8::from(before)) + f64::from(u8::from(after))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::{SentenceInput, MODELS};
+    use crate::tokenize::{tokenize, Token};
+
+    fn tokens(sentences: &[&str]) -> Vec<Vec<Token>> {
+        sentences.iter().map(|s| tokenize(s, 0..s.len())).collect()
+    }
+
+    const LEFT: [&str; 3] = [
+        "Heavy rain fell all day in the capital.",
+        "The cup final was cancelled.",
+        "Fans were told to stay at home.",
+    ];
+    const RIGHT: [&str; 3] = [
+        "Officials cancelled the cup final after a day of rain.",
+        "Heavy rain fell all day in the capital.",
+        "Supporters were asked to stay at home.",
+    ];
+
+    fn table(models: &crate::align::Models) -> ScoreTable {
+        let (left, right) = (tokens(&LEFT), tokens(&RIGHT));
+        ScoreTable::new(
+            &SentenceInput::body(&left),
+            &SentenceInput::body(&right),
+            models,
+        )
+    }
+
+    #[test]
+    fn the_link_model_decides_which_links_stay_but_identical_text_always_does() {
+        let mut never = MODELS;
+        never.link.bias = -1000.0;
+        let links = table(&never).links(0.25);
+        let kept: Vec<_> = links
+            .iter()
+            .map(|l| (l.left.clone(), l.right.clone()))
+            .collect();
+        assert_eq!(kept, [(vec![0], vec![1])], "{links:?}");
+        assert!((links[0].score - 1.0).abs() < f64::EPSILON);
+
+        let mut always = MODELS;
+        always.link.bias = 1000.0;
+        let table = table(&always);
+        let everything = table.links(0.25);
+        assert_eq!(everything.len(), table.link_evidence(0.25).len());
+        assert!(everything.len() > 1, "{everything:?}");
+        assert!(everything.iter().all(|l| l.score >= 0.999));
+    }
+
+    #[test]
+    fn link_features_are_the_same_from_both_sides() {
+        let (left, right) = (tokens(&LEFT), tokens(&RIGHT));
+        let (left, right) = (SentenceInput::body(&left), SentenceInput::body(&right));
+        let forward = ScoreTable::new(&left, &right, &MODELS).link_evidence(0.1);
+        let mut backward = ScoreTable::new(&right, &left, &MODELS).link_evidence(0.1);
+        crate::order::sort_by(&mut backward, |a, b| {
+            (&a.right, &a.left).cmp(&(&b.right, &b.left))
+        });
+        assert!(!forward.is_empty());
+        assert_eq!(forward.len(), backward.len());
+        for (f, b) in forward.iter().zip(&backward) {
+            assert_eq!((&f.left, &f.right), (&b.right, &b.left));
+            let bits = |e: &LinkEvidence| e.features.map(f64::to_bits);
+            assert_eq!(bits(f), bits(b), "{f:?} / {b:?}");
+        }
+    }
+
+    #[test]
+    fn loose_counts_unlinked_neighbours_inside_the_article() {
+        // links per sentence: 0 1 1 0
+        let links = [0, 1, 1, 0];
+        for (first, last, expected) in [(1, 2, 2.0), (0, 0, 0.0), (1, 1, 1.0), (3, 3, 0.0)] {
+            assert_eq!(loose(&links, first, last), expected, "{first}..={last}");
+        }
     }
 }
