@@ -306,6 +306,8 @@ pub struct ScoreTable {
     models: Models,
     /// How monotonic the comparison is (see [`order`]).
     order: f64,
+    /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
+    asymmetry: f64,
     /// Each sentence's best lexical score with any sentence of the other side.
     left_best: Vec<f64>,
     right_best: Vec<f64>,
@@ -395,6 +397,7 @@ impl ScoreTable {
             left_best: context.left_best,
             right_best: context.right_best,
             order: context.order,
+            asymmetry: context.asymmetry,
             models: *models,
             left: left_profiles,
             right: right_profiles,
@@ -831,7 +834,9 @@ fn asymmetry(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>]) -> f64 {
         }
         (words as f64 + 1.0) / (count as f64 + 1.0)
     };
-    (mean(left) / mean(right)).ln().abs()
+    // Larger over smaller, so swapping the sides gives the same bits.
+    let (a, b) = (mean(left), mean(right));
+    (a.max(b) / a.min(b)).ln()
 }
 
 /// The log-odds of a probability, bounded to `[-12, 12]`.

@@ -58,40 +58,40 @@ pub const GROW: Model<GROW_FEATURES> = Model {
 
 /// Weights over [`super::LINK_NAMES`]: the probability that a finished link is right as it stands.
 pub const LINK: Model<LINK_FEATURES> = Model {
-    bias: 0.899452,
+    bias: 0.836601,
     weights: [
-        0.413269,  // mean_logit
-        0.285678,  // min_logit
-        -0.036020, // best_ratio_min
-        0.021744,  // best_ratio_max
-        -0.013156, // size_min
-        0.209350,  // size_max
-        -0.342422, // shares_sentence
-        -0.180943, // diagonal_before
-        -0.120060, // diagonal_after
-        0.162559,  // position_gap
-        -0.161609, // joined_cosine
-        -0.128608, // joined_gram_cosine
-        -0.043432, // joined_cover_min
-        -0.327363, // joined_cover_max
-        0.222149,  // length_balance
-        0.128056,  // loose_neighbours
-        -0.178102, // order
-        -0.073420, // ordered_mean_logit
-        -0.081144, // ordered_min_logit
-        -0.158095, // ordered_best_ratio_min
-        -0.158455, // ordered_best_ratio_max
-        -0.011968, // ordered_size_min
-        0.123413,  // ordered_size_max
-        -0.369092, // ordered_shares_sentence
-        -0.030595, // ordered_diagonal_before
-        -0.164246, // ordered_diagonal_after
-        0.101156,  // ordered_position_gap
-        -0.174004, // ordered_joined_cosine
-        -0.147758, // ordered_joined_gram_cosine
-        -0.049710, // ordered_joined_cover_min
-        -0.338935, // ordered_joined_cover_max
-        0.316217,  // ordered_length_balance
-        -0.373826, // ordered_loose_neighbours
+        0.202020,  // mean_logit
+        0.192062,  // min_logit
+        0.011308,  // best_ratio_min
+        0.022890,  // best_ratio_max
+        -0.010876, // size_min
+        0.240722,  // size_max
+        -0.416188, // shares_sentence
+        -0.116033, // diagonal_before
+        -0.059704, // diagonal_after
+        0.041529,  // position_gap
+        -0.093429, // joined_cosine
+        -0.087142, // joined_gram_cosine
+        -0.012911, // joined_cover_min
+        -0.215491, // joined_cover_max
+        0.185227,  // length_balance
+        0.086086,  // loose_neighbours
+        -0.132790, // order
+        -0.091696, // asymmetric_mean_logit
+        -0.113973, // asymmetric_min_logit
+        -0.340278, // asymmetric_best_ratio_min
+        -0.373767, // asymmetric_best_ratio_max
+        -0.008464, // asymmetric_size_min
+        0.030641,  // asymmetric_size_max
+        -0.273825, // asymmetric_shares_sentence
+        0.116383,  // asymmetric_diagonal_before
+        -0.033450, // asymmetric_diagonal_after
+        -0.062280, // asymmetric_position_gap
+        -0.097398, // asymmetric_joined_cosine
+        -0.082468, // asymmetric_joined_gram_cosine
+        -0.039040, // asymmetric_joined_cover_min
+        -0.225564, // asymmetric_joined_cover_max
+        0.422318,  // asymmetric_length_balance
+        -0.676458, // asymmetric_loose_neighbours
     ],
 };
