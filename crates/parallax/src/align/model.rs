@@ -58,40 +58,40 @@ pub const GROW: Model<GROW_FEATURES> = Model {
 
 /// Weights over [`super::LINK_NAMES`]: the probability that a finished link is right as it stands.
 pub const LINK: Model<LINK_FEATURES> = Model {
-    bias: 0.836601,
+    bias: 2.672359,
     weights: [
-        0.202020,  // mean_logit
-        0.192062,  // min_logit
-        0.011308,  // best_ratio_min
-        0.022890,  // best_ratio_max
-        -0.010876, // size_min
-        0.240722,  // size_max
-        -0.416188, // shares_sentence
-        -0.116033, // diagonal_before
-        -0.059704, // diagonal_after
-        0.041529,  // position_gap
-        -0.093429, // joined_cosine
-        -0.087142, // joined_gram_cosine
-        -0.012911, // joined_cover_min
-        -0.215491, // joined_cover_max
-        0.185227,  // length_balance
-        0.086086,  // loose_neighbours
-        -0.132790, // order
-        -0.091696, // asymmetric_mean_logit
-        -0.113973, // asymmetric_min_logit
-        -0.340278, // asymmetric_best_ratio_min
-        -0.373767, // asymmetric_best_ratio_max
-        -0.008464, // asymmetric_size_min
-        0.030641,  // asymmetric_size_max
-        -0.273825, // asymmetric_shares_sentence
-        0.116383,  // asymmetric_diagonal_before
-        -0.033450, // asymmetric_diagonal_after
-        -0.062280, // asymmetric_position_gap
-        -0.097398, // asymmetric_joined_cosine
-        -0.082468, // asymmetric_joined_gram_cosine
-        -0.039040, // asymmetric_joined_cover_min
-        -0.225564, // asymmetric_joined_cover_max
-        0.422318,  // asymmetric_length_balance
-        -0.676458, // asymmetric_loose_neighbours
+        0.123519,  // mean_logit
+        0.448943,  // min_logit
+        -0.499628, // best_ratio_min
+        0.394688,  // best_ratio_max
+        -0.205702, // size_min
+        1.572305,  // size_max
+        -1.165395, // shares_sentence
+        -1.065158, // diagonal_before
+        -0.269151, // diagonal_after
+        0.017912,  // position_gap
+        -0.740823, // joined_cosine
+        -0.967134, // joined_gram_cosine
+        -0.059568, // joined_cover_min
+        -1.457699, // joined_cover_max
+        0.026973,  // length_balance
+        0.063703,  // loose_neighbours
+        -0.338987, // order
+        -0.089065, // asymmetric_mean_logit
+        -0.274480, // asymmetric_min_logit
+        -0.972916, // asymmetric_best_ratio_min
+        -1.332477, // asymmetric_best_ratio_max
+        -0.157803, // asymmetric_size_min
+        -0.572331, // asymmetric_size_max
+        -0.309701, // asymmetric_shares_sentence
+        2.052439,  // asymmetric_diagonal_before
+        0.268424,  // asymmetric_diagonal_after
+        -0.591671, // asymmetric_position_gap
+        0.626168,  // asymmetric_joined_cosine
+        0.737108,  // asymmetric_joined_gram_cosine
+        0.851814,  // asymmetric_joined_cover_min
+        0.510855,  // asymmetric_joined_cover_max
+        1.743606,  // asymmetric_length_balance
+        -0.810255, // asymmetric_loose_neighbours
     ],
 };
