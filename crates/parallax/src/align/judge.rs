@@ -98,44 +98,41 @@ impl ScoreTable {
             .collect()
     }
 
-    fn pair_score(&self, left: usize, right: usize) -> f64 {
+    /// The score of a candidate pair; `None` for a pair that was never a candidate (in long
+    /// inputs only pairs sharing a rare stem are scored), which is unknown rather than weak.
+    fn pair_score(&self, left: usize, right: usize) -> Option<f64> {
         self.pairs
             .binary_search_by_key(&(left, right), |p| (p.left, p.right))
             .ok()
             .and_then(|k| self.pairs.get(k))
-            .map_or(0.0, |p| p.score)
+            .map(|p| p.score)
     }
 
     /// For each sentence of `own`, its best pair inside the link against its best pair
-    /// anywhere; the lowest of these.
+    /// anywhere; the lowest of these (1 when no sentence has a scored pair inside).
     fn best_ratio(&self, side: Side, own: &[usize], other: &[usize], bests: &[Best]) -> f64 {
         own.iter()
-            .map(|&k| {
+            .filter_map(|&k| {
                 let inside = other
                     .iter()
-                    .map(|&m| match side {
+                    .filter_map(|&m| match side {
                         Side::Left => self.pair_score(k, m),
                         Side::Right => self.pair_score(m, k),
                     })
-                    .fold(0.0_f64, f64::max);
+                    .reduce(f64::max)?;
                 let best = bests.get(k).map_or(0.0, |b| b.0);
-                if best > 0.0 {
-                    (inside / best).min(1.0)
-                } else {
-                    0.0
-                }
+                (best > 0.0).then(|| (inside / best).min(1.0))
             })
             .fold(1.0_f64, f64::min)
     }
 
     fn link_features(&self, block: &Block, around: &Around) -> [f64; LINK_FEATURES] {
         let (left, right) = (&block.left, &block.right);
-        let mut min_score: f64 = 1.0;
-        for &i in left {
-            for &j in right {
-                min_score = min_score.min(self.pair_score(i, j));
-            }
-        }
+        let min_score = left
+            .iter()
+            .flat_map(|&i| right.iter().filter_map(move |&j| self.pair_score(i, j)))
+            .reduce(f64::min)
+            .unwrap_or(block.score);
         let (left_ratio, right_ratio) = (
             self.best_ratio(Side::Left, left, right, &around.left_best),
             self.best_ratio(Side::Right, right, left, &around.right_best),
@@ -346,6 +343,28 @@ mod tests {
             let bits = |e: &LinkEvidence| e.features.map(f64::to_bits);
             assert_eq!(bits(f), bits(b), "{f:?} / {b:?}");
         }
+    }
+
+    /// Regression: in long inputs only pairs sharing a rare stem are scored, and growth can
+    /// take in a sentence whose pair was never scored. That pair counted as score 0, so the
+    /// link model dropped every link of the bench's "sample × 64" (0 links, from 128).
+    #[test]
+    fn a_pair_that_was_never_scored_is_unknown_not_weak() {
+        let mut table = table(&MODELS);
+        let block = Block {
+            left: vec![1, 2],
+            right: vec![0],
+            score: 0.8,
+        };
+        table.pairs.retain(|p| (p.left, p.right) != (2, 0));
+        let around = Around::new(&table, std::slice::from_ref(&block));
+        let features = table.link_features(&block, &around);
+        let scored = table.pair_score(1, 0).expect("a candidate pair");
+        assert!((features[1] - logit(scored)).abs() < 1e-12, "{features:?}");
+        table.pairs.retain(|p| (p.left, p.right) != (1, 0));
+        let features = table.link_features(&block, &around);
+        assert!((features[1] - logit(0.8)).abs() < 1e-12, "{features:?}");
+        assert!((features[2] - 1.0).abs() < 1e-12, "{features:?}");
     }
 
     #[test]
