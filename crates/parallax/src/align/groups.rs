@@ -66,6 +66,25 @@ pub(super) fn blocks(edges: &[(usize, usize, f64)]) -> Vec<Block> {
     blocks
 }
 
+/// How many of `blocks` hold each sentence, left and right (`left_len`, `right_len` sentences).
+pub(super) fn link_counts(
+    blocks: &[Block],
+    left_len: usize,
+    right_len: usize,
+) -> (Vec<usize>, Vec<usize>) {
+    let mut counts = (vec![0_usize; left_len], vec![0_usize; right_len]);
+    for block in blocks {
+        for (indices, side) in [(&block.left, &mut counts.0), (&block.right, &mut counts.1)] {
+            for &k in indices {
+                if let Some(c) = side.get_mut(k) {
+                    *c += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
 /// Merges blocks that touch into one when together they fill a rectangle: two blocks touch when
 /// one side is the same sentences and the other sides are neighbouring runs (`{3}×{4,5}` and
 /// `{3}×{6}`). Other blocks stay as they are. Mirror-symmetric like [`blocks`].

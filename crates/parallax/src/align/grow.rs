@@ -12,7 +12,7 @@
 //!
 //! [`GROW`]: super::model::GROW
 
-use super::groups::Block;
+use super::groups::{link_counts, Block};
 use super::{ScoreTable, Side};
 use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features};
 use std::collections::BTreeMap;
@@ -120,19 +120,7 @@ impl ScoreTable {
     }
 
     fn proposals(&self, blocks: &[Block]) -> Vec<Growth> {
-        let mut linked = (vec![false; self.left.len()], vec![false; self.right.len()]);
-        for block in blocks {
-            for &i in &block.left {
-                if let Some(l) = linked.0.get_mut(i) {
-                    *l = true;
-                }
-            }
-            for &j in &block.right {
-                if let Some(r) = linked.1.get_mut(j) {
-                    *r = true;
-                }
-            }
-        }
+        let linked = link_counts(blocks, self.left.len(), self.right.len());
         let mut out = Vec::new();
         for block in blocks {
             for side in [Side::Left, Side::Right] {
@@ -145,7 +133,7 @@ impl ScoreTable {
                 };
                 let ends = [first.checked_sub(1), last.checked_add(1)];
                 for sentence in ends.into_iter().flatten() {
-                    if sentence >= own_count || own_linked.get(sentence).copied().unwrap_or(true) {
+                    if sentence >= own_count || own_linked.get(sentence).is_none_or(|&n| n > 0) {
                         continue;
                     }
                     if let Some(features) = self.growth_features(block, side, sentence) {

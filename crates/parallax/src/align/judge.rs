@@ -11,7 +11,7 @@
 //!
 //! [`LINK`]: super::model::LINK
 
-use super::groups::Block;
+use super::groups::{link_counts, Block};
 use super::{logit, Best, ScoreTable, Side};
 use crate::similarity::{prepared_features, COSINE, COVER_MAX, COVER_MIN, GRAM_COSINE};
 
@@ -231,20 +231,7 @@ struct Around {
 
 impl Around {
     fn new(table: &ScoreTable, blocks: &[Block]) -> Self {
-        let mut left_links = vec![0_usize; table.left.len()];
-        let mut right_links = vec![0_usize; table.right.len()];
-        for block in blocks {
-            for (indices, counts) in [
-                (&block.left, &mut left_links),
-                (&block.right, &mut right_links),
-            ] {
-                for &k in indices {
-                    if let Some(c) = counts.get_mut(k) {
-                        *c += 1;
-                    }
-                }
-            }
-        }
+        let (left_links, right_links) = link_counts(blocks, table.left.len(), table.right.len());
         let (left_best, right_best) = table.best_scores();
         Self {
             left_links,
