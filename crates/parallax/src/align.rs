@@ -425,14 +425,11 @@ impl ScoreTable {
         self.judge(&self.finished_blocks(threshold))
             .into_iter()
             .filter(|link| link.score > 0.0 && link.score >= threshold)
-            .map(|link| {
-                let kind = self.kind_of(&link.left, &link.right);
-                Alignment {
-                    score: self.rounded(link.score),
-                    left: link.left,
-                    right: link.right,
-                    kind,
-                }
+            .map(|link| Alignment {
+                score: self.rounded(link.score),
+                left: link.left,
+                right: link.right,
+                kind: link.kind,
             })
             .collect()
     }
@@ -517,9 +514,7 @@ impl ScoreTable {
     /// Whether the two sentences have the same words in the same order.
     fn identical(&self, left: usize, right: usize) -> bool {
         match (self.left.get(left), self.right.get(right)) {
-            (Some(Some(l)), Some(Some(r))) => {
-                l.profile.word_len() > 0 && l.profile.same_surface(&r.profile)
-            }
+            (Some(Some(l)), Some(Some(r))) => same_words(&l.profile, &r.profile),
             _ => false,
         }
     }
@@ -551,15 +546,45 @@ impl ScoreTable {
         self.weights.prepare(Profile::merge(&parts))
     }
 
-    fn kind_of(&self, left_indices: &[usize], right_indices: &[usize]) -> LinkKind {
-        let (l, r) = (
-            self.joined(&self.left, left_indices),
-            self.joined(&self.right, right_indices),
+    /// Both sides of a link joined, with the lexical features between them.
+    fn join(&self, left: &[usize], right: &[usize]) -> Joined {
+        let (left, right) = (
+            self.joined(&self.left, left),
+            self.joined(&self.right, right),
         );
-        if l.profile.same_surface(&r.profile) {
+        let features = prepared_features(&left, &right).values;
+        Joined {
+            left,
+            right,
+            features,
+        }
+    }
+}
+
+/// Whether two texts have the same words (at least one) in the same order.
+fn same_words(left: &Profile, right: &Profile) -> bool {
+    left.word_len() > 0 && left.same_surface(right)
+}
+
+/// The two sides of a link, each read as one text, and the lexical features between them.
+struct Joined {
+    left: Prepared,
+    right: Prepared,
+    features: [f64; FEATURES],
+}
+
+impl Joined {
+    /// Whether the sides have the same words in the same order.
+    fn identical(&self) -> bool {
+        same_words(&self.left.profile, &self.right.profile)
+    }
+
+    /// How closely the two sides agree.
+    fn kind(&self) -> LinkKind {
+        if self.left.profile.same_surface(&self.right.profile) {
             return LinkKind::Identical;
         }
-        let f = prepared_features(&l, &r).values;
+        let f = &self.features;
         let (cosine, cover_min, cover_max) = (
             f[similarity::COSINE],
             f[similarity::COVER_MIN],

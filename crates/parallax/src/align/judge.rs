@@ -12,8 +12,8 @@
 //! [`LINK`]: super::model::LINK
 
 use super::groups::{link_counts, Block};
-use super::{logit, Best, ScoreTable, Side};
-use crate::similarity::{prepared_features, COSINE, COVER_MAX, COVER_MIN, GRAM_COSINE};
+use super::{logit, Best, Joined, LinkKind, ScoreTable, Side};
+use crate::similarity::{COSINE, COVER_MAX, COVER_MIN, GRAM_COSINE};
 
 /// Number of link features.
 pub const LINK_FEATURES: usize = 33;
@@ -66,6 +66,8 @@ pub struct LinkEvidence {
     pub features: [f64; LINK_FEATURES],
     /// Probability that the link is right as it stands.
     pub score: f64,
+    /// How closely the link's sides agree.
+    pub kind: LinkKind,
 }
 
 impl ScoreTable {
@@ -82,8 +84,9 @@ impl ScoreTable {
         blocks
             .iter()
             .map(|block| {
-                let features = self.link_features(block, &around);
-                let score = if self.identical_link(&block.left, &block.right) {
+                let joined = self.join(&block.left, &block.right);
+                let features = self.link_features(block, &around, &joined);
+                let score = if joined.identical() {
                     1.0
                 } else {
                     self.models.link.probability(&features)
@@ -93,6 +96,7 @@ impl ScoreTable {
                     right: block.right.clone(),
                     features,
                     score,
+                    kind: joined.kind(),
                 }
             })
             .collect()
@@ -126,7 +130,12 @@ impl ScoreTable {
             .fold(1.0_f64, f64::min)
     }
 
-    fn link_features(&self, block: &Block, around: &Around) -> [f64; LINK_FEATURES] {
+    fn link_features(
+        &self,
+        block: &Block,
+        around: &Around,
+        joined: &Joined,
+    ) -> [f64; LINK_FEATURES] {
         let (left, right) = (&block.left, &block.right);
         let min_score = left
             .iter()
@@ -160,14 +169,9 @@ impl ScoreTable {
         let position_gap = (position(&self.left_relative, first.0)
             - position(&self.right_relative, first.1))
         .abs();
-        let (l, r) = (
-            self.joined(&self.left, left),
-            self.joined(&self.right, right),
-        );
-        let joined = prepared_features(&l, &r).values;
         let (left_len, right_len) = (
-            l.profile.content_len() as f64,
-            r.profile.content_len() as f64,
+            joined.left.profile.content_len() as f64,
+            joined.right.profile.content_len() as f64,
         );
         let length_balance =
             ((1.0 + left_len.min(right_len)) / (1.0 + left_len.max(right_len))).ln();
@@ -184,10 +188,10 @@ impl ScoreTable {
             f64::from(u8::from(before)),
             f64::from(u8::from(after)),
             position_gap,
-            joined[COSINE],
-            joined[GRAM_COSINE],
-            joined[COVER_MIN],
-            joined[COVER_MAX],
+            joined.features[COSINE],
+            joined.features[GRAM_COSINE],
+            joined.features[COVER_MIN],
+            joined.features[COVER_MAX],
             length_balance,
             loose_neighbours,
         ];
@@ -204,15 +208,6 @@ impl ScoreTable {
             }
         }
         features
-    }
-
-    /// Whether the joined sides have the same words in the same order.
-    fn identical_link(&self, left: &[usize], right: &[usize]) -> bool {
-        let (l, r) = (
-            self.joined(&self.left, left),
-            self.joined(&self.right, right),
-        );
-        l.profile.word_len() > 0 && l.profile.same_surface(&r.profile)
     }
 }
 
@@ -345,11 +340,13 @@ mod tests {
         };
         table.pairs.retain(|p| (p.left, p.right) != (2, 0));
         let around = Around::new(&table, std::slice::from_ref(&block));
-        let features = table.link_features(&block, &around);
+        let joined = table.join(&block.left, &block.right);
+        let features = table.link_features(&block, &around, &joined);
         let scored = table.pair_score(1, 0).expect("a candidate pair");
         assert!((features[1] - logit(scored)).abs() < 1e-12, "{features:?}");
         table.pairs.retain(|p| (p.left, p.right) != (1, 0));
-        let features = table.link_features(&block, &around);
+        let joined = table.join(&block.left, &block.right);
+        let features = table.link_features(&block, &around, &joined);
         assert!((features[1] - logit(0.8)).abs() < 1e-12, "{features:?}");
         assert!((features[2] - 1.0).abs() < 1e-12, "{features:?}");
     }
