@@ -44,6 +44,25 @@ pub fn Toolbar(
             }
         })
         .collect_view();
+    let exports = [
+        (Export::Json, "json", "Export JSON"),
+        (Export::Html, "html", "Export HTML"),
+    ]
+    .into_iter()
+    .map(|(format, name, label)| {
+        view! {
+            <button
+                type="button"
+                class="px-export"
+                data-export=name
+                disabled=move || !can_export.get()
+                on:click=move |_| on_export.run(format)
+            >
+                {label}
+            </button>
+        }
+    })
+    .collect_view();
     view! {
         <div class="px-toolbar">
             <div class="px-segmented" role="group" aria-label="View">
@@ -60,24 +79,7 @@ pub fn Toolbar(
                 {filters}
             </div>
             <div class="px-segmented px-exports" role="group" aria-label="Export the report">
-                <button
-                    type="button"
-                    class="px-export"
-                    data-export="json"
-                    disabled=move || !can_export.get()
-                    on:click=move |_| on_export.run(Export::Json)
-                >
-                    "Export JSON"
-                </button>
-                <button
-                    type="button"
-                    class="px-export"
-                    data-export="html"
-                    disabled=move || !can_export.get()
-                    on:click=move |_| on_export.run(Export::Html)
-                >
-                    "Export HTML"
-                </button>
+                {exports}
             </div>
             <p class="px-keys">
                 <kbd>"j"</kbd> "/" <kbd>"n"</kbd> " next difference · "
