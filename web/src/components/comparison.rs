@@ -276,13 +276,13 @@ impl Store {
             _ => None,
         });
         let (left_name, right_name) = self.names.get_untracked();
-        let (extension, mime, label) = match format {
-            Export::Json => ("json", "application/json", "JSON"),
-            Export::Html => ("html", "text/html", "an HTML page"),
+        let (mime, label) = match format {
+            Export::Json => ("application/json", "JSON"),
+            Export::Html => ("text/html", "an HTML page"),
         };
         let done = match content {
             Some(Ok(content)) => browser::download(
-                &state::export_file_name(&left_name, &right_name, extension),
+                &state::export_file_name(&left_name, &right_name, format.extension()),
                 mime,
                 &content,
             ),
@@ -315,6 +315,27 @@ pub enum Export {
     Json,
     /// The self-contained HTML page of `parallax compare --format html`.
     Html,
+}
+
+impl Export {
+    /// Every export, in toolbar order.
+    pub const ALL: [Export; 2] = [Export::Json, Export::Html];
+
+    /// The file extension, also the button's `data-export` name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Export::Json => "json",
+            Export::Html => "html",
+        }
+    }
+
+    /// The button's text.
+    pub fn button_label(self) -> &'static str {
+        match self {
+            Export::Json => "Export JSON",
+            Export::Html => "Export HTML",
+        }
+    }
 }
 
 /// The rows and the reordering columns of each new report, under one generation number.

@@ -44,25 +44,22 @@ pub fn Toolbar(
             }
         })
         .collect_view();
-    let exports = [
-        (Export::Json, "json", "Export JSON"),
-        (Export::Html, "html", "Export HTML"),
-    ]
-    .into_iter()
-    .map(|(format, name, label)| {
-        view! {
-            <button
-                type="button"
-                class="px-export"
-                data-export=name
-                disabled=move || !can_export.get()
-                on:click=move |_| on_export.run(format)
-            >
-                {label}
-            </button>
-        }
-    })
-    .collect_view();
+    let exports = Export::ALL
+        .into_iter()
+        .map(|format| {
+            view! {
+                <button
+                    type="button"
+                    class="px-export"
+                    data-export=format.extension()
+                    disabled=move || !can_export.get()
+                    on:click=move |_| on_export.run(format)
+                >
+                    {format.button_label()}
+                </button>
+            }
+        })
+        .collect_view();
     view! {
         <div class="px-toolbar">
             <div class="px-segmented" role="group" aria-label="View">
