@@ -10,7 +10,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export WASM_BINDGEN_TEST_WEBDRIVER_JSON := $(CURDIR)/webdriver.json
 export WASM_BINDGEN_TEST_TIMEOUT := 120
 
-.PHONY: help setup serve test dist lint test-native test-wasm test-browser check-engine-deps
+.PHONY: help setup serve test dist lint test-native test-wasm test-browser check-engine-deps check-renderer-deps
 
 help:
 	@echo "make serve   build and serve the app on http://127.0.0.1:8080 with the sample pair"
@@ -36,7 +36,7 @@ dist:
 	wasm-opt -Oz dist/lib/parallax_bg.wasm -o dist/lib/parallax_bg.wasm
 	node scripts/package.mjs dist
 
-test: setup lint check-engine-deps test-native test-wasm test-browser
+test: setup lint check-engine-deps check-renderer-deps test-native test-wasm test-browser
 	@echo "make test: all checks passed"
 
 # The web crates also compile natively, so one clippy run covers them; the wasm32 build itself is
@@ -50,6 +50,16 @@ check-engine-deps:
 	@if cargo tree -p parallax -e normal --prefix none --locked | grep -E '^(wasm-bindgen|js-sys|web-sys|leptos|getrandom)[ @]'; then \
 	  echo "check-engine-deps: the engine must not depend on the crates above" >&2; exit 1; \
 	else echo "check-engine-deps: ok"; fi
+
+# Renderers read the report only: no renderer source names an engine stage (they get the
+# types they need from parallax::report, the input edge from parallax::input; parallax::order
+# is the one shared sort, not a stage).
+RENDERERS := crates/parallax-view crates/parallax-html crates/parallax-cli/src/render_text.rs web/src
+ENGINE_STAGES := normalize|segment|tokenize|similarity|align|diff|extract|prepare
+check-renderer-deps:
+	@if grep -rnE 'parallax::($(ENGINE_STAGES))\b' $(RENDERERS); then \
+	  echo "check-renderer-deps: renderers may use parallax::report only (see docs/ARCHITECTURE.md)" >&2; exit 1; \
+	else echo "check-renderer-deps: ok"; fi
 
 test-native:
 	cargo test --workspace --locked

@@ -1,7 +1,7 @@
 //! The Parallax page: two articles in, aligned columns with word differences out.
 //!
-//! [`view_model`] turns a [`parallax::Report`] into filters, folds, ribbons and summary numbers
-//! over the rows of [`parallax_html::layout`], and [`state`] holds the page's other rules
+//! [`view_model`] names what [`parallax_view`] computes from a [`parallax::Report`] (rows,
+//! filters, folds, ribbons, summary numbers), and [`state`] holds the page's other rules
 //! (files, storage form, keys); both are plain Rust with native tests. [`browser`] wraps the
 //! few browser APIs the page needs, [`panic`] keeps a failure from blanking the page, and the
 //! [`components`] map values to elements.

@@ -5,9 +5,8 @@
 //! added words `{+…+}`; with colour they are red and struck through, green and underlined,
 //! headlines are bold and page furniture, bylines and captions dim.
 
-use parallax::report::Report;
-use parallax::segment::SentenceKind;
-use parallax_html::layout::{rows, Mark, Row, RowKind, SentenceView};
+use parallax::report::{Report, SentenceKind};
+use parallax_view::{rows, Mark, Row, RowKind, SentenceView};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How to draw the view.

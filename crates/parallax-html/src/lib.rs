@@ -4,7 +4,7 @@
 //! no external request, so it can be opened from disk, attached to an e-mail or printed. It
 //! shows the summary numbers on top, then the two articles side by side, one row per link
 //! (in the left article's order) with removed words in `<del>` and added words in `<ins>`,
-//! and every unmatched sentence in its place with an empty cell opposite (see [`layout`]).
+//! and every unmatched sentence in its place with an empty cell opposite (the rows of [`parallax_view`]).
 //!
 //! Rows and sentences carry the same hooks as the web app: `data-link` on a row (`identical`,
 //! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`) and `data-doc` /
@@ -26,11 +26,8 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod layout;
-
-use layout::{rows, Mark, Row, RowKind, SentenceView};
-use parallax::align::LinkKind;
-use parallax::report::Report;
+use parallax::report::{LinkKind, Report};
+use parallax_view::{rows, Mark, Row, RowKind, SentenceView};
 use std::fmt::Write as _;
 
 /// The page's style sheet: light and dark colour schemes, print-friendly, no web fonts.

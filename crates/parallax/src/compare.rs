@@ -1,29 +1,14 @@
 //! The whole pipeline: text in, [`Report`] out.
 
-use crate::align::{align, LinkKind, SentenceInput};
+use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
-use crate::normalize::{clean, Cleaned};
+use crate::prepare::{Article, Prepared};
 use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
-use crate::segment::{segment, Sentence, SentenceKind};
-use crate::tokenize::{detect_language, tokenize_in, Token};
+use crate::segment::SentenceKind;
+use crate::shown::Shown;
+use crate::tokenize::Token;
 use crate::Options;
 use std::collections::BTreeMap;
-
-/// One article to compare: a display name and its text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Article<'a> {
-    /// The name shown to the reader (an outlet, a file name).
-    pub name: &'a str,
-    /// The article's text as the user gave it.
-    pub text: &'a str,
-}
-
-impl<'a> Article<'a> {
-    /// Makes an article from a name and a text.
-    pub fn new(name: &'a str, text: &'a str) -> Self {
-        Self { name, text }
-    }
-}
 
 /// Compares two articles: cleans and segments both, aligns their sentences and diffs every link.
 ///
@@ -33,26 +18,22 @@ impl<'a> Article<'a> {
 ///
 /// Never fails and never panics: empty or odd input gives a report with fewer sentences.
 pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Report {
-    let left_clean = clean(left.text);
-    let right_clean = clean(right.text);
-    let left_sentences = segment(&left_clean.text);
-    let right_sentences = segment(&right_clean.text);
-    let left_tokens = tokens_of(&left_clean.text, &left_sentences);
-    let right_tokens = tokens_of(&right_clean.text, &right_sentences);
+    compare_prepared(&Prepared::new(*left), &Prepared::new(*right), options)
+}
 
-    let alignments = align(
-        &inputs(&left_tokens, &left_sentences),
-        &inputs(&right_tokens, &right_sentences),
-        options.threshold,
-    );
+/// [`compare`] for articles that are already prepared.
+pub fn compare_prepared(left: &Prepared<'_>, right: &Prepared<'_>, options: &Options) -> Report {
+    let docs = [left, right];
+    let shown = docs.map(shown_of);
+    let alignments = align(&left.inputs(), &right.inputs(), options.threshold);
     let mut links: Vec<Link> = alignments
         .into_iter()
         .map(|a| {
-            let left_joined = joined(&left_tokens, &a.left);
-            let right_joined = joined(&right_tokens, &a.right);
+            let left_joined = left.joined_tokens(&a.left);
+            let right_joined = right.joined_tokens(&a.right);
             let diff = link_diff(
-                DiffInput::new(&left_clean.text, &left_joined),
-                DiffInput::new(&right_clean.text, &right_joined),
+                DiffInput::new(&left.cleaned.text, &left_joined),
+                DiffInput::new(&right.cleaned.text, &right_joined),
                 options,
             );
             Link {
@@ -66,62 +47,40 @@ pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Re
         .collect();
 
     let unmatched = vec![
-        unmatched(left_sentences.len(), links.iter().flat_map(|l| &l.left)),
-        unmatched(right_sentences.len(), links.iter().flat_map(|l| &l.right)),
+        unmatched(left.sentences.len(), links.iter().flat_map(|l| &l.left)),
+        unmatched(right.sentences.len(), links.iter().flat_map(|l| &l.right)),
     ];
-    // Statistics compare token and span ranges, so they run before spans are mapped back.
-    let stats = stats(
-        [
-            (left_clean.text.as_str(), &left_sentences),
-            (right_clean.text.as_str(), &right_sentences),
-        ],
-        [&left_tokens, &right_tokens],
-        &links,
-        &unmatched,
-    );
-    let to_original = |cleaned: &Cleaned, [start, end]: [usize; 2]| {
-        let range = cleaned.to_original(start..end);
-        [range.start, range.end]
+    // Statistics compare token and span ranges, so they run before spans are mapped.
+    let stats = stats(docs, &links, &unmatched);
+    let map = |doc: &Prepared<'_>, shown: &Shown, range: Option<[usize; 2]>| {
+        range.map(|[start, end]| {
+            let original = doc.to_original(start..end);
+            ([original.start, original.end], shown.range(start..end))
+        })
     };
     for span in links.iter_mut().flat_map(|l| &mut l.diff) {
-        span.left = span.left.map(|r| to_original(&left_clean, r));
-        span.right = span.right.map(|r| to_original(&right_clean, r));
+        let l = map(left, &shown[0], span.left);
+        let r = map(right, &shown[1], span.right);
+        span.left = l.map(|(o, _)| o);
+        span.left_clean = l.and_then(|(_, c)| c);
+        span.right = r.map(|(o, _)| o);
+        span.right_clean = r.and_then(|(_, c)| c);
     }
     Report {
         format: FORMAT.to_owned(),
         version: VERSION,
-        documents: vec![
-            document(left, &left_clean, &left_sentences),
-            document(right, &right_clean, &right_sentences),
-        ],
+        documents: vec![document(left, &shown[0]), document(right, &shown[1])],
         links,
         unmatched,
         stats,
     }
 }
 
-fn inputs<'a>(tokens: &'a [Vec<Token>], sentences: &[Sentence]) -> Vec<SentenceInput<'a>> {
-    tokens
-        .iter()
-        .zip(sentences)
-        .map(|(t, s)| SentenceInput::new(t, s.kind))
-        .collect()
-}
-
-/// Tokens of every sentence, stemmed in the article's own language (English, German, or none).
-fn tokens_of(text: &str, sentences: &[Sentence]) -> Vec<Vec<Token>> {
-    let language = detect_language(text);
-    sentences
-        .iter()
-        .map(|s| tokenize_in(text, s.range.clone(), language))
-        .collect()
-}
-
-fn joined(tokens: &[Vec<Token>], indices: &[usize]) -> Vec<Token> {
-    indices
-        .iter()
-        .flat_map(|&i| tokens[i].iter().cloned())
-        .collect()
+fn shown_of(doc: &Prepared<'_>) -> Shown {
+    Shown::new(
+        &doc.cleaned.text,
+        doc.sentences.iter().map(|s| s.range.clone()),
+    )
 }
 
 /// The word diff of one link, as report spans (ranges still into the cleaned texts).
@@ -132,6 +91,8 @@ fn link_diff(left: DiffInput<'_>, right: DiffInput<'_>, options: &Options) -> Ve
             op: s.op,
             left: s.left.map(|r| [r.start, r.end]),
             right: s.right.map(|r| [r.start, r.end]),
+            left_clean: None,
+            right_clean: None,
         })
         .collect()
 }
@@ -144,42 +105,40 @@ fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<u
     (0..count).filter(|&i| !used[i]).collect()
 }
 
-fn document(article: &Article<'_>, cleaned: &Cleaned, sentences: &[Sentence]) -> DocumentReport {
+fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {
     DocumentReport {
-        name: article.name.to_owned(),
-        sentences: sentences
+        name: doc.article.name.to_owned(),
+        sentences: doc
+            .sentences
             .iter()
-            .map(|s| {
-                let original = cleaned.to_original(s.range.clone());
+            .zip(&shown.sentences)
+            .map(|(s, (clean, clean_start))| {
+                let original = doc.to_original(s.range.clone());
                 SentenceReport {
                     start: original.start,
                     end: original.end,
-                    text: article.text.get(original).unwrap_or_default().to_owned(),
-                    clean: collapse_whitespace(
-                        cleaned.text.get(s.range.clone()).unwrap_or_default(),
-                    ),
+                    text: doc
+                        .article
+                        .text
+                        .get(original)
+                        .unwrap_or_default()
+                        .to_owned(),
+                    clean: clean.clone(),
                     kind: s.kind,
+                    paragraph: s.paragraph,
+                    clean_start: *clean_start,
                 }
             })
             .collect(),
     }
 }
 
-/// `text` with every run of white space made one space.
-fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn stats(
-    docs: [(&str, &Vec<Sentence>); 2],
-    tokens: [&Vec<Vec<Token>>; 2],
-    links: &[Link],
-    unmatched: &[Vec<usize>],
-) -> Stats {
+fn stats(docs: [&Prepared<'_>; 2], links: &[Link], unmatched: &[Vec<usize>]) -> Stats {
     let matched_share = docs
         .iter()
         .zip(unmatched)
-        .map(|((_, sentences), unmatched)| {
+        .map(|(doc, unmatched)| {
+            let sentences = &doc.sentences;
             let body = |i: &usize| sentences[*i].kind == SentenceKind::Body;
             let len = |i: usize| sentences[i].range.len();
             let total: usize = (0..sentences.len()).filter(body).map(len).sum();
@@ -195,7 +154,10 @@ fn stats(
     for link in links {
         *link_kinds.entry(link.kind).or_insert(0) += 1;
     }
-    let words = [WordIndex::new(tokens[0]), WordIndex::new(tokens[1])];
+    let words = [
+        WordIndex::new(&docs[0].tokens),
+        WordIndex::new(&docs[1].tokens),
+    ];
     let words_in = |side: usize, range: Option<[usize; 2]>| {
         range.map_or(0, |[start, end]| words[side].count(start..end))
     };
@@ -262,9 +224,8 @@ impl WordIndex {
 /// assert_eq!(doc.sentences[0].kind, parallax::segment::SentenceKind::Headline);
 /// ```
 pub fn segment_article(article: &Article<'_>) -> DocumentReport {
-    let cleaned = clean(article.text);
-    let sentences = segment(&cleaned.text);
-    document(article, &cleaned, &sentences)
+    let doc = Prepared::new(*article);
+    document(&doc, &shown_of(&doc))
 }
 
 /// The aligner's kind, made to agree with the word diff the reader sees under the chosen

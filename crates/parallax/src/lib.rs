@@ -33,16 +33,19 @@ pub mod extract;
 pub mod normalize;
 pub mod options;
 pub mod order;
+pub mod prepare;
 pub mod report;
 pub mod segment;
 pub mod similarity;
 pub mod tokenize;
 
 mod compare;
+mod shown;
 #[cfg(test)]
 mod test_support;
 
-pub use compare::{compare, segment_article, Article};
+pub use compare::{compare, compare_prepared, segment_article};
 pub use error::Error;
 pub use options::Options;
+pub use prepare::Article;
 pub use report::Report;

@@ -4,11 +4,24 @@
 //! `{"format":"parallax-report","version":1,...}`. All offsets are UTF-8 byte offsets into
 //! the inputs as given (not into the cleaned text the engine works on), so a renderer can
 //! highlight the reader's own text.
+//!
+//! The report is display-complete: a renderer needs nothing but it. Each sentence carries the
+//! text a reader is shown (`clean`) and its paragraph, and each diff span also carries its
+//! range in the *shown text* of its document: the `clean` of every sentence joined by one
+//! line feed, where [`SentenceReport::clean_start`] says where each sentence begins. A
+//! renderer marks a sentence by intersecting spans with that sentence's stretch of the shown
+//! text; it never re-runs a stage of the engine.
+//!
+//! The types a renderer names ([`LinkKind`], [`SentenceKind`], [`DiffOp`]) are re-exported
+//! here, so renderers import only this module.
 
-use crate::align::LinkKind;
-use crate::diff::DiffOp;
-use crate::segment::SentenceKind;
+pub use crate::align::LinkKind;
+pub use crate::diff::DiffOp;
+pub use crate::segment::SentenceKind;
 use std::collections::BTreeMap;
+
+/// A byte range `[start, end]`: the one range type of the report.
+pub type TextRange = [usize; 2];
 
 /// The `format` tag every report carries.
 pub const FORMAT: &str = "parallax-report";
@@ -58,6 +71,23 @@ pub struct SentenceReport {
     pub clean: String,
     /// The sentence's role in the article.
     pub kind: SentenceKind,
+    /// The paragraph it belongs to, counted from 0 (every line of the input starts one).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub paragraph: usize,
+    /// Where `clean` starts in the document's shown text (every sentence's `clean` joined by
+    /// one line feed); the `*_clean` ranges of diff spans point into that text.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub clean_start: usize,
+}
+
+impl SentenceReport {
+    /// The sentence's stretch of its document's shown text.
+    pub fn clean_range(&self) -> TextRange {
+        [
+            self.clean_start,
+            self.clean_start.saturating_add(self.clean.len()),
+        ]
+    }
 }
 
 /// Sentences of the two articles that say the same thing, with their word differences.
@@ -87,13 +117,25 @@ pub struct Span {
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub left: Option<[usize; 2]>,
+    pub left: Option<TextRange>,
     /// Range in the right input; absent for a deletion.
     #[cfg_attr(
         feature = "serde",
         serde(default, skip_serializing_if = "Option::is_none")
     )]
-    pub right: Option<[usize; 2]>,
+    pub right: Option<TextRange>,
+    /// The same stretch in the left document's shown text (see the module documentation).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub left_clean: Option<TextRange>,
+    /// The same stretch in the right document's shown text.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub right_clean: Option<TextRange>,
 }
 
 /// Summary numbers of a comparison.

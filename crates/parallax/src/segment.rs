@@ -91,6 +91,9 @@ pub struct Sentence {
     pub range: Range<usize>,
     /// The sentence's role in the article.
     pub kind: SentenceKind,
+    /// The paragraph it belongs to, counted from 0: every non-blank line starts one (pasted
+    /// articles put each paragraph on a line of its own).
+    pub paragraph: usize,
 }
 
 /// One non-blank line and its sentences.
@@ -139,9 +142,14 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let kinds = classify::classify(text, &lines);
     lines
         .iter()
-        .flat_map(|line| line.units.iter().cloned())
+        .enumerate()
+        .flat_map(|(paragraph, line)| line.units.iter().map(move |u| (paragraph, u.clone())))
         .zip(kinds)
-        .map(|(range, kind)| Sentence { range, kind })
+        .map(|((paragraph, range), kind)| Sentence {
+            range,
+            kind,
+            paragraph,
+        })
         .collect()
 }
 

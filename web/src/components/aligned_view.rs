@@ -128,10 +128,7 @@ fn row_view(
     let score = row.score.map(|s| format!("match {:.0}%", s * 100.0));
     let title = score.clone();
     let moved = row.moved.map(|moved| {
-        let label = match moved.paragraph {
-            Some(paragraph) => format!("¶ {paragraph} in right"),
-            None => format!("sentence {} in right", moved.sentence + 1),
-        };
+        let label = format!("¶ {} in right", moved.paragraph);
         view! {
             <button
                 type="button"

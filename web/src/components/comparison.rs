@@ -346,7 +346,7 @@ fn rows_and_columns(
     let rows = Memo::new(move |_| {
         let rows = job.with(|j| {
             report.with(|r| match (j, r) {
-                (Some(j), Some(Ok(r))) => view_model::rows(r, &j.articles[1].text),
+                (Some(_), Some(Ok(r))) => view_model::rows(r),
                 _ => Vec::new(),
             })
         });

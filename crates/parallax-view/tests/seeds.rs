@@ -2,7 +2,7 @@
 //! at test time and never copied): every sentence shows exactly its cleaned text.
 
 use parallax::{compare, Article, Options};
-use parallax_html::layout::{rows_with_text, Mark};
+use parallax_view::{rows, Mark};
 use std::path::{Path, PathBuf};
 
 fn seeds() -> Option<Vec<(String, String)>> {
@@ -39,7 +39,7 @@ fn seed_pairs_show_every_sentence_once_per_side_with_its_clean_text() {
                 &Article::new(right_name, right),
                 &Options::default(),
             );
-            let all = rows_with_text(&report, right);
+            let all = rows(&report);
             for (doc, document) in report.documents.iter().enumerate() {
                 let mut seen = vec![false; document.sentences.len()];
                 for view in all

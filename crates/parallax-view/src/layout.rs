@@ -1,0 +1,343 @@
+//! Which sentences share a row, and in which order rows come.
+
+use crate::marks::{marked_sentence, plain, sentences};
+use crate::row::{Mark, Moved, Row, RowKind, SentenceView};
+use parallax::report::{DiffOp, Link, Report, SentenceKind, SentenceReport, Span, TextRange};
+use std::collections::BTreeSet;
+
+/// A link with its indices cleaned: sorted, deduplicated, in range.
+struct CleanLink<'a> {
+    index: usize,
+    left: Vec<usize>,
+    right: Vec<usize>,
+    link: &'a Link,
+}
+
+/// Indices sorted, deduplicated and below `count`.
+fn clean_indices(indices: &[usize], count: usize) -> Vec<usize> {
+    let set: BTreeSet<usize> = indices.iter().copied().filter(|&i| i < count).collect();
+    set.into_iter().collect()
+}
+
+/// For each link of the report, its sentence indices sorted, deduplicated and in range:
+/// `(left, right)`.
+///
+/// # Example
+///
+/// ```
+/// use parallax::{compare, Article, Options};
+/// let report = compare(
+///     &Article::new("L", "Rain fell all day."),
+///     &Article::new("R", "Rain fell all day."),
+///     &Options::default(),
+/// );
+/// assert_eq!(parallax_view::link_indices(&report), [(vec![0], vec![0])]);
+/// ```
+pub fn link_indices(report: &Report) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let (left_count, right_count) = (sentences(report, 0).len(), sentences(report, 1).len());
+    report
+        .links
+        .iter()
+        .map(|l| {
+            (
+                clean_indices(&l.left, left_count),
+                clean_indices(&l.right, right_count),
+            )
+        })
+        .collect()
+}
+
+/// One placed item before it becomes a row.
+enum Item<'a> {
+    Link(&'a CleanLink<'a>),
+    OnlyLeft(usize),
+    OnlyRight(usize),
+}
+
+/// Builds the rows of a report (see the crate documentation for the order).
+///
+/// Indices that do not exist in the report are skipped, so a hand-edited report renders
+/// what it can instead of panicking.
+///
+/// # Example: a sentence only the right article has sits where it belongs
+///
+/// ```
+/// use parallax::{compare, Article, Options};
+/// use parallax_view::rows;
+/// let report = compare(
+///     &Article::new("L", "Rain fell all day. The match was cancelled. Fans went home."),
+///     &Article::new("R", "Rain fell all day. A fox ran on the pitch. The match was cancelled."),
+///     &Options::default(),
+/// );
+/// let kinds: Vec<&str> = rows(&report).iter().map(|r| r.kind.name()).collect();
+/// assert_eq!(kinds, ["identical", "only-right", "identical", "only-left"]);
+/// ```
+///
+/// # Example: the partner of the first left sentence sits in the right article's 2nd paragraph
+///
+/// ```
+/// use parallax::{compare, Article, Options};
+/// let right = "The match was cancelled. Fans went home.\n\nRain fell all day and all night.";
+/// let report = compare(
+///     &Article::new("L", "Rain fell all day and all night. The match was cancelled. Fans went home."),
+///     &Article::new("R", right),
+///     &Options::default(),
+/// );
+/// let moved = parallax_view::rows(&report)[0].moved.expect("moved");
+/// assert_eq!((moved.sentence, moved.paragraph), (2, 2));
+/// ```
+pub fn rows(report: &Report) -> Vec<Row> {
+    let left_count = sentences(report, 0).len();
+    let right_count = sentences(report, 1).len();
+    let links = clean_links(report);
+
+    // The sentences no link covers, as the report says (checked: in range, once each).
+    let unmatched = |doc: usize, count: usize| -> Vec<bool> {
+        let mut only = vec![false; count];
+        for &i in report.unmatched.get(doc).map_or(&[][..], Vec::as_slice) {
+            if let Some(slot) = only.get_mut(i) {
+                *slot = true;
+            }
+        }
+        only
+    };
+    let (only_left, only_right) = (unmatched(0, left_count), unmatched(1, right_count));
+
+    // Links anchored at each left sentence.
+    let mut anchored: Vec<Vec<&CleanLink>> = (0..left_count).map(|_| Vec::new()).collect();
+    let mut right_only_links: Vec<&CleanLink> = Vec::new();
+    for link in &links {
+        match link.left.first().and_then(|&i| anchored.get_mut(i)) {
+            Some(slot) => slot.push(link),
+            None => right_only_links.push(link),
+        }
+    }
+    for slot in &mut anchored {
+        parallax::order::sort_by_key(slot, |l| l.right.first().copied().unwrap_or(usize::MAX));
+    }
+
+    let mut items: Vec<Item> = Vec::new();
+    for (i, slot) in anchored.iter().enumerate() {
+        items.extend(slot.iter().map(|l| Item::Link(l)));
+        if only_left.get(i).copied().unwrap_or(false) {
+            items.push(Item::OnlyLeft(i));
+        }
+    }
+
+    // The last row that holds each linked right sentence.
+    let mut row_of_right: Vec<Option<usize>> = vec![None; right_count];
+    for (at, item) in items.iter().enumerate() {
+        if let Item::Link(link) = item {
+            for &j in &link.right {
+                if let Some(slot) = row_of_right.get_mut(j) {
+                    *slot = Some(at);
+                }
+            }
+        }
+    }
+    // Insertion point of a right sentence: after the row of its nearest linked predecessor;
+    // without one, just before the first row that has a right side (so leading left-only
+    // rows, such as a headline, come first).
+    let first_with_right = items
+        .iter()
+        .position(|item| matches!(item, Item::Link(l) if !l.right.is_empty()))
+        .unwrap_or(items.len());
+    let mut anchor_after = vec![first_with_right; right_count];
+    let mut anchor = first_with_right;
+    for (j, row) in row_of_right.iter().enumerate() {
+        if let Some(slot) = anchor_after.get_mut(j) {
+            *slot = anchor;
+        }
+        if let Some(at) = row {
+            anchor = at + 1;
+        }
+    }
+    let mut buckets: Vec<Vec<Item>> = (0..=items.len()).map(|_| Vec::new()).collect();
+    let mut extra: Vec<(usize, usize, Item)> = (0..right_count)
+        .filter(|&j| only_right.get(j).copied().unwrap_or(false))
+        .filter(|&j| !right_only_links.iter().any(|l| l.right.contains(&j)))
+        .map(|j| {
+            (
+                anchor_after.get(j).copied().unwrap_or(0),
+                j,
+                Item::OnlyRight(j),
+            )
+        })
+        .collect();
+    extra.extend(right_only_links.iter().map(|l| {
+        let j = l.right.first().copied().unwrap_or(0);
+        (anchor_after.get(j).copied().unwrap_or(0), j, Item::Link(l))
+    }));
+    parallax::order::sort_by_key(&mut extra, |&(at, j, _)| (at, j));
+    for (at, _, item) in extra {
+        if let Some(bucket) = buckets.get_mut(at) {
+            bucket.push(item);
+        }
+    }
+
+    let mut placed: Vec<Item> = Vec::new();
+    let mut items = items.into_iter();
+    for bucket in buckets {
+        placed.extend(bucket);
+        placed.extend(items.next());
+    }
+
+    let mut out: Vec<Row> = placed.iter().map(|item| make_row(report, item)).collect();
+    mark_moved(&mut out, &placed, sentences(report, 1));
+    out
+}
+
+fn make_row(report: &Report, item: &Item) -> Row {
+    let plain_row = |kind: RowKind, doc: usize, i: usize| {
+        let view: Vec<SentenceView> = plain(report, doc, i).into_iter().collect();
+        let (left, right) = if doc == 0 {
+            (view, Vec::new())
+        } else {
+            (Vec::new(), view)
+        };
+        Row {
+            kind,
+            link: None,
+            score: None,
+            left,
+            right,
+            moved: None,
+            boilerplate: false,
+        }
+    };
+    let row = match item {
+        Item::Link(link) => link_row(report, link),
+        Item::OnlyLeft(i) => plain_row(RowKind::OnlyLeft, 0, *i),
+        Item::OnlyRight(j) => plain_row(RowKind::OnlyRight, 1, *j),
+    };
+    let all_boilerplate = row
+        .left
+        .iter()
+        .chain(&row.right)
+        .all(|s| s.kind == SentenceKind::Boilerplate);
+    let empty = row.left.is_empty() && row.right.is_empty();
+    Row {
+        boilerplate: all_boilerplate && !empty,
+        ..row
+    }
+}
+
+/// Marks link rows whose right side breaks the right article's order: the rows outside one
+/// longest non-decreasing run of right positions.
+fn mark_moved(out: &mut [Row], placed: &[Item], right: &[SentenceReport]) {
+    let keyed: Vec<(usize, usize)> = placed
+        .iter()
+        .enumerate()
+        .filter_map(|(at, item)| match item {
+            Item::Link(l) if !l.left.is_empty() => l.right.first().map(|&j| (at, j)),
+            _ => None,
+        })
+        .collect();
+    let keys: Vec<usize> = keyed.iter().map(|&(_, j)| j).collect();
+    let keep = longest_non_decreasing(&keys);
+    for (k, &(at, j)) in keyed.iter().enumerate() {
+        if !keep.contains(&k) {
+            if let Some(row) = out.get_mut(at) {
+                row.moved = Some(Moved {
+                    sentence: j,
+                    paragraph: right.get(j).map_or(0, |s| s.paragraph) + 1,
+                });
+            }
+        }
+    }
+}
+
+/// Positions of one longest non-decreasing subsequence of `keys` (patience sorting).
+pub(crate) fn longest_non_decreasing(keys: &[usize]) -> BTreeSet<usize> {
+    // tails[len] = position of the smallest tail of a run of length len + 1.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; keys.len()];
+    for (k, &key) in keys.iter().enumerate() {
+        let at = tails.partition_point(|&t| keys.get(t).is_some_and(|&v| v <= key));
+        if let Some(slot) = previous.get_mut(k) {
+            *slot = at.checked_sub(1).and_then(|p| tails.get(p).copied());
+        }
+        if at == tails.len() {
+            tails.push(k);
+        } else if let Some(slot) = tails.get_mut(at) {
+            *slot = k;
+        }
+    }
+    let mut keep = BTreeSet::new();
+    let mut cursor = tails.last().copied();
+    while let Some(k) = cursor {
+        keep.insert(k);
+        cursor = previous.get(k).copied().flatten();
+    }
+    keep
+}
+
+/// The report's links with cleaned indices; links with no sentence left are dropped.
+fn clean_links(report: &Report) -> Vec<CleanLink<'_>> {
+    report
+        .links
+        .iter()
+        .zip(link_indices(report))
+        .enumerate()
+        .map(|(index, (link, (left, right)))| CleanLink {
+            index,
+            left,
+            right,
+            link,
+        })
+        .filter(|l| !(l.left.is_empty() && l.right.is_empty()))
+        .collect()
+}
+
+fn link_row(report: &Report, link: &CleanLink) -> Row {
+    let marked = |left: bool| -> Vec<(TextRange, Mark)> {
+        let mut marks: Vec<(TextRange, Mark)> = link
+            .link
+            .diff
+            .iter()
+            .filter_map(|span: &Span| {
+                let (range, mark) = if left {
+                    let changed = matches!(span.op, DiffOp::Delete | DiffOp::Replace);
+                    (
+                        span.left_clean?,
+                        if changed { Mark::Removed } else { Mark::Same },
+                    )
+                } else {
+                    let changed = matches!(span.op, DiffOp::Insert | DiffOp::Replace);
+                    (
+                        span.right_clean?,
+                        if changed { Mark::Added } else { Mark::Same },
+                    )
+                };
+                let [start, end] = range;
+                (mark != Mark::Same && start < end).then_some((range, mark))
+            })
+            .collect();
+        parallax::order::sort_by_key(&mut marks, |&(r, _)| r);
+        marks
+    };
+    let (left_marks, right_marks) = (marked(true), marked(false));
+    let side = |doc: usize, indices: &[usize], marks: &[(TextRange, Mark)]| {
+        indices
+            .iter()
+            .filter_map(|&i| marked_sentence(report, doc, i, marks))
+            .collect()
+    };
+    let kind = if link.left.is_empty() {
+        RowKind::OnlyRight
+    } else if link.right.is_empty() {
+        RowKind::OnlyLeft
+    } else {
+        RowKind::Link(link.link.kind)
+    };
+    let score = link.link.score;
+    Row {
+        kind,
+        link: Some(link.index),
+        score: score.is_finite().then_some(score.clamp(0.0, 1.0)),
+        left: side(0, &link.left, &left_marks),
+        right: side(1, &link.right, &right_marks),
+        moved: None,
+        boilerplate: false,
+    }
+}

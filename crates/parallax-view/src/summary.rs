@@ -1,0 +1,43 @@
+//! The numbers of the summary bar.
+
+use crate::row::{Row, RowKind};
+use parallax::report::Report;
+
+/// The summary bar's numbers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    /// Share of each article's body text found in the other, in `[0, 1]`.
+    pub shares: [f64; 2],
+    /// Rows per kind, in [`RowKind::ALL`] order.
+    pub counts: Vec<(RowKind, usize)>,
+    /// Words only on the right side of links.
+    pub words_added: usize,
+    /// Words only on the left side of links.
+    pub words_removed: usize,
+}
+
+/// Collects the summary from the report's stats and the rows.
+pub fn summary(report: &Report, rows: &[Row]) -> Summary {
+    let share = |doc: usize| {
+        report
+            .stats
+            .matched_share
+            .get(doc)
+            .copied()
+            .filter(|s| s.is_finite())
+            .map_or(0.0, |s| s.clamp(0.0, 1.0))
+    };
+    let counts = RowKind::ALL
+        .iter()
+        .map(|&kind| {
+            let n = rows.iter().filter(|r| r.kind.normalized() == kind).count();
+            (kind, n)
+        })
+        .collect();
+    Summary {
+        shares: [share(0), share(1)],
+        counts,
+        words_added: report.stats.words_added,
+        words_removed: report.stats.words_removed,
+    }
+}
