@@ -1,0 +1,584 @@
+//! Table-driven tests of the discrepancy flags, on invented sentences.
+
+use super::*;
+use crate::test_support::unique;
+use proptest::prelude::*;
+
+/// One case: the left and right side of a link (each split into sentences by the segmenter)
+/// and the flags expected, each rendered as `kind/severity left|right: note`.
+struct Case {
+    name: &'static str,
+    left: &'static str,
+    right: &'static str,
+    flags: &'static [&'static str],
+}
+
+/// Sentence ranges of `text` as the segmenter finds them.
+pub(super) fn sentences(text: &str) -> Vec<Range<usize>> {
+    crate::segment::segment(text)
+        .into_iter()
+        .map(|s| s.range)
+        .collect()
+}
+
+/// Flags of two texts, each split into sentences, rendered for comparison.
+pub(super) fn render(left: &str, right: &str) -> Vec<String> {
+    let (left_sentences, right_sentences) = (sentences(left), sentences(right));
+    let flags = compare_sides(
+        &Side {
+            text: left,
+            sentences: &left_sentences,
+        },
+        &Side {
+            text: right,
+            sentences: &right_sentences,
+        },
+    );
+    flags
+        .iter()
+        .map(|f| {
+            let text = |t: &str, span: Option<[usize; 2]>| {
+                span.and_then(|[a, b]| t.get(a..b))
+                    .unwrap_or("-")
+                    .to_owned()
+            };
+            let kind = format!("{:?}", f.kind).to_lowercase();
+            let severity = format!("{:?}", f.severity).to_lowercase();
+            format!(
+                "{kind}/{severity} {}|{}: {}",
+                text(left, f.left),
+                text(right, f.right),
+                f.note
+            )
+        })
+        .collect()
+}
+
+const NUMBERS: &[Case] = &[
+    Case {
+        name: "number_changed_toll",
+        left: "The storm killed at least 217 people in the province.",
+        right: "The storm killed at least 270 people in the province.",
+        flags: &["number/conflict 217|270: 217 ≠ 270"],
+    },
+    Case {
+        name: "number_written_out_is_the_same",
+        left: "It was his first visit in 24 years.",
+        right: "It was his first visit in twenty-four years.",
+        flags: &[],
+    },
+    Case {
+        name: "number_written_out_differs",
+        left: "It was his first visit in 24 years.",
+        right: "It was his first visit in twenty-three years.",
+        flags: &["number/conflict 24|twenty-three: 24 ≠ twenty-three"],
+    },
+    Case {
+        name: "number_currency_sign_or_word",
+        left: "The fund pledged $5 million for the harbour.",
+        right: "The fund pledged 5 million dollars for the harbour.",
+        flags: &[],
+    },
+    Case {
+        name: "number_currency_amount_differs",
+        left: "The fund pledged $5 million for the harbour.",
+        right: "The fund pledged 6.5 million dollars for the harbour.",
+        flags: &[
+            "number/conflict $5 million|6.5 million dollars: $5 million ≠ 6.5 million dollars",
+        ],
+    },
+    Case {
+        name: "number_thousands_separator",
+        left: "The port lost 11,000 containers overnight.",
+        right: "The port lost 11000 containers overnight.",
+        flags: &[],
+    },
+    Case {
+        name: "number_german_separators_match_english",
+        left: "The port lost 1,000.5 tonnes of grain on Friday.",
+        right: "Der Hafen verlor am Freitag 1.000,5 Tonnen Getreide, sagte der Betreiber.",
+        flags: &[],
+    },
+    Case {
+        name: "number_german_thousands_dot",
+        left: "Der Hafen verlor 11.000 Container, teilte die Behörde mit.",
+        right: "Der Hafen verlor 12.000 Container, teilte die Behörde mit.",
+        flags: &["number/conflict 11.000|12.000: 11.000 ≠ 12.000"],
+    },
+    Case {
+        name: "number_german_words",
+        left: "Die Firma baute drei Millionen Masken und zwei Fabriken.",
+        right: "Die Firma baute 3.000.000 Masken und zwei Fabriken.",
+        flags: &[],
+    },
+    Case {
+        name: "number_german_words_differ",
+        left: "Die Firma baute zwei neue Fabriken in der Stadt.",
+        right: "Die Firma baute drei neue Fabriken in der Stadt.",
+        flags: &["number/conflict zwei|drei: zwei ≠ drei"],
+    },
+    Case {
+        name: "number_twice_and_three_times",
+        left: "The mayor hugged the winner twice before the race.",
+        right: "The mayor hugged the winner three times before the race.",
+        flags: &["number/conflict twice|three times: twice ≠ three times"],
+    },
+    Case {
+        name: "number_qualifiers_that_agree",
+        left: "Rescuers found more than 200 survivors by noon.",
+        right: "Rescuers found 217 survivors by noon.",
+        flags: &[],
+    },
+    Case {
+        name: "number_qualifiers_that_disagree",
+        left: "Rescuers found more than 300 survivors by noon.",
+        right: "Rescuers found 217 survivors by noon.",
+        flags: &["number/conflict 300|217: 300 ≠ 217"],
+    },
+    Case {
+        name: "number_ranges",
+        left: "Between 40 and 50 boats joined the rescue.",
+        right: "Some 40-50 boats joined the rescue.",
+        flags: &[],
+    },
+    Case {
+        name: "number_different_nouns_are_not_compared",
+        left: "The convoy carried 40 trucks of flour.",
+        right: "The convoy carried 30 tonnes of flour.",
+        flags: &[],
+    },
+    Case {
+        name: "number_only_on_one_side",
+        left: "The council approved 12 new schools.",
+        right: "The council approved new schools.",
+        flags: &[],
+    },
+    Case {
+        name: "number_reordered_clauses",
+        left: "With 30 ships at sea, the navy sent 12 planes.",
+        right: "The navy sent 12 planes, with 30 ships at sea.",
+        flags: &[],
+    },
+    Case {
+        name: "number_percent",
+        left: "Prices rose 12% in March, the bank said.",
+        right: "Prices rose 14 percent in March, the bank said.",
+        flags: &["number/conflict 12%|14 percent: 12% ≠ 14 percent"],
+    },
+    Case {
+        name: "number_inside_a_date_is_a_date",
+        left: "The dam opened on June 19, 2024, to 300 guests.",
+        right: "The dam opened on June 20, 2024, to 300 guests.",
+        flags: &["date/conflict June 19, 2024|June 20, 2024: June 19, 2024 ≠ June 20, 2024"],
+    },
+];
+
+const DATES: &[Case] = &[
+    Case {
+        name: "date_weekday_changed",
+        left: "The leaders met on Wednesday in the capital.",
+        right: "The leaders met on Thursday in the capital.",
+        flags: &["date/conflict Wednesday|Thursday: Wednesday ≠ Thursday"],
+    },
+    Case {
+        name: "date_month_day_forms",
+        left: "The treaty was signed on June 19 in the capital.",
+        right: "Der Vertrag wurde am 19. Juni in der Hauptstadt unterzeichnet.",
+        flags: &[],
+    },
+    Case {
+        name: "date_day_month_order",
+        left: "The treaty was signed on 19 June 2024.",
+        right: "The treaty was signed on June 19, 2024.",
+        flags: &[],
+    },
+    Case {
+        name: "date_year_changed",
+        left: "It was the first visit since July 2000.",
+        right: "It was the first visit since July 2001.",
+        flags: &["date/conflict July 2000|July 2001: July 2000 ≠ July 2001"],
+    },
+    Case {
+        name: "date_years_versus_date_is_not_compared",
+        left: "It was his first visit in 24 years.",
+        right: "It was his first visit since July 2000.",
+        flags: &[],
+    },
+    Case {
+        name: "date_weekday_against_full_date",
+        left: "The ferry sank on Thursday, officials said.",
+        right: "The ferry sank on June 19, 2024, officials said.",
+        flags: &["date/conflict Thursday|June 19, 2024: Thursday ≠ June 19, 2024 (a Wednesday)"],
+    },
+    Case {
+        name: "date_weekday_matching_full_date",
+        left: "The ferry sank on Wednesday, officials said.",
+        right: "The ferry sank on June 19, 2024, officials said.",
+        flags: &[],
+    },
+    Case {
+        name: "date_part_of_day",
+        left: "The plane landed on Wednesday evening.",
+        right: "The plane landed on Wednesday morning.",
+        flags: &["date/conflict Wednesday evening|Wednesday morning: Wednesday evening ≠ Wednesday morning"],
+    },
+    Case {
+        name: "date_evening_and_night_agree",
+        left: "The plane landed on Wednesday evening.",
+        right: "The plane landed late on Wednesday night.",
+        flags: &[],
+    },
+    Case {
+        name: "date_clock_forms",
+        left: "The vote closed at 3 p.m. on Friday.",
+        right: "The vote closed at 15:00 on Friday.",
+        flags: &[],
+    },
+    Case {
+        name: "date_clock_changed",
+        left: "The vote closed at 3 p.m. local time.",
+        right: "The vote closed at 5 p.m. local time.",
+        flags: &["date/conflict 3 p.m|5 p.m: 3 p.m ≠ 5 p.m"],
+    },
+    Case {
+        name: "date_relative_words_are_not_flagged",
+        left: "A day earlier, the minister resigned.",
+        right: "On Tuesday, the minister resigned.",
+        flags: &[],
+    },
+    Case {
+        name: "date_may_as_a_verb",
+        left: "The talks may resume in 2025, the envoy said.",
+        right: "The talks could resume in 2025, the envoy said.",
+        flags: &[],
+    },
+    Case {
+        name: "date_two_dates_each_side_are_not_paired",
+        left: "Talks began on Monday and ended on Wednesday.",
+        right: "Talks began on Tuesday and ended on Thursday.",
+        flags: &[],
+    },
+];
+
+const NAMES: &[Case] = &[
+    Case {
+        name: "name_transliteration_variant",
+        left: "Kremlin aide Yury Ushakov briefed reporters.",
+        right: "Kremlin aide Yuri Ushakov briefed reporters.",
+        flags: &["name/variant Yury Ushakov|Yuri Ushakov: Yury / Yuri (spelling)"],
+    },
+    Case {
+        name: "name_choe_choi",
+        left: "The delegation included Foreign Minister Choe Son Hui.",
+        right: "The delegation included Foreign Minister Choi Son Hui.",
+        flags: &["name/variant Choe Son Hui|Choi Son Hui: Choe / Choi (spelling)"],
+    },
+    Case {
+        name: "name_same_title_different_person",
+        left: "The delegation included Foreign Minister Anna Berg.",
+        right: "The delegation included Foreign Minister Tomas Lind.",
+        flags: &["name/conflict Anna Berg|Tomas Lind: Foreign Minister: Anna Berg / Tomas Lind"],
+    },
+    Case {
+        name: "name_short_and_full_form",
+        left: "President Anna Berg opened the bridge.",
+        right: "President Berg opened the bridge.",
+        flags: &[],
+    },
+    Case {
+        name: "name_possessive",
+        left: "The mayor praised Berg's plan for the harbour.",
+        right: "The mayor praised the plan Berg drew for the harbour.",
+        flags: &[],
+    },
+    Case {
+        name: "name_both_spellings_on_both_sides",
+        left: "Yury Ushakov, also written Yuri Ushakov, spoke.",
+        right: "Yuri Ushakov, also written Yury Ushakov, spoke.",
+        flags: &[],
+    },
+    Case {
+        name: "name_country_and_adjective_are_not_variants",
+        left: "Officials in Russia welcomed the plan.",
+        right: "Russian officials welcomed the plan.",
+        flags: &[],
+    },
+    Case {
+        name: "name_different_people_without_title",
+        left: "The prize went to Kim Jong Un.",
+        right: "The prize went to Kim Yo Jong.",
+        flags: &[],
+    },
+    Case {
+        name: "name_german_nouns_are_not_names",
+        left: "Die Staaten unterzeichneten den Vertrag am Abend.",
+        right: "Die Staates unterzeichneten den Vertrag am Abend.",
+        flags: &[],
+    },
+];
+
+const QUOTES: &[Case] = &[
+    Case {
+        name: "quote_changed_word",
+        left: "Kim called it “the strongest treaty ever signed” on Wednesday.",
+        right: "Kim called it “the strongest pact ever signed” on Wednesday.",
+        flags: &["quote/conflict “the strongest treaty ever signed”|“the strongest pact ever signed”: “the strongest treaty ever signed” vs “the strongest pact ever signed”: changed words treaty → pact"],
+    },
+    Case {
+        name: "quote_same_words_other_marks",
+        left: "Kim called it “the strongest treaty ever signed.”",
+        right: "Kim called it \"the strongest treaty ever signed.\"",
+        flags: &[],
+    },
+    Case {
+        name: "quote_split_across_sentences",
+        left: "“We will rebuild the bridge. We will do it this year,” the mayor said.",
+        right: "“We will rebuild the bridge,” the mayor said. “We will do it this year.”",
+        flags: &[],
+    },
+    Case {
+        name: "quote_partial_is_not_a_change",
+        left: "“We will rebuild the bridge this year,” the mayor said.",
+        right: "The mayor promised to “rebuild the bridge this year”.",
+        flags: &[],
+    },
+    Case {
+        name: "quote_german_marks",
+        left: "„Wir werden die Brücke wieder aufbauen“, sagte die Bürgermeisterin.",
+        right: "„Wir werden die Brücke neu aufbauen“, sagte die Bürgermeisterin.",
+        flags: &["quote/conflict „Wir werden die Brücke wieder aufbauen“|„Wir werden die Brücke neu aufbauen“: “Wir werden die Brücke wieder aufbauen” vs “Wir werden die Brücke neu aufbauen”: changed words wieder → neu"],
+    },
+    Case {
+        name: "quote_unrelated_quotes",
+        left: "He called it “a great day for the city”.",
+        right: "She called it “an insult to every farmer”.",
+        flags: &[],
+    },
+    Case {
+        name: "quote_apostrophes_are_not_quotes",
+        left: "The leaders’ talks covered Kim’s ‘new era of peace’ speech.",
+        right: "The leaders’ talks covered Kim’s ‘new era of peace’ speech.",
+        flags: &[],
+    },
+];
+
+const ATTRIBUTIONS: &[Case] = &[
+    Case {
+        name: "attribution_changed_speaker",
+        left: "Ukraine said the missile was fired in January.",
+        right: "The White House said the missile was fired in January.",
+        flags: &["attribution/conflict Ukraine|White House: said by Ukraine / by the White House"],
+    },
+    Case {
+        name: "attribution_according_to",
+        left: "The missile came from the north, according to Ukraine.",
+        right: "The missile came from the north, according to the White House.",
+        flags: &["attribution/conflict Ukraine|White House: said by Ukraine / by the White House"],
+    },
+    Case {
+        name: "attribution_same_speaker_other_form",
+        left: "The missile came from the north, Ukraine said.",
+        right: "According to Ukrainian officials, the missile came from the north.",
+        flags: &[],
+    },
+    Case {
+        name: "attribution_pronoun_is_no_speaker",
+        left: "He said the missile came from the north.",
+        right: "The White House said the missile came from the north.",
+        flags: &[],
+    },
+    Case {
+        name: "attribution_speaker_named_on_other_side",
+        left: "Ukraine said the missile came from the north.",
+        right: "The White House said the missile came from the north, as Ukraine had claimed.",
+        flags: &[],
+    },
+    Case {
+        name: "attribution_german_laut",
+        left: "Laut Kiew kam die Rakete aus dem Norden.",
+        right: "Laut Washington kam die Rakete aus dem Norden.",
+        flags: &["attribution/conflict Kiew|Washington: said by Kiew / by Washington"],
+    },
+    Case {
+        name: "attribution_inverted_said",
+        left: "“The talks went well,” said Peskov on Tuesday.",
+        right: "“The talks went well,” said Lavrov on Tuesday.",
+        flags: &["attribution/conflict Peskov|Lavrov: said by Peskov / by Lavrov"],
+    },
+    Case {
+        name: "attribution_said_on_weekday",
+        left: "The minister said on Tuesday that talks went well.",
+        right: "The minister said on Tuesday that talks went well.",
+        flags: &[],
+    },
+];
+
+const IDENTICAL: &[Case] = &[Case {
+    name: "identical_text_no_flags",
+    left: "At least 217 people died on Wednesday, June 19, 2024, Kremlin aide Yury Ushakov said. \
+           “We will rebuild,” he said, according to state media, after $5 million in aid.",
+    right: "At least 217 people died on Wednesday, June 19, 2024, Kremlin aide Yury Ushakov said. \
+            “We will rebuild,” he said, according to state media, after $5 million in aid.",
+    flags: &[],
+}];
+
+const GROUPS: &[&[Case]] = &[NUMBERS, DATES, NAMES, QUOTES, ATTRIBUTIONS, IDENTICAL];
+
+#[test]
+fn case_names_are_unique() {
+    assert!(unique(GROUPS.iter().flat_map(|g| g.iter().map(|c| c.name))));
+}
+
+#[test]
+fn cases() {
+    let mut failures = Vec::new();
+    for case in GROUPS.iter().flat_map(|g| g.iter()) {
+        let found = render(case.left, case.right);
+        if found != case.flags {
+            failures.push(format!(
+                "{}:\n  expected {:?}\n  found    {:?}",
+                case.name, case.flags, found
+            ));
+        }
+        // Each side against itself never flags anything.
+        for text in [case.left, case.right] {
+            let same = render(text, text);
+            if !same.is_empty() {
+                failures.push(format!("{} (against itself): {same:?}", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn flags_are_sorted_and_deterministic() {
+    let left = "Ukraine said 217 people died on Wednesday. Aide Yury Ushakov spoke.";
+    let right = "The White House said 270 people died on Thursday. Aide Yuri Ushakov spoke.";
+    let first = render(left, right);
+    assert_eq!(first, render(left, right));
+    let ls = sentences(left);
+    let rs = sentences(right);
+    let flags = compare_sides(
+        &Side {
+            text: left,
+            sentences: &ls,
+        },
+        &Side {
+            text: right,
+            sentences: &rs,
+        },
+    );
+    let keys: Vec<_> = flags.iter().map(|f| (f.left, f.right)).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert_eq!(flags.len(), 4, "{first:?}");
+}
+
+#[test]
+fn bad_sentence_ranges_are_ignored() {
+    let text = "Kim’s 217 people";
+    let (five, four) = (5, 4);
+    let ranges = [0..2, 3..100, five..four, 0..text.len(), 0..text.len()];
+    let side = Side {
+        text,
+        sentences: &ranges,
+    };
+    assert!(compare_sides(&side, &side).is_empty());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn flags_serialize_with_lowercase_names() {
+    let flag = Flag {
+        kind: FlagKind::Attribution,
+        severity: Severity::Variant,
+        left: Some([1, 2]),
+        right: None,
+        note: "n".into(),
+    };
+    let json = serde_json::to_string(&flag).unwrap_or_default();
+    assert_eq!(
+        json,
+        r#"{"kind":"attribution","severity":"variant","left":[1,2],"note":"n"}"#
+    );
+}
+
+/// Pieces that make random texts with numbers, dates, names, quotes and odd characters.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("217".to_owned()),
+        Just("1.000,5".to_owned()),
+        Just("$".to_owned()),
+        Just("twenty-four".to_owned()),
+        Just("million".to_owned()),
+        Just("June".to_owned()),
+        Just("19.".to_owned()),
+        Just("Wednesday".to_owned()),
+        Just("said".to_owned()),
+        Just("according to".to_owned()),
+        Just("Yury".to_owned()),
+        Just("Yuri".to_owned()),
+        Just("“".to_owned()),
+        Just("”".to_owned()),
+        Just("„".to_owned()),
+        Just("\"".to_owned()),
+        Just("’".to_owned()),
+        Just(". ".to_owned()),
+        Just(":".to_owned()),
+        Just("-".to_owned()),
+        Just("p.m.".to_owned()),
+        Just("zweimal".to_owned()),
+        "\\PC{0,6}",
+        "[a-zA-Z0-9 .,]{0,8}",
+    ]
+}
+
+fn text() -> impl Strategy<Value = String> {
+    proptest::collection::vec(piece(), 0..30).prop_map(|p| p.join(" "))
+}
+
+/// Random sentence ranges: some valid, some not.
+fn ranges(text: &str, cuts: &[usize]) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = sentences(text);
+    for pair in cuts.chunks(2) {
+        if let [a, b] = pair {
+            out.push(*a.min(b)..*a.max(b));
+        }
+    }
+    out
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn never_panics_and_spans_lie_in_sentences(
+        left in text(),
+        right in text(),
+        cuts in proptest::collection::vec(0usize..200, 0..6),
+    ) {
+        let left_ranges = ranges(&left, &cuts);
+        let right_ranges = ranges(&right, &cuts);
+        let flags = compare_sides(
+            &Side { text: &left, sentences: &left_ranges },
+            &Side { text: &right, sentences: &right_ranges },
+        );
+        let inside = |text: &str, ranges: &[Range<usize>], span: Option<[usize; 2]>| {
+            span.is_none_or(|[a, b]| {
+                a < b && text.get(a..b).is_some()
+                    && ranges.iter().any(|r| text.get(r.clone()).is_some() && r.start <= a && b <= r.end)
+            })
+        };
+        for f in &flags {
+            prop_assert!(inside(&left, &left_ranges, f.left), "{f:?}");
+            prop_assert!(inside(&right, &right_ranges, f.right), "{f:?}");
+        }
+        let same = compare_sides(
+            &Side { text: &left, sentences: &left_ranges },
+            &Side { text: &left, sentences: &left_ranges },
+        );
+        prop_assert!(same.is_empty(), "{same:?}");
+    }
+}
