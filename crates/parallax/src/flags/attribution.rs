@@ -114,6 +114,7 @@ fn related(left: &[String], right: &[String]) -> bool {
 fn same_name(left: &str, right: &str) -> bool {
     let prefix = |s: &str| s.chars().take(5).collect::<String>();
     left == right
+        || super::names::is_variant(left, right)
         || (left.chars().count() >= 5
             && right.chars().count() >= 5
             && prefix(left) == prefix(right))

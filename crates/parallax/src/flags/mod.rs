@@ -31,8 +31,13 @@ mod quotes;
 mod words;
 
 use crate::order;
+use crate::similarity::word_overlap;
 use std::ops::Range;
 use words::Prepared;
+
+/// The least content-word overlap ([`word_overlap`]) at which two sides count as one claim, so
+/// that a different speaker or a different holder of a title is a conflict.
+const SAME_CLAIM: f64 = 0.4;
 
 /// One side of a link: the text and the byte ranges of the link's sentences in that text.
 ///
@@ -137,11 +142,16 @@ pub fn compare_sides(left: &Side<'_>, right: &Side<'_>) -> Vec<Flag> {
         &left_dates.claimed,
         &right_dates.claimed,
     ));
+    // Names and speakers carry no context of their own: compare them only when the two sides
+    // say much the same thing.
+    let same_claim = word_overlap(&left.tokens, &right.tokens) >= SAME_CLAIM;
     let left_names = names::extract(&left, &right);
     let right_names = names::extract(&right, &left);
-    flags.extend(names::compare(&left_names, &right_names));
+    flags.extend(names::compare(&left_names, &right_names, same_claim));
     flags.extend(quotes::compare(&left, &right));
-    flags.extend(attribution::compare(&left, &right));
+    if same_claim {
+        flags.extend(attribution::compare(&left, &right));
+    }
     finish(flags, &left, &right)
 }
 

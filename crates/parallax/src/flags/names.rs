@@ -200,7 +200,8 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
 }
 
 /// Flags names spelled two ways and titles filled by different names.
-pub(super) fn compare(left: &[Mention], right: &[Mention]) -> Vec<Flag> {
+/// Role conflicts need `same_claim`: both sides saying much the same thing.
+pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> Vec<Flag> {
     let left_words: BTreeSet<String> = left
         .iter()
         .flat_map(|m| m.words.iter().map(|w| canon(w)))
@@ -248,6 +249,9 @@ pub(super) fn compare(left: &[Mention], right: &[Mention]) -> Vec<Flag> {
         }
     }
     // One title, two different names.
+    if !same_claim {
+        return flags;
+    }
     let roles: BTreeSet<&str> = left
         .iter()
         .map(|m| m.role.as_str())
@@ -307,7 +311,7 @@ fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
 
 /// Two different folded words that spell one name: equal after transliteration rules, or (five
 /// letters or more) one letter apart with the same first letter.
-fn is_variant(left: &str, right: &str) -> bool {
+pub(super) fn is_variant(left: &str, right: &str) -> bool {
     let alphabetic = |s: &str| s.chars().all(|c| c.is_alphabetic() || c == '-');
     if left == right || !alphabetic(left) || !alphabetic(right) {
         return false;

@@ -94,6 +94,17 @@ fn opens_here(side: &Prepared<'_>, i: usize) -> bool {
     before_ok && after_ok
 }
 
+/// The content words of a quotation (stop words left out), by stem.
+fn content(side: &Prepared<'_>, quote: &Quote) -> Vec<String> {
+    quote
+        .word_tokens
+        .iter()
+        .filter_map(|&k| side.tokens.get(k))
+        .filter(|t| t.is_content())
+        .map(|t| t.stem.clone())
+        .collect()
+}
+
 /// Shared words (as a multiset) of two quotations.
 fn shared(left: &[String], right: &[String]) -> usize {
     let mut right: Vec<&String> = right.iter().collect();
@@ -128,8 +139,10 @@ pub(super) fn compare(left: &Prepared<'_>, right: &Prepared<'_>) -> Vec<Flag> {
     let mut group: Vec<usize> = (0..n + right_quotes.len()).collect();
     for (i, l) in left_quotes.iter().enumerate() {
         for (j, r) in right_quotes.iter().enumerate() {
-            let common = shared(&l.words, &r.words);
-            if common >= 2 && common * 2 >= l.words.len().min(r.words.len()) {
+            let (lc, rc) = (content(left, l), content(right, r));
+            let common = shared(&lc, &rc);
+            let (short, long) = (lc.len().min(rc.len()), lc.len().max(rc.len()));
+            if common >= 2 && common * 2 >= short && common * 4 >= long {
                 let (a, b) = (root(&mut group, i), root(&mut group, n + j));
                 group[a.max(b)] = a.min(b);
             }
@@ -188,6 +201,11 @@ fn misquote(
     // One side quoting more of the speech at either end is not a change.
     let first = ops.iter().position(|op| !is_one_sided(op))?;
     let last = ops.iter().rposition(|op| !is_one_sided(op))?;
+    let first = first + usize::from(is_lopsided(&ops[first]));
+    let last = last.checked_sub(usize::from(is_lopsided(&ops[last])))?;
+    if first > last {
+        return None;
+    }
     let mut changes = Vec::new();
     let (mut left_anchor, mut right_anchor) = (None, None);
     for op in &ops[first..=last] {
@@ -231,6 +249,14 @@ fn misquote(
         &right_span,
         note,
     ))
+}
+
+/// A replacement at the edge of the shared stretch where one side has three times the words
+/// (`protecting` / `full support … to protect`): one side quotes more, not other words.
+fn is_lopsided(op: &DiffOp) -> bool {
+    let (_, old, new) = op.as_tag_tuple();
+    let (short, long) = (old.len().min(new.len()), old.len().max(new.len()));
+    matches!(op, DiffOp::Replace { .. }) && long >= 3 * short.max(1)
 }
 
 fn is_one_sided(op: &DiffOp) -> bool {
