@@ -118,10 +118,11 @@ pub struct Flag {
 ///
 /// let left = "Officials said at least 217 people died. Envoy Yury Ushakov arrived.";
 /// let right = "Officials said at least 270 people died. Envoy Yuri Ushakov arrived.";
-/// let (left_sentences, right_sentences) = ([0..40, 41..69], [0..40, 41..69]);
+/// // Both texts have their sentences at the same bytes here.
+/// let sentences = [0..40, 41..left.len()];
 /// let flags = compare_sides(
-///     &Side { text: left, sentences: &left_sentences },
-///     &Side { text: right, sentences: &right_sentences },
+///     &Side { text: left, sentences: &sentences },
+///     &Side { text: right, sentences: &sentences },
 /// );
 /// assert_eq!(flags.len(), 2);
 /// assert_eq!((flags[0].kind, flags[0].severity), (FlagKind::Number, Severity::Conflict));
