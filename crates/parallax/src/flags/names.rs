@@ -223,6 +223,27 @@ pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> 
     for l in left.iter().filter(|m| !m.weak) {
         for r in right.iter().filter(|m| !m.weak) {
             let Some(changes) = variant_words(l, r) else {
+                // `Kim Jong Un` / `Kim Jong-un`: the same letters, split another way.
+                let joined = |m: &Mention| m.words.concat().replace('-', "");
+                let (lw, rw) = (l.words.join(" "), r.words.join(" "));
+                let elsewhere = left.iter().any(|m| m.words.join(" ") == rw)
+                    || right.iter().any(|m| m.words.join(" ") == lw);
+                let key = (l.words.clone(), r.words.clone());
+                if lw != rw && joined(l) == joined(r) && !elsewhere && !seen.contains(&key) {
+                    let note = format!(
+                        "{} / {} (spelling)",
+                        l.surfaces.join(" "),
+                        r.surfaces.join(" ")
+                    );
+                    flags.push(flag(
+                        FlagKind::Name,
+                        Severity::Variant,
+                        &l.span,
+                        &r.span,
+                        note,
+                    ));
+                    seen.push(key);
+                }
                 continue;
             };
             let unshared = changes.iter().all(|&k| {

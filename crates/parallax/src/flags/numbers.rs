@@ -294,7 +294,8 @@ fn qualifier_before(side: &Prepared<'_>, start: usize) -> (Qualifier, usize) {
     (Qualifier::Exact, start)
 }
 
-/// Stem of the nearest content word before `start` in its sentence, or empty.
+/// Stem of the nearest content word before `start` in its sentence (across one comma right
+/// before it: `Berg, 71`), or empty.
 fn word_before(side: &Prepared<'_>, start: usize) -> String {
     let mut k = start;
     while k > 0 && side.same_sentence(k - 1, start) {
@@ -302,6 +303,7 @@ fn word_before(side: &Prepared<'_>, start: usize) -> String {
         match side.word(k) {
             Some(t) if t.kind == TokenKind::Word && !t.stop_word => return t.stem.clone(),
             Some(_) => {}
+            None if side.norm(k) == "," && k + 1 == start => {}
             None => return String::new(),
         }
     }
@@ -325,7 +327,12 @@ fn value_at(side: &Prepared<'_>, i: usize) -> Option<Value> {
     let (mut value, mut next, unit, times) = match token.kind {
         TokenKind::Number => {
             let (value, unit) = numeral(&token.norm, side.language)?;
-            (value, i + 1, unit, false)
+            let (value, next) = if unit.is_empty() {
+                space_grouped(side, i, value)
+            } else {
+                (value, i + 1)
+            };
+            (value, next, unit, false)
         }
         TokenKind::Word => {
             if let Some(n) = multiplier(&token.norm, side.language) {
@@ -353,6 +360,31 @@ fn value_at(side: &Prepared<'_>, i: usize) -> Option<Value> {
         unit,
         times,
     })
+}
+
+/// `11 000` (thousands grouped by spaces): the value and the index after the last group.
+fn space_grouped(side: &Prepared<'_>, i: usize, value: f64) -> (f64, usize) {
+    let head = side.norm(i);
+    if !(1..=3).contains(&head.len()) || !head.chars().all(|c| c.is_ascii_digit()) {
+        return (value, i + 1);
+    }
+    let mut value = value;
+    let mut k = i + 1;
+    while let (Some(before), Some(group)) = (side.tokens.get(k - 1), side.tokens.get(k)) {
+        let gap = side
+            .text
+            .get(before.range.end..group.range.start)
+            .unwrap_or("");
+        let one_space =
+            gap.chars().count() == 1 && gap.chars().all(char::is_whitespace) && gap != "\n";
+        let three_digits = group.norm.len() == 3 && group.norm.chars().all(|c| c.is_ascii_digit());
+        if !(one_space && three_digits && side.same_sentence(i, k)) {
+            break;
+        }
+        value = value * 1000.0 + f64::from(group.norm.parse::<u16>().unwrap_or(0));
+        k += 1;
+    }
+    (value, k)
 }
 
 /// `twice` → 2 (times); German `zweimal`, `dreimal`.

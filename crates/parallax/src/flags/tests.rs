@@ -171,6 +171,30 @@ const NUMBERS: &[Case] = &[
         right: "The dam opened on June 20, 2024, to 300 guests.",
         flags: &["date/conflict June 19, 2024|June 20, 2024: June 19, 2024 ≠ June 20, 2024"],
     },
+    Case {
+        name: "number_space_grouped_thousands",
+        left: "The port lost 11,000 containers overnight.",
+        right: "The port lost 11 000 containers overnight.",
+        flags: &[],
+    },
+    Case {
+        name: "number_age_forms_are_not_compared",
+        left: "Berg, 71, opened the bridge.",
+        right: "The 72-year-old Berg opened the bridge.",
+        flags: &[],
+    },
+    Case {
+        name: "number_age_changed",
+        left: "Berg, 71, opened the bridge.",
+        right: "Berg, 72, opened the bridge.",
+        flags: &["number/conflict 71|72: 71 ≠ 72"],
+    },
+    Case {
+        name: "number_a_million",
+        left: "The city planted a million trees.",
+        right: "The city planted 1,000,000 trees.",
+        flags: &[],
+    },
 ];
 
 const DATES: &[Case] = &[
@@ -313,6 +337,18 @@ const NAMES: &[Case] = &[
         name: "name_german_nouns_are_not_names",
         left: "Die Staaten unterzeichneten den Vertrag am Abend.",
         right: "Die Staates unterzeichneten den Vertrag am Abend.",
+        flags: &[],
+    },
+    Case {
+        name: "name_hyphenated_spelling",
+        left: "The talks with Kim Jong Un lasted two hours.",
+        right: "The talks with Kim Jong-un lasted two hours.",
+        flags: &["name/variant Kim Jong Un|Kim Jong-un: Kim Jong Un / Kim Jong-un (spelling)"],
+    },
+    Case {
+        name: "name_title_conflict_needs_the_same_claim",
+        left: "Foreign Minister Anna Berg praised the harvest.",
+        right: "Foreign Minister Tomas Lind condemned the border raid at dawn.",
         flags: &[],
     },
 ];
