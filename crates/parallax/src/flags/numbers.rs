@@ -423,7 +423,9 @@ fn numeral(norm: &str, language: Language) -> Option<(f64, String)> {
     Some((value * factor, unit.to_owned()))
 }
 
-/// Digits with English or German separators; `None` when the form is ambiguous for the language.
+/// Digits with English or German separators. One separator before three digits (`1,000`,
+/// `1.000`) groups thousands unless the language says it is a decimal point (German `,`,
+/// English `.`); when the language is unknown it groups thousands either way, as news writes.
 fn plain_number(s: &str, language: Language) -> Option<f64> {
     if s.is_empty() || !s.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -440,18 +442,22 @@ fn plain_number(s: &str, language: Language) -> Option<f64> {
     let (thousands, decimal) = match (commas, dots) {
         (0, 0) => (None, None),
         (c, 0) if c > 1 && grouped(',') => (Some(','), None),
-        (1, 0) if grouped(',') => match (english, german) {
-            (true, _) => (Some(','), None),
-            (_, true) => (None, Some(',')),
-            _ => return None,
-        },
+        (1, 0) if grouped(',') => {
+            if german {
+                (None, Some(','))
+            } else {
+                (Some(','), None)
+            }
+        }
         (1, 0) => (None, Some(',')),
         (0, d) if d > 1 && grouped('.') => (Some('.'), None),
-        (0, 1) if grouped('.') => match (english, german) {
-            (true, _) => (None, Some('.')),
-            (_, true) => (Some('.'), None),
-            _ => return None,
-        },
+        (0, 1) if grouped('.') => {
+            if english {
+                (None, Some('.'))
+            } else {
+                (Some('.'), None)
+            }
+        }
         (0, 1) => (None, Some('.')),
         _ => {
             let last_comma = s.rfind(',')?;
@@ -673,7 +679,15 @@ mod tests {
         assert_eq!(numeral("1,000.5", en), Some((1000.5, String::new())));
         assert_eq!(numeral("1.000,5", de), Some((1000.5, String::new())));
         assert_eq!(numeral("1.000", de), Some((1000.0, String::new())));
-        assert_eq!(numeral("1.000", Language::Other), None);
+        assert_eq!(numeral("1.000", en), Some((1.0, String::new())));
+        assert_eq!(
+            numeral("1.000", Language::Other),
+            Some((1000.0, String::new()))
+        );
+        assert_eq!(
+            numeral("1,000", Language::Other),
+            Some((1000.0, String::new()))
+        );
         assert_eq!(numeral("2,5", de), Some((2.5, String::new())));
         assert_eq!(numeral("2.5bn", en), Some((2.5e9, String::new())));
         assert_eq!(numeral("19th", en), None);

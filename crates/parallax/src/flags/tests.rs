@@ -293,9 +293,9 @@ const NAMES: &[Case] = &[
     },
     Case {
         name: "name_choe_choi",
-        left: "The delegation included Foreign Minister Choe Son Hui.",
-        right: "The delegation included Foreign Minister Choi Son Hui.",
-        flags: &["name/variant Choe Son Hui|Choi Son Hui: Choe / Choi (spelling)"],
+        left: "The delegation included Foreign Minister Choe Min Ra.",
+        right: "The delegation included Foreign Minister Choi Min Ra.",
+        flags: &["name/variant Choe Min Ra|Choi Min Ra: Choe / Choi (spelling)"],
     },
     Case {
         name: "name_same_title_different_person",
@@ -449,6 +449,100 @@ const ATTRIBUTIONS: &[Case] = &[
     },
 ];
 
+/// The same facts in other words: none of these may flag.
+const PARAPHRASES: &[Case] = &[
+    Case {
+        name: "paraphrase_weekday_and_part_of_day",
+        left: "The envoy arrived in Norhaven early Wednesday for a two-day visit.",
+        right: "The envoy landed in Norhaven on Wednesday morning, starting a 2-day trip.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_two_sources_one_side",
+        left: "The two mayors signed the pact on Wednesday, city radio reported.",
+        right: "Both mayors signed the agreement Wednesday, according to the Norhaven Herald.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_twice_as_two_times",
+        left: "The mayor hugged the coach twice at the station.",
+        right: "The mayor embraced the coach two times at the station.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_reordered_year_and_count",
+        left: "The council has vetoed 3 budgets since 2022.",
+        right: "Since 2022 the council has vetoed three budgets.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_vague_thousands",
+        left: "More than 1,000 people lined the streets of Norhaven.",
+        right: "Thousands of people lined the streets of Norhaven.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_short_and_titled_names",
+        left: "Anna Berg met Harbour Master Tomas Lind.",
+        right: "Mayor Berg met Lind.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_title_after_name",
+        left: "Treasurer Ola Dahl said the plan was risky.",
+        right: "Dahl, the city treasurer, called the plan risky.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_about_and_exact",
+        left: "The port shipped 11,000 containers of grain, the Harbour Board said.",
+        right: "The Harbour Board said the port had shipped about 11,000 containers.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_years_and_since",
+        left: "The visit was the first to Norhaven since July 2000.",
+        right: "It was the first trip to the town in 24 years.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_time_and_early_hours",
+        left: "At 3 a.m. on June 19, the ferry docked.",
+        right: "The ferry docked in the early hours of June 19.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_german_speech_verbs",
+        left: "Der Plan sieht neue Deiche vor, sagte Berg am Mittwoch.",
+        right: "Der Plan sehe neue Dämme vor, erklärte Berg am Mittwoch.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_quote_of_one_word",
+        left: "„Das ist ein Durchbruch“, sagte Berg.",
+        right: "Berg sprach von einem „Durchbruch“.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_speaker_and_spokesman",
+        left: "The Harbour Board said it was concerned, spokesman Ivo Brandt told reporters.",
+        right: "Harbour Board spokesman Ivo Brandt said the board was concerned.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_quote_moved",
+        left: "Berg said the dam was “safe and strong” in every way.",
+        right: "The dam is “safe and strong,” Berg said.",
+        flags: &[],
+    },
+    Case {
+        name: "paraphrase_hedged_count_changed",
+        left: "Some 50,000 people attended the fair.",
+        right: "About 40,000 people attended the fair.",
+        flags: &["number/conflict 50,000|40,000: 50,000 ≠ 40,000"],
+    },
+];
+
 const IDENTICAL: &[Case] = &[Case {
     name: "identical_text_no_flags",
     left: "At least 217 people died on Wednesday, June 19, 2024, Kremlin aide Yury Ushakov said. \
@@ -458,7 +552,15 @@ const IDENTICAL: &[Case] = &[Case {
     flags: &[],
 }];
 
-const GROUPS: &[&[Case]] = &[NUMBERS, DATES, NAMES, QUOTES, ATTRIBUTIONS, IDENTICAL];
+const GROUPS: &[&[Case]] = &[
+    NUMBERS,
+    DATES,
+    NAMES,
+    QUOTES,
+    ATTRIBUTIONS,
+    PARAPHRASES,
+    IDENTICAL,
+];
 
 #[test]
 fn case_names_are_unique() {

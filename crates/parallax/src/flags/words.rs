@@ -42,7 +42,11 @@ impl<'a> Prepared<'a> {
             joined.push_str(&text[range.clone()]);
             joined.push('\n');
         }
-        let language = detect_language(&joined);
+        // A link's few sentences may say too little: then ask the whole text.
+        let language = match detect_language(&joined) {
+            Language::Other => detect_language(text),
+            known => known,
+        };
         let tokenize_as = match language {
             Language::German => Language::German,
             _ => Language::English,
