@@ -354,6 +354,9 @@ fn value_at(side: &Prepared<'_>, i: usize) -> Option<Value> {
             next += 1;
         }
     }
+    if !value.is_finite() {
+        return None;
+    }
     Some(Value {
         amount: value,
         next,
@@ -520,17 +523,17 @@ fn written(side: &Prepared<'_>, i: usize) -> Option<(f64, usize)> {
             break;
         };
         match value {
-            100 => current = current.max(1) * 100,
+            100 => current = current.max(1).saturating_mul(100),
             1000 => {
-                total += current.max(1) * 1000;
+                total = total.saturating_add(current.max(1).saturating_mul(1000));
                 current = 0;
             }
-            v => current += v,
+            v => current = current.saturating_add(v),
         }
         words += 1;
         k += 1;
     }
-    let value = total + current;
+    let value = total.saturating_add(current);
     let lone_one = words == 1 && value == 1;
     (words > 0 && !lone_one).then_some((value as f64, k))
 }

@@ -668,6 +668,14 @@ fn piece() -> impl Strategy<Value = String> {
         Just("-".to_owned()),
         Just("p.m.".to_owned()),
         Just("zweimal".to_owned()),
+        Just("hundred".to_owned()),
+        Just("thousand".to_owned()),
+        Just("999999999999999999999".to_owned()),
+        Just("Foreign Minister".to_owned()),
+        Just("Berg".to_owned()),
+        Just("Mittwochabend".to_owned()),
+        Just("2024-06-19".to_owned()),
+        Just("15:30".to_owned()),
         "\\PC{0,6}",
         "[a-zA-Z0-9 .,]{0,8}",
     ]
@@ -718,5 +726,19 @@ proptest! {
             &Side { text: &left, sentences: &left_ranges },
         );
         prop_assert!(same.is_empty(), "{same:?}");
+    }
+}
+
+#[test]
+fn huge_numbers_neither_panic_nor_flag_against_themselves() {
+    let hundreds = "hundred ".repeat(40);
+    let digits = "9".repeat(400);
+    let groups = format!("1{}", " 000".repeat(200));
+    for text in [
+        format!("They counted {hundreds}people."),
+        format!("They counted {digits} people and ${digits} trillion."),
+        format!("They counted {groups} people."),
+    ] {
+        assert_eq!(render(&text, &text), Vec::<String>::new());
     }
 }
