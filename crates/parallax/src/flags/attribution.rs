@@ -72,8 +72,9 @@ pub(super) fn is_speech_verb(norm: &str) -> bool {
 struct Speaker {
     /// Spelling-neutral forms of the capitalized words: what identifies the speaker.
     names: Vec<String>,
-    /// The phrase, with a leading article when the text has one.
+    /// The phrase's bytes.
     span: Range<usize>,
+    /// The phrase for notes, with `the` when the text has it.
     label: String,
 }
 
@@ -223,9 +224,8 @@ fn speaker(side: &Prepared<'_>, start: usize, end: usize) -> Option<Speaker> {
         return None;
     }
     let span = side.span(start, end - 1);
-    let article = start > 0
-        && side.same_sentence(start - 1, start)
-        && matches!(side.norm(start - 1), "the" | "der" | "die" | "das");
+    let article =
+        start > 0 && side.same_sentence(start - 1, start) && side.norm(start - 1) == "the";
     let text = shorten(side.slice(&span), 40);
     let label = if article {
         format!("{} {text}", side.surface(start - 1).to_lowercase())

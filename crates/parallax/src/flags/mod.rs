@@ -192,3 +192,5 @@ fn flag(
 mod tests;
 #[cfg(test)]
 mod tests_article;
+#[cfg(test)]
+mod tests_props;
