@@ -331,7 +331,7 @@ fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
 }
 
 /// Two different folded words that spell one name: equal after transliteration rules, or (five
-/// letters or more) one letter apart with the same first letter.
+/// letters or more) one inner letter apart (`Vasquez` / `Vazquez`).
 pub(super) fn is_variant(left: &str, right: &str) -> bool {
     let alphabetic = |s: &str| s.chars().all(|c| c.is_alphabetic() || c == '-');
     if left == right || !alphabetic(left) || !alphabetic(right) {
@@ -341,9 +341,11 @@ pub(super) fn is_variant(left: &str, right: &str) -> bool {
         return true;
     }
     let (l, r): (Vec<char>, Vec<char>) = (left.chars().collect(), right.chars().collect());
+    // The last letter is left alone: `Koreas` / `Korean` is an inflection, not a spelling.
     l.len() >= 5
         && l.len() == r.len()
         && l.first() == r.first()
+        && l.last() == r.last()
         && l.iter().zip(&r).filter(|(a, b)| a != b).count() == 1
 }
 

@@ -357,6 +357,12 @@ const NAMES: &[Case] = &[
         flags: &[],
     },
     Case {
+        name: "name_inflection_is_not_a_spelling",
+        left: "Talks between the two Koreas resumed in Seoul.",
+        right: "Talks between the two Korean states resumed in Seoul.",
+        flags: &[],
+    },
+    Case {
         name: "name_hyphenated_spelling",
         left: "The talks with Kim Jong Un lasted two hours.",
         right: "The talks with Kim Jong-un lasted two hours.",
@@ -480,6 +486,12 @@ const ATTRIBUTIONS: &[Case] = &[
         name: "attribution_two_speakers_one_side",
         left: "Berg said, according to city radio, that the dam would hold.",
         right: "Lind said the dam would hold, according to the Norhaven Herald.",
+        flags: &[],
+    },
+    Case {
+        name: "attribution_generic_speakers",
+        left: "Officials said the dam would hold.",
+        right: "Analysts said the dam would hold.",
         flags: &[],
     },
     Case {
