@@ -358,15 +358,22 @@ fn atom_at(side: &Prepared<'_>, i: usize) -> Option<(usize, Vec<Atom>)> {
     if let Some(found) = iso_date_at(side, i) {
         return Some(found);
     }
+    if let Some(atoms) = dotted_date(norm) {
+        return Some((i + 1, atoms));
+    }
     let plain = norm.chars().all(|c| c.is_ascii_digit());
     if plain && norm.len() == 4 {
         let year: i32 = norm.parse().ok()?;
         let currency = i > 0 && matches!(side.norm(i - 1), "$" | "€" | "£");
         let next = side.norm(i + 1);
+        // `2000 troops` counts troops; German puts verbs last (`2024 unterzeichnet`), so
+        // there only units count.
+        let german = side.language == crate::tokenize::Language::German;
         let counted = side.same_sentence(i, i + 1)
             && (matches!(next, "%" | "percent" | "prozent")
                 || side.word(i + 1).is_some_and(|t| {
-                    t.kind == TokenKind::Word
+                    !german
+                        && t.kind == TokenKind::Word
                         && !t.stop_word
                         && !side.capitalized(i + 1)
                         && part_of_day(&t.norm).is_none()
@@ -464,6 +471,26 @@ fn clock(hours: u16, minutes: u16, pm: Option<bool>) -> Option<u16> {
         _ => return None,
     };
     Some(hours * 60 + minutes)
+}
+
+/// A German numeric date in one token: `19.06.2024`.
+fn dotted_date(norm: &str) -> Option<Vec<Atom>> {
+    let mut parts = norm.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&s.len()) && s.chars().all(|c| c.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || !digits(day, 1..=2)
+        || !digits(month, 1..=2)
+        || !digits(year, 4..=4)
+    {
+        return None;
+    }
+    let day: u8 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
+    let month: u8 = month.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let year: i32 = year.parse().ok()?;
+    Some(vec![Atom::Day(day), Atom::Month(month), Atom::Year(year)])
 }
 
 /// An ISO date `2024-06-19` (three number tokens joined by hyphens).

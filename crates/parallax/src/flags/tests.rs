@@ -282,6 +282,18 @@ const DATES: &[Case] = &[
         flags: &["date/conflict 2024-06-19|20 June 2024: 2024-06-19 ≠ 20 June 2024"],
     },
     Case {
+        name: "date_german_numeric",
+        left: "Der Vertrag wurde am 19.06.2024 unterzeichnet, sagte Berg.",
+        right: "Der Vertrag wurde am 19. Juni 2024 unterzeichnet, sagte Berg.",
+        flags: &[],
+    },
+    Case {
+        name: "date_german_numeric_changed",
+        left: "Der Vertrag wurde am 19.06.2024 unterzeichnet, sagte Berg.",
+        right: "Der Vertrag wurde am 20. Juni 2024 unterzeichnet, sagte Berg.",
+        flags: &["date/conflict 19.06.2024|20. Juni 2024: 19.06.2024 ≠ 20. Juni 2024"],
+    },
+    Case {
         name: "date_relative_words_are_not_flagged",
         left: "A day earlier, the minister resigned.",
         right: "On Tuesday, the minister resigned.",
