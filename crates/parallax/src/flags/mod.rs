@@ -15,7 +15,8 @@
 //! - [`FlagKind::Name`]: the same title filled by different names is a conflict; one name
 //!   spelled two ways (`Yury` / `Yuri`, `Choe` / `Choi`) is a [`Severity::Variant`];
 //! - [`FlagKind::Quote`]: a quotation of three words or more that the other side quotes with
-//!   different words (matched by word overlap, even when split across sentences);
+//!   different words (matched by word overlap, even when split across sentences); a variant
+//!   when only function words differ, and one side quoting more of the speech is no change;
 //! - [`FlagKind::Attribution`]: the claim said by a different named speaker.
 //!
 //! Precision matters more than recall: a flag needs a counterpart on the other side with the

@@ -208,11 +208,21 @@ fn misquote(
     }
     let mut changes = Vec::new();
     let (mut left_anchor, mut right_anchor) = (None, None);
+    // Only function words changed (`the` / `its`): a variant, not a conflict.
+    let mut content_changed = false;
+    let is_content = |side: &Prepared<'_>, tokens: &[usize], k: &usize| {
+        tokens
+            .get(*k)
+            .and_then(|&t| side.tokens.get(t))
+            .is_some_and(crate::tokenize::Token::is_content)
+    };
     for op in &ops[first..=last] {
         let (tag, old, new) = op.as_tag_tuple();
         if tag == similar::DiffTag::Equal {
             continue;
         }
+        content_changed |= old.clone().any(|k| is_content(left, &left_tokens, &k))
+            || new.clone().any(|k| is_content(right, &right_tokens, &k));
         left_anchor = left_anchor.or_else(|| left_tokens.get(old.start).copied());
         right_anchor = right_anchor.or_else(|| right_tokens.get(new.start).copied());
         let old_text = left_words[old].join(" ");
@@ -242,9 +252,14 @@ fn misquote(
         shorten(inner(right, &right_span), 40),
         shorten(&changes.join(", "), 80)
     );
+    let severity = if content_changed {
+        Severity::Conflict
+    } else {
+        Severity::Variant
+    };
     Some(flag(
         FlagKind::Quote,
-        Severity::Conflict,
+        severity,
         &left_span,
         &right_span,
         note,

@@ -396,6 +396,12 @@ const QUOTES: &[Case] = &[
         flags: &["quote/conflict “the strongest treaty ever signed”|“the strongest pact ever signed”: “the strongest treaty ever signed” vs “the strongest pact ever signed”: changed words treaty → pact"],
     },
     Case {
+        name: "quote_function_word_changed_is_a_variant",
+        left: "Berg said the town would “rebuild the pier before the winter”.",
+        right: "Berg said the town would “rebuild the pier before winter”.",
+        flags: &["quote/variant “rebuild the pier before the winter”|“rebuild the pier before winter”: “rebuild the pier before the winter” vs “rebuild the pier before winter”: changed words −the"],
+    },
+    Case {
         name: "quote_same_words_other_marks",
         left: "Kim called it “the strongest treaty ever signed.”",
         right: "Kim called it \"the strongest treaty ever signed.\"",
