@@ -30,6 +30,7 @@ pub mod align;
 pub mod diff;
 pub mod error;
 pub mod extract;
+pub mod flags;
 pub mod normalize;
 pub mod options;
 pub mod order;

@@ -1,0 +1,420 @@
+//! Name facts: capitalized sequences with the title before them; spelling variants and one
+//! title filled by different names.
+
+use super::attribution::is_speech_verb;
+use super::words::{strip_possessive, Prepared};
+use super::{flag, Flag, FlagKind, Severity};
+use crate::tokenize::{Language, TokenKind};
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+/// One name a side mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Mention {
+    /// Folded words, possessive `'s` removed: `["yury", "ushakov"]`.
+    pub words: Vec<String>,
+    /// The words as written, for notes.
+    surfaces: Vec<String>,
+    /// The title words before the name, folded (`foreign minister`), or empty.
+    role: String,
+    /// The title as written.
+    role_surface: String,
+    /// Bytes of the name (title excluded).
+    pub span: Range<usize>,
+    /// Whether the name stands on its own in German text (a noun or a name; unsafe to compare).
+    weak: bool,
+}
+
+/// Titles and offices (folded); a capitalized one before a name is a role, not part of the name.
+const TITLES: &[&str] = &[
+    "adviser",
+    "advisor",
+    "aide",
+    "ambassador",
+    "außenminister",
+    "berater",
+    "beraterin",
+    "bundeskanzler",
+    "chairman",
+    "chancellor",
+    "chief",
+    "commander",
+    "director",
+    "envoy",
+    "gen",
+    "general",
+    "governor",
+    "gov",
+    "kanzler",
+    "king",
+    "leader",
+    "mayor",
+    "minister",
+    "ministerin",
+    "pope",
+    "premier",
+    "president",
+    "präsident",
+    "präsidentin",
+    "queen",
+    "rep",
+    "secretary",
+    "sen",
+    "senator",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sprecher",
+    "sprecherin",
+    "staatschef",
+    "machthaber",
+];
+/// Words that may sit inside a title: `foreign minister`, `top adviser`, `secretary of state`.
+const TITLE_WORDS: &[&str] = &[
+    "defense", "defence", "deputy", "first", "foreign", "national", "policy", "prime", "security",
+    "senior", "state", "top", "vice", "of", "party",
+];
+/// Honorifics are dropped from a name but make no role.
+const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "dr", "herr", "frau", "prof"];
+/// Lowercase particles inside a name: `Ursula von der Leyen`, `Osama bin Laden`.
+const PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "der", "di", "du", "ibn", "van", "von",
+];
+
+/// The name mentions of a side; `other` helps decide on capitalized sentence openers.
+pub(super) fn extract(side: &Prepared<'_>, other: &Prepared<'_>) -> Vec<Mention> {
+    let mut mentions = Vec::new();
+    let mut i = 0;
+    while i < side.tokens.len() {
+        if !is_capital_word(side, i) {
+            i += 1;
+            continue;
+        }
+        let mut end = i + 1;
+        while side.same_sentence(i, end) && !side.tokens[end - 1].possessive {
+            if is_capital_word(side, end) {
+                end += 1;
+            } else if PARTICLES.contains(&side.norm(end)) && is_capital_word(side, end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        if let Some(mention) = mention(side, other, i, end) {
+            mentions.push(mention);
+        }
+        i = end;
+    }
+    mentions
+}
+
+/// A word that starts with a capital and is not a stop word.
+fn is_capital_word(side: &Prepared<'_>, i: usize) -> bool {
+    side.capitalized(i) && side.tokens.get(i).is_some_and(|t| !t.stop_word)
+}
+
+/// The mention for the capitalized tokens `start..end`, with its title split off.
+fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) -> Option<Mention> {
+    let folded = |k: usize| {
+        strip_possessive(side.norm(k))
+            .trim_end_matches('.')
+            .to_owned()
+    };
+    let title_at = |k: usize| {
+        let w = folded(k);
+        TITLES.contains(&w.as_str()) || HONORIFICS.contains(&w.as_str())
+    };
+    let name_start = (start..end)
+        .rev()
+        .find(|&k| title_at(k))
+        .map_or(start, |k| k + 1);
+    if name_start >= end {
+        return None;
+    }
+    // A lone capitalized word opening a sentence is a name only when a speech verb follows
+    // or it is capitalized elsewhere too.
+    if end - start == 1 && side.first.get(start).copied().unwrap_or(false) {
+        let word = folded(start);
+        let recurs = |p: &Prepared<'_>| {
+            (0..p.tokens.len()).any(|k| {
+                !p.first.get(k).copied().unwrap_or(true)
+                    && p.capitalized(k)
+                    && strip_possessive(p.norm(k)) == word
+            })
+        };
+        if !is_speech_verb(side.norm(end)) && !recurs(side) && !recurs(other) {
+            return None;
+        }
+    }
+    // The role: title words inside the sequence and title or capitalized words before it.
+    let mut role_start = name_start;
+    while role_start > 0
+        && name_start - role_start < 5
+        && side.same_sentence(role_start - 1, name_start)
+        && side.word(role_start - 1).is_some_and(|t| {
+            let w = folded(role_start - 1);
+            t.kind == TokenKind::Word
+                && !t.possessive
+                && (TITLES.contains(&w.as_str())
+                    || TITLE_WORDS.contains(&w.as_str())
+                    || (side.capitalized(role_start - 1) && !t.stop_word))
+        })
+    {
+        role_start -= 1;
+    }
+    let has_title = (role_start..name_start).any(|k| TITLES.contains(&folded(k).as_str()));
+    let (role, role_surface) = if has_title {
+        let words: Vec<String> = (role_start..name_start).map(folded).collect();
+        (
+            words.join(" "),
+            side.slice(&side.span(role_start, name_start - 1))
+                .to_owned(),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    let words: Vec<String> = (name_start..end)
+        .filter(|&k| !PARTICLES.contains(&side.norm(k)))
+        .map(folded)
+        .collect();
+    let surfaces = (name_start..end)
+        .filter(|&k| !PARTICLES.contains(&side.norm(k)))
+        .map(|k| {
+            let s = side.surface(k);
+            let s = s
+                .strip_suffix("'s")
+                .or_else(|| s.strip_suffix("’s"))
+                .unwrap_or(s);
+            s.to_owned()
+        })
+        .collect();
+    let weak = side.language == Language::German && words.len() == 1 && !has_title;
+    Some(Mention {
+        words,
+        surfaces,
+        role,
+        role_surface,
+        span: side.span(name_start, end - 1),
+        weak,
+    })
+}
+
+/// Flags names spelled two ways and titles filled by different names.
+/// Role conflicts need `same_claim`: both sides saying much the same thing.
+pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> Vec<Flag> {
+    let left_words: BTreeSet<String> = left
+        .iter()
+        .flat_map(|m| m.words.iter().map(|w| canon(w)))
+        .collect();
+    let right_words: BTreeSet<String> = right
+        .iter()
+        .flat_map(|m| m.words.iter().map(|w| canon(w)))
+        .collect();
+    let left_plain: BTreeSet<&str> = left
+        .iter()
+        .flat_map(|m| m.words.iter().map(String::as_str))
+        .collect();
+    let right_plain: BTreeSet<&str> = right
+        .iter()
+        .flat_map(|m| m.words.iter().map(String::as_str))
+        .collect();
+    let mut flags = Vec::new();
+    let mut seen: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    for l in left.iter().filter(|m| !m.weak) {
+        for r in right.iter().filter(|m| !m.weak) {
+            let Some(changes) = variant_words(l, r) else {
+                // `Kim Jong Un` / `Kim Jong-un`: the same letters, split another way.
+                let joined = |m: &Mention| m.words.concat().replace('-', "");
+                let (lw, rw) = (l.words.join(" "), r.words.join(" "));
+                let elsewhere = left.iter().any(|m| m.words.join(" ") == rw)
+                    || right.iter().any(|m| m.words.join(" ") == lw);
+                let key = (l.words.clone(), r.words.clone());
+                if lw != rw && joined(l) == joined(r) && !elsewhere && !seen.contains(&key) {
+                    let note = format!(
+                        "{} / {} (spelling)",
+                        l.surfaces.join(" "),
+                        r.surfaces.join(" ")
+                    );
+                    flags.push(flag(
+                        FlagKind::Name,
+                        Severity::Variant,
+                        &l.span,
+                        &r.span,
+                        note,
+                    ));
+                    seen.push(key);
+                }
+                continue;
+            };
+            let unshared = changes.iter().all(|&k| {
+                !right_plain.contains(l.words[k].as_str())
+                    && !left_plain.contains(r.words[k].as_str())
+            });
+            let key = (l.words.clone(), r.words.clone());
+            if !unshared || seen.contains(&key) {
+                continue;
+            }
+            let note = changes
+                .iter()
+                .map(|&k| format!("{} / {}", l.surfaces[k], r.surfaces[k]))
+                .collect::<Vec<_>>()
+                .join(", ");
+            flags.push(flag(
+                FlagKind::Name,
+                Severity::Variant,
+                &l.span,
+                &r.span,
+                format!("{note} (spelling)"),
+            ));
+            seen.push(key);
+        }
+    }
+    // One title, two different names.
+    if !same_claim {
+        return flags;
+    }
+    let roles: BTreeSet<&str> = left
+        .iter()
+        .map(|m| m.role.as_str())
+        .filter(|r| !r.is_empty())
+        .collect();
+    for role in roles {
+        let (Some(l), Some(r)) = (single_holder(left, role), single_holder(right, role)) else {
+            continue;
+        };
+        let related = l.words.iter().any(|w| right_words.contains(&canon(w)))
+            || r.words.iter().any(|w| left_words.contains(&canon(w)))
+            || variant_words(l, r).is_some();
+        if !related {
+            let note = format!(
+                "{}: {} / {}",
+                l.role_surface,
+                l.surfaces.join(" "),
+                r.surfaces.join(" ")
+            );
+            flags.push(flag(
+                FlagKind::Name,
+                Severity::Conflict,
+                &l.span,
+                &r.span,
+                note,
+            ));
+        }
+    }
+    flags
+}
+
+/// The one name a side gives a role, or `None` when it gives none or several.
+fn single_holder<'m>(mentions: &'m [Mention], role: &str) -> Option<&'m Mention> {
+    let mut holders = mentions.iter().filter(|m| m.role == role);
+    let first = holders.next()?;
+    holders.all(|m| m.words == first.words).then_some(first)
+}
+
+/// When two names have the same number of words, each the same or a variant spelling and at
+/// least one a variant, the positions of the variant words.
+fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
+    if left.words.len() != right.words.len() || left.words.is_empty() {
+        return None;
+    }
+    let mut changes = Vec::new();
+    for (k, (l, r)) in left.words.iter().zip(&right.words).enumerate() {
+        if l == r {
+            continue;
+        }
+        if !is_variant(l, r) {
+            return None;
+        }
+        changes.push(k);
+    }
+    (!changes.is_empty()).then_some(changes)
+}
+
+/// Two different folded words that spell one name: equal after transliteration rules, or (five
+/// letters or more) one inner letter apart (`Vasquez` / `Vazquez`).
+pub(super) fn is_variant(left: &str, right: &str) -> bool {
+    let alphabetic = |s: &str| s.chars().all(|c| c.is_alphabetic() || c == '-');
+    if left == right || !alphabetic(left) || !alphabetic(right) {
+        return false;
+    }
+    if canon(left) == canon(right) {
+        return true;
+    }
+    let (l, r): (Vec<char>, Vec<char>) = (left.chars().collect(), right.chars().collect());
+    // The last letter is left alone: `Koreas` / `Korean` is an inflection, not a spelling.
+    l.len() >= 5
+        && l.len() == r.len()
+        && l.first() == r.first()
+        && l.last() == r.last()
+        && l.iter().zip(&r).filter(|(a, b)| a != b).count() == 1
+}
+
+/// A spelling-neutral form of a folded word: umlauts and accents spelled out, `y`/`j` → `i`,
+/// `oi` → `oe`, `ou` → `u`, `kh` → `h`, `sch` → `sh`, final `w` → `v`, double letters once.
+pub(super) fn canon(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        match c {
+            'ä' => s.push_str("ae"),
+            'ö' => s.push_str("oe"),
+            'ü' => s.push_str("ue"),
+            'ß' => s.push_str("ss"),
+            'à' | 'á' | 'â' | 'ã' | 'å' | 'ā' => s.push('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' => s.push('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => s.push('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ō' | 'ŏ' => s.push('o'),
+            'ù' | 'ú' | 'û' | 'ū' | 'ŭ' => s.push('u'),
+            'ç' | 'č' => s.push('c'),
+            'š' => s.push_str("sh"),
+            'ž' => s.push_str("zh"),
+            'ñ' => s.push('n'),
+            '\'' | '’' => {}
+            c => s.push(c),
+        }
+    }
+    let mut s = s
+        .replace("tsch", "ch")
+        .replace("sch", "sh")
+        .replace("kh", "h")
+        .replace("ou", "u")
+        .replace("oi", "oe")
+        .replace(['y', 'j'], "i");
+    if s.ends_with('w') {
+        s.pop();
+        s.push('v');
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn transliterations_meet() {
+        for (left, right) in [
+            ("yury", "yuri"),
+            ("choe", "choi"),
+            ("juri", "yuri"),
+            ("uschakow", "ushakov"),
+            ("zelensky", "zelenskyy"),
+            ("dmitriy", "dmitry"),
+        ] {
+            assert!(is_variant(left, right), "{left} / {right}");
+        }
+        for (left, right) in [
+            ("russia", "russian"),
+            ("kim", "kin"),
+            ("jong", "yo"),
+            ("un", "il"),
+        ] {
+            assert!(!is_variant(left, right), "{left} / {right}");
+        }
+    }
+}
