@@ -3,7 +3,7 @@
 //! Every function here fails soft: a missing window, a full storage or a refused call gives
 //! `None`/`false`/`Err(message)`, never a panic. The rules behind them live in [`crate::state`].
 
-use crate::state::{self, FileKind, LoadError};
+use crate::state::{self, FileBytes, LoadError};
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{Element, File, HtmlElement};
 
@@ -100,29 +100,20 @@ pub fn dispatch_select(root: &Element, selected: &crate::view_model::SelectedLin
 /// The name of the event a comparison dispatches when the reader pins a sentence or ribbon.
 pub const SELECT_EVENT: &str = "parallax-select";
 
-/// A file's text, ready for a text box.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Loaded {
-    /// The file's name, for the article name field.
-    pub name: String,
-    /// The text (HTML and Markdown already reduced to plain text).
-    pub text: String,
-    /// How the file was read.
-    pub kind: FileKind,
-}
-
-/// Reads a file the user opened or dropped, then calls `done` with its text or the reason it
-/// was refused. Large files are refused before reading.
-pub fn read_file(file: &File, done: impl FnOnce(Result<Loaded, LoadError>) + 'static) {
+/// Reads a file the user opened or dropped, then calls `done` with its bytes or the reason it
+/// was refused ([`state::load_file`] turns the bytes into text). Large files are refused
+/// before reading.
+pub fn read_file(file: &File, done: impl FnOnce(Result<FileBytes, LoadError>) + 'static) {
     let size = file.size();
     if !size.is_finite() || size > state::MAX_FILE_BYTES as f64 {
-        done(Err(LoadError::TooLarge {
+        done(Err(LoadError::File(parallax::input::LoadError::TooLarge {
             bytes: if size.is_finite() {
                 size as usize
             } else {
                 usize::MAX
             },
-        }));
+            limit: state::MAX_FILE_BYTES,
+        })));
         return;
     }
     let name = file.name();
@@ -134,7 +125,7 @@ pub fn read_file(file: &File, done: impl FnOnce(Result<Loaded, LoadError>) + 'st
     let done = std::rc::Rc::new(std::cell::RefCell::new(Some(done)));
     let finish = {
         let done = done.clone();
-        move |result: Result<Loaded, LoadError>| {
+        move |result: Result<FileBytes, LoadError>| {
             if let Some(done) = done.borrow_mut().take() {
                 done(result);
             }
@@ -149,11 +140,11 @@ pub fn read_file(file: &File, done: impl FnOnce(Result<Loaded, LoadError>) + 'st
                 .ok()
                 .filter(JsCast::is_instance_of::<js_sys::ArrayBuffer>)
                 .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec());
-            let result = match bytes {
-                None => Err(LoadError::Unreadable),
-                Some(bytes) => decode(&name, &mime, &bytes),
-            };
-            finish(result);
+            finish(
+                bytes
+                    .map(|bytes| FileBytes { name, mime, bytes })
+                    .ok_or(LoadError::Unreadable),
+            );
         })
     };
     let on_error = Closure::once_into_js(move || finish(Err(LoadError::Unreadable)));
@@ -164,25 +155,6 @@ pub fn read_file(file: &File, done: impl FnOnce(Result<Loaded, LoadError>) + 'st
             done(Err(LoadError::Unreadable));
         }
     }
-}
-
-fn decode(name: &str, mime: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
-    let text = state::decode_file(bytes)?;
-    let head: String = text.chars().take(64).collect();
-    let kind = state::file_kind(name, mime, &head)?;
-    let text = match kind {
-        FileKind::Text => text,
-        FileKind::Markdown => state::markdown_to_text(&text),
-        // The engine's extractor, as in the CLI: the same file gives the same text everywhere,
-        // and no parsed document in the page trips its Content-Security-Policy.
-        FileKind::Html => parallax::extract::article_text(&text),
-    };
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    Ok(Loaded {
-        name: stem.to_owned(),
-        text,
-        kind,
-    })
 }
 
 fn all(list: &web_sys::NodeList) -> Vec<Element> {

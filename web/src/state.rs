@@ -1,6 +1,8 @@
-//! The page's plain-Rust rules: settings and their storage form, file decoding, size guards,
+//! The page's plain-Rust rules: settings and their storage form, file loading, size guards,
 //! keyboard stops and export names. No DOM here; tested natively.
 
+use parallax::input;
+pub use parallax::input::{human_bytes, FileKind};
 use std::fmt;
 
 /// Keys under which the page keeps its state in `localStorage`.
@@ -58,8 +60,8 @@ pub fn is_large(left: &str, right: &str) -> bool {
     left.len() + right.len() >= BUSY_BYTES
 }
 
-/// Files larger than this are refused before they are read.
-pub const MAX_FILE_BYTES: usize = 2 * 1024 * 1024;
+/// Files larger than this are refused before they are read (the engine loader's limit).
+pub const MAX_FILE_BYTES: usize = input::MAX_BYTES;
 
 /// Articles longer than this are not compared in the browser (alignment grows with the
 /// product of both sentence counts); the text stays in its box.
@@ -136,216 +138,101 @@ pub enum View {
     Ribbons,
 }
 
+/// A file the reader opened or dropped, as the browser read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileBytes {
+    /// The file's name.
+    pub name: String,
+    /// Its MIME type as the browser reports it (may be empty).
+    pub mime: String,
+    /// Its bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// A file's text, ready for a text box.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    /// The file's name without its extension, for the article name field.
+    pub name: String,
+    /// The text (HTML and Markdown already reduced to plain text).
+    pub text: String,
+    /// How the file was read.
+    pub kind: FileKind,
+    /// The encoding it was read as.
+    pub encoding: parallax::input::Encoding,
+}
+
 /// Why a file could not be loaded. The text box keeps its content in every case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The file is larger than [`MAX_FILE_BYTES`].
-    TooLarge {
-        /// The file's size in bytes.
-        bytes: usize,
-    },
-    /// The file holds NUL bytes: an image, a PDF, a word-processor file.
-    Binary,
-    /// The file is not UTF-8 text.
-    NotUtf8,
-    /// The file's type is not one the page reads.
-    UnsupportedType,
+    /// The engine's loader refused the file (the same rules as the command line).
+    File(input::LoadError),
     /// The browser could not read the file.
     Unreadable,
+}
+
+impl LoadError {
+    /// Whether reading the file as Windows-1252 would load it.
+    pub fn is_not_utf8(&self) -> bool {
+        matches!(self, LoadError::File(input::LoadError::NotUtf8 { .. }))
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::TooLarge { bytes } => write!(
-                f,
-                "This file is {} — too large. Parallax reads files up to {}.",
-                human_bytes(*bytes),
-                human_bytes(MAX_FILE_BYTES)
-            ),
-            LoadError::Binary => f.write_str(
+            LoadError::File(input::LoadError::Binary(_)) => f.write_str(
                 "This looks like a binary file (an image, PDF or office document). \
                  Save the article as plain text, Markdown or HTML first.",
             ),
-            LoadError::NotUtf8 => {
-                f.write_str("This file is not UTF-8 text. Re-save it as UTF-8 and try again.")
-            }
-            LoadError::UnsupportedType => f.write_str("Parallax reads .txt, .md and .html files."),
+            LoadError::File(input::LoadError::NotUtf8 { at }) => write!(
+                f,
+                "This file is not UTF-8 text (byte {at}). If it was saved as Windows-1252, \
+                 read it as that; otherwise re-save it as UTF-8."
+            ),
+            LoadError::File(e) => write!(f, "This file {e}."),
             LoadError::Unreadable => f.write_str("The browser could not read this file."),
         }
     }
 }
 
-/// Sizes for messages: bytes, KB or MB with one decimal.
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(parallax_web::state::human_bytes(2_500_000), "2.4 MB");
-/// ```
-pub fn human_bytes(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{:.0} KB", b / KB)
-    } else {
-        format!("{:.1} MB", b / (KB * KB))
-    }
-}
-
-/// How a file's text must be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FileKind {
-    /// Plain text, kept as is.
-    Text,
-    /// Markdown: line markers and link syntax dropped.
-    Markdown,
-    /// HTML: reduced to the article's main text by the engine's extractor (as in the CLI).
-    Html,
-}
-
-/// Decides how to read a file from its name, its MIME type and its first bytes.
+/// Loads a file's bytes with the engine's loader ([`parallax::input::load`]), the same one
+/// the command line uses; `windows_1252` is the command line's `--encoding windows-1252`.
 ///
 /// # Errors
 ///
-/// [`LoadError::UnsupportedType`] for names and types that are clearly not text.
-pub fn file_kind(name: &str, mime: &str, head: &str) -> Result<FileKind, LoadError> {
-    let lower = name.to_ascii_lowercase();
-    let extension = lower.rsplit_once('.').map_or("", |(_, e)| e);
-    let sniff = head
-        .trim_start()
-        .get(..15)
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match extension {
-        "html" | "htm" | "xhtml" => Ok(FileKind::Html),
-        "md" | "markdown" => Ok(FileKind::Markdown),
-        "txt" | "text" => Ok(FileKind::Text),
-        _ if mime.starts_with("text/html") || mime == "application/xhtml+xml" => Ok(FileKind::Html),
-        _ if sniff.starts_with("<!doctype html") || sniff.starts_with("<html") => {
-            Ok(FileKind::Html)
-        }
-        _ if mime == "text/markdown" => Ok(FileKind::Markdown),
-        _ if mime.is_empty() || mime.starts_with("text/") => Ok(FileKind::Text),
-        _ => Err(LoadError::UnsupportedType),
-    }
-}
-
-/// Turns a file's bytes into text: refuses large, binary and non-UTF-8 files, drops a BOM.
-///
-/// # Errors
-///
-/// [`LoadError::TooLarge`], [`LoadError::Binary`] or [`LoadError::NotUtf8`].
+/// [`LoadError::File`] with the loader's reason.
 ///
 /// # Example
 ///
 /// ```
-/// use parallax_web::state::{decode_file, LoadError};
-/// assert_eq!(decode_file(b"\xEF\xBB\xBFHello").as_deref(), Ok("Hello"));
-/// assert_eq!(decode_file(b"PK\x03\x04\x00\x00"), Err(LoadError::Binary));
+/// use parallax_web::state::{load_file, FileBytes};
+/// let file = FileBytes { name: "wire.txt".into(), mime: "text/plain".into(), bytes: b"caf\xE9".to_vec() };
+/// assert!(load_file(&file, false).unwrap_err().is_not_utf8());
+/// let loaded = load_file(&file, true).unwrap();
+/// assert_eq!((loaded.name.as_str(), loaded.text.as_str()), ("wire", "café"));
 /// ```
-pub fn decode_file(bytes: &[u8]) -> Result<String, LoadError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { bytes: bytes.len() });
-    }
-    if bytes.contains(&0) {
-        return Err(LoadError::Binary);
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| LoadError::NotUtf8)?;
-    Ok(text.replace("\r\n", "\n"))
-}
-
-/// Collapses runs of white space (including non-breaking spaces) to one space and trims.
-///
-/// # Example
-///
-/// ```
-/// assert_eq!(parallax_web::state::collapse_whitespace("  a \n\t b\u{a0}c "), "a b c");
-/// ```
-pub fn collapse_whitespace(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Joins the text lines extracted from an HTML page: white space collapsed, empty lines and
-/// immediate repeats dropped, one blank line between paragraphs.
-pub fn join_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out: Vec<String> = Vec::new();
-    for line in lines {
-        let line = collapse_whitespace(line);
-        if !line.is_empty() && out.last() != Some(&line) {
-            out.push(line);
-        }
-    }
-    out.join("\n\n")
-}
-
-/// Reduces Markdown to readable text: heading, quote and list markers, emphasis markers,
-/// images and link targets go; the words stay.
-///
-/// # Example
-///
-/// ```
-/// let md = "# Title\n\n- A [link](http://x) and **bold** word\n> quoted";
-/// assert_eq!(parallax_web::state::markdown_to_text(md), "Title\n\nA link and bold word\nquoted");
-/// ```
-pub fn markdown_to_text(markdown: &str) -> String {
-    markdown
-        .lines()
-        .map(|line| {
-            let mut rest = line.trim_start();
-            loop {
-                let before = rest;
-                rest = rest
-                    .trim_start_matches('#')
-                    .trim_start_matches('>')
-                    .trim_start();
-                for marker in ["- ", "* ", "+ "] {
-                    rest = rest.strip_prefix(marker).unwrap_or(rest);
-                }
-                if let Some((number, after)) = rest.split_once(". ") {
-                    if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
-                        rest = after;
-                    }
-                }
-                if rest == before {
-                    break;
-                }
-            }
-            strip_inline_markdown(rest.trim_end())
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// Drops `![alt](src)` images, keeps the text of `[text](href)` links, drops `**`, `__` and
-/// backticks.
-fn strip_inline_markdown(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(open) = rest.find('[') {
-        let image = open > 0 && rest[..open].ends_with('!');
-        let close = rest[open..].find("](").map(|c| open + c);
-        let end = close.and_then(|c| rest[c..].find(')').map(|e| c + e));
-        if let (Some(close), Some(end)) = (close, end) {
-            let keep_until = if image { open - 1 } else { open };
-            out.push_str(&rest[..keep_until]);
-            if !image {
-                out.push_str(&rest[open + 1..close]);
-            }
-            rest = &rest[end + 1..];
-        } else {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-        }
-    }
-    out.push_str(rest);
-    out.replace("**", "").replace("__", "").replace('`', "")
+pub fn load_file(file: &FileBytes, windows_1252: bool) -> Result<Loaded, LoadError> {
+    let source = input::Source {
+        name: &file.name,
+        mime: &file.mime,
+        bytes: &file.bytes,
+    };
+    let options = input::Options {
+        windows_1252,
+        ..input::Options::default()
+    };
+    let loaded = input::load(&source, &options).map_err(LoadError::File)?;
+    let stem = file
+        .name
+        .rsplit_once('.')
+        .map_or(file.name.as_str(), |(stem, _)| stem);
+    Ok(Loaded {
+        name: stem.to_owned(),
+        text: loaded.text,
+        kind: loaded.kind,
+        encoding: loaded.encoding,
+    })
 }
 
 /// Why the comparison is not run; the text boxes keep their content.
@@ -494,102 +381,27 @@ fn fold_accent(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
-
-    struct KindCase {
-        name: &'static str,
-        file: &'static str,
-        mime: &'static str,
-        head: &'static str,
-        expected: Result<FileKind, LoadError>,
-    }
-
-    const KIND_CASES: &[KindCase] = &[
-        KindCase {
-            name: "html by extension",
-            file: "story.HTML",
-            mime: "",
-            head: "",
-            expected: Ok(FileKind::Html),
-        },
-        KindCase {
-            name: "markdown by extension",
-            file: "notes.md",
-            mime: "",
-            head: "# Title",
-            expected: Ok(FileKind::Markdown),
-        },
-        KindCase {
-            name: "text by extension",
-            file: "a.txt",
-            mime: "text/plain",
-            head: "<html>",
-            expected: Ok(FileKind::Text),
-        },
-        KindCase {
-            name: "html sniffed without extension",
-            file: "download",
-            mime: "",
-            head: "  <!DOCTYPE html><html>",
-            expected: Ok(FileKind::Html),
-        },
-        KindCase {
-            name: "html by mime",
-            file: "page",
-            mime: "text/html; charset=utf-8",
-            head: "",
-            expected: Ok(FileKind::Html),
-        },
-        KindCase {
-            name: "image refused",
-            file: "photo.jpg",
-            mime: "image/jpeg",
-            head: "",
-            expected: Err(LoadError::UnsupportedType),
-        },
-        KindCase {
-            name: "unknown extension read as text",
-            file: "article.body",
-            mime: "",
-            head: "Hello",
-            expected: Ok(FileKind::Text),
-        },
-    ];
 
     #[test]
-    fn kind_case_names_are_unique() {
-        let names: BTreeSet<&str> = KIND_CASES.iter().map(|c| c.name).collect();
-        assert_eq!(names.len(), KIND_CASES.len());
-    }
-
-    #[test]
-    fn file_kinds() {
-        for case in KIND_CASES {
-            assert_eq!(
-                file_kind(case.file, case.mime, case.head),
-                case.expected,
-                "case {}",
-                case.name
-            );
-        }
-    }
-
-    #[test]
-    fn decode_refuses_large_binary_and_latin1() {
-        let big = vec![b'a'; MAX_FILE_BYTES + 1];
-        assert_eq!(
-            decode_file(&big),
-            Err(LoadError::TooLarge {
-                bytes: MAX_FILE_BYTES + 1
-            })
-        );
-        assert_eq!(decode_file(b"caf\xe9"), Err(LoadError::NotUtf8));
-        assert_eq!(decode_file(b"a\r\nb").as_deref(), Ok("a\nb"));
-        let message = LoadError::TooLarge { bytes: 3 << 20 }.to_string();
-        assert!(
-            message.contains("3.0 MB") && message.contains("2.0 MB"),
-            "{message}"
-        );
+    fn files_load_through_the_engine_loader_and_windows_1252_is_opt_in() {
+        let file = |name: &str, bytes: &[u8]| FileBytes {
+            name: name.to_owned(),
+            mime: String::new(),
+            bytes: bytes.to_vec(),
+        };
+        let big = file("big.txt", &vec![b'a'; MAX_FILE_BYTES + 1]);
+        let message = load_file(&big, false).unwrap_err().to_string();
+        assert!(message.contains("2.0 MB"), "{message}");
+        let latin = file("old.txt", b"caf\xe9 au lait");
+        let refused = load_file(&latin, false).unwrap_err();
+        assert!(refused.is_not_utf8());
+        assert!(refused.to_string().contains("byte 3"), "{refused}");
+        assert_eq!(load_file(&latin, true).unwrap().text, "café au lait");
+        let utf16 = file("wide.txt", b"\xFF\xFEH\x00i\x00");
+        let loaded = load_file(&utf16, false).unwrap();
+        assert_eq!((loaded.name.as_str(), loaded.text.as_str()), ("wide", "Hi"));
+        let binary = load_file(&file("x.txt", b"PK\x03\x04\x00"), false).unwrap_err();
+        assert!(binary.to_string().contains("binary"), "{binary}");
     }
 
     #[test]
@@ -640,21 +452,6 @@ mod tests {
         assert_eq!(next_stop(&stops, Some((0, 4)), true), Some((1, 0)));
         assert_eq!(next_stop(&stops, Some((0, 1)), false), None);
         assert_eq!(next_stop::<usize>(&[], None, true), None);
-    }
-
-    #[test]
-    fn html_lines_are_joined_as_paragraphs() {
-        let joined = join_lines(["  Title ", "", "Body\n text.", "Body text.", "End."]);
-        assert_eq!(joined, "Title\n\nBody text.\n\nEnd.");
-    }
-
-    #[test]
-    fn markdown_keeps_words_and_drops_syntax() {
-        let md = "## Heading\n1. First ![pic](a.png)item\n* [unclosed link\n`code` __u__";
-        assert_eq!(
-            markdown_to_text(md),
-            "Heading\nFirst item\n[unclosed link\ncode u"
-        );
     }
 
     #[test]

@@ -4,6 +4,8 @@ mod eval;
 mod render_text;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use parallax::input;
+use parallax::input::Encoding;
 use parallax::{compare, Article, Options};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -404,53 +406,31 @@ fn read_input(path: &Path, encoding: InputEncoding) -> Result<String, InputError
     } else {
         std::fs::read(path).map_err(|e| InputError(format!("{name}: {e}")))?
     };
-    let decoded =
-        parallax::normalize::decode(&bytes).map_err(|e| InputError(format!("{name}: {e}")))?;
-    if decoded.encoding == parallax::normalize::Encoding::Windows1252
-        && encoding == InputEncoding::Utf8
-    {
-        let at = std::str::from_utf8(&bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to());
-        return Err(InputError(format!(
-            "{name}: not valid UTF-8 (byte {at}); if it is a Windows-1252 file, add --encoding windows-1252"
-        )));
-    }
-    if decoded.text.trim().is_empty() {
-        return Err(InputError(format!("{name}: is empty (no text to compare)")));
-    }
-    let text = if is_html(path, &decoded.text) {
-        let text = parallax::extract::article_text(&decoded.text);
-        if text.trim().is_empty() {
-            return Err(InputError(format!(
-                "{name}: has no article text (read as HTML)"
-            )));
-        }
-        text
-    } else {
-        decoded.text
+    // The page reads dropped files through the same loader: the same file, the same text.
+    let source = input::Source {
+        name: if path == Path::new("-") {
+            ""
+        } else {
+            path.to_str().unwrap_or_default()
+        },
+        mime: "",
+        bytes: &bytes,
     };
-    if decoded.encoding != parallax::normalize::Encoding::Utf8 {
+    let options = input::Options {
+        windows_1252: encoding == InputEncoding::Windows1252,
+        ..input::Options::default()
+    };
+    let loaded = input::load(&source, &options).map_err(|e| match e {
+        input::LoadError::NotUtf8 { .. } => InputError(format!(
+            "{name}: {e}; if it is a Windows-1252 file, add --encoding windows-1252"
+        )),
+        e => InputError(format!("{name}: {e}")),
+    })?;
+    if loaded.encoding != Encoding::Utf8 {
         eprintln!(
             "parallax: {name}: read as {} (offsets are into the decoded text)",
-            decoded.encoding
+            loaded.encoding
         );
     }
-    Ok(text)
-}
-
-/// HTML by its extension (`.html`, `.htm`), or for standard input by its first tag.
-fn is_html(path: &Path, text: &str) -> bool {
-    if path == Path::new("-") {
-        let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
-        let head = start
-            .chars()
-            .take(14)
-            .collect::<String>()
-            .to_ascii_lowercase();
-        return head.starts_with("<!doctype html") || head.starts_with("<html");
-    }
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+    Ok(loaded.text)
 }

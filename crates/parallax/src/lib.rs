@@ -31,6 +31,7 @@ pub mod diff;
 pub mod error;
 pub mod extract;
 pub mod flags;
+pub mod input;
 pub mod normalize;
 pub mod options;
 pub mod order;

@@ -1,9 +1,10 @@
 //! One article's input: name, text, open file, drop a file, clear (with undo), messages.
 
 use crate::browser;
-use crate::state::FileKind;
+use crate::state::{self, FileBytes, FileKind};
 use leptos::html;
 use leptos::prelude::*;
+use parallax::input::Encoding;
 
 /// A message under an input pane.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,6 +15,8 @@ pub struct Message {
     pub error: bool,
     /// Whether an "Undo" button restores the text before the last change.
     pub undo: bool,
+    /// Whether a "Read as Windows-1252" button loads the refused file again in that encoding.
+    pub windows_1252: bool,
 }
 
 impl Message {
@@ -23,6 +26,7 @@ impl Message {
             text: text.into(),
             error: false,
             undo: false,
+            windows_1252: false,
         }
     }
 
@@ -32,6 +36,7 @@ impl Message {
             text: text.into(),
             error: true,
             undo: false,
+            windows_1252: false,
         }
     }
 
@@ -66,7 +71,7 @@ pub fn InputPanel(
     let file_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
 
-    let load = file_loader(name, text, message, before);
+    let (load, as_windows_1252) = file_loader(name, text, message, before);
     let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
     let open = move |_| {
         if let Some(input) = file_input.get() {
@@ -156,7 +161,7 @@ pub fn InputPanel(
                 <button type="button" on:click=clear>"Clear"</button>
                 <span class="px-drop-hint">"or drop a .txt, .md or .html file here"</span>
             </div>
-            {message_view(message, undo)}
+            {message_view(message, undo, as_windows_1252)}
         </section>
     }
 }
@@ -165,6 +170,7 @@ pub fn InputPanel(
 fn message_view(
     message: RwSignal<Option<Message>>,
     undo: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+    as_windows_1252: impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     view! {
         <p class="px-message" role="status" aria-live="polite">
@@ -182,6 +188,12 @@ fn message_view(
                                 " "
                                 <button type="button" class="px-link" on:click=undo>"Undo"</button>
                             })}
+                            {m.windows_1252.then(|| view! {
+                                " "
+                                <button type="button" class="px-link" data-action="windows-1252" on:click=as_windows_1252>
+                                    "Read as Windows-1252"
+                                </button>
+                            })}
                         }
                     })
             }}
@@ -189,30 +201,71 @@ fn message_view(
     }
 }
 
-/// Reads a file into the pane: the text box changes only when the file was read.
+/// Reads a file into the pane: the text box changes only when the file was read. Returns the
+/// loader and the action of the "Read as Windows-1252" button, which loads the last file
+/// refused as not UTF-8 again in that encoding.
 fn file_loader(
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
     before: StoredValue<Option<(String, String)>>,
-) -> impl Fn(web_sys::File) + Copy + 'static {
-    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
-    move |file: web_sys::File| {
+) -> (
+    impl Fn(web_sys::File) + Copy + 'static,
+    impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
+) {
+    let refused: StoredValue<Option<FileBytes>> = StoredValue::new(None);
+    let load = move |file: web_sys::File| {
         message.set(Some(Message::info(format!("Reading {}…", file.name()))));
         browser::read_file(&file, move |result| match result {
-            Ok(loaded) => {
-                remember();
-                let how = match loaded.kind {
-                    FileKind::Html => " (HTML reduced to its main text)",
-                    FileKind::Markdown => " (Markdown reduced to plain text)",
-                    FileKind::Text => "",
-                };
-                let note = format!("Loaded {}{how}.", loaded.name);
-                name.set(loaded.name);
-                text.set(loaded.text);
-                message.set(Some(Message::undoable(note)));
-            }
+            Ok(file) => show_loaded(&file, false, name, text, message, before, refused),
             Err(error) => message.set(Some(Message::error(error.to_string()))),
         });
+    };
+    let as_windows_1252 = move |_| {
+        if let Some(file) = refused.get_value() {
+            show_loaded(&file, true, name, text, message, before, refused);
+        }
+    };
+    (load, as_windows_1252)
+}
+
+/// Loads a read file through the engine's loader into the pane, or says why not (offering
+/// Windows-1252 for a file that is not UTF-8).
+fn show_loaded(
+    file: &FileBytes,
+    windows_1252: bool,
+    name: RwSignal<String>,
+    text: RwSignal<String>,
+    message: RwSignal<Option<Message>>,
+    before: StoredValue<Option<(String, String)>>,
+    refused: StoredValue<Option<FileBytes>>,
+) {
+    match state::load_file(file, windows_1252) {
+        Ok(loaded) => {
+            refused.set_value(None);
+            before.set_value(Some((name.get_untracked(), text.get_untracked())));
+            let how = match loaded.kind {
+                FileKind::Html => " (HTML reduced to its main text)",
+                FileKind::Markdown => " (Markdown reduced to plain text)",
+                FileKind::Text => "",
+            };
+            let encoding = if loaded.encoding == Encoding::Utf8 {
+                String::new()
+            } else {
+                format!(", read as {}", loaded.encoding)
+            };
+            let note = format!("Loaded {}{how}{encoding}.", loaded.name);
+            name.set(loaded.name);
+            text.set(loaded.text);
+            message.set(Some(Message::undoable(note)));
+        }
+        Err(error) => {
+            let retry = error.is_not_utf8();
+            refused.set_value(retry.then(|| file.clone()));
+            message.set(Some(Message {
+                windows_1252: retry,
+                ..Message::error(error.to_string())
+            }));
+        }
     }
 }
