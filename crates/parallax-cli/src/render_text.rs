@@ -262,18 +262,24 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
 
 /// `text` made safe to write to a terminal, every character one visible thing with a known
 /// display width: white-space controls (tab, line feed, carriage return, vertical tab, form
-/// feed, next line) become a space; the other C0 controls and DEL their Unicode control
-/// pictures (ESC `␛`, BEL `␇`, DEL `␡`); C1 controls and bidi controls (which would reorder
-/// the line) a `\u{9b}`-style escape.
+/// feed, next line) and the line and paragraph separators become a space; the other C0
+/// controls and DEL their Unicode control pictures (ESC `␛`, BEL `␇`, DEL `␡`); C1 controls
+/// and bidi controls (which would reorder the line) a `\u{9b}`-style escape.
 fn visible(text: &str) -> Cow<'_, str> {
-    let unsafe_char = |c: char| c.is_control() || parallax::normalize::is_bidi_control(c);
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || parallax::normalize::is_bidi_control(c)
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    };
     if !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\t' | '\n' | '\x0B' | '\x0C' | '\r' | '\u{85}' => out.push(' '),
+            '\t' | '\n' | '\x0B' | '\x0C' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push(' ');
+            }
             '\0'..='\x1F' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}')),
             '\x7F' => out.push('\u{2421}'),
             c if unsafe_char(c) => {
@@ -486,6 +492,7 @@ mod tests {
         ("c1 csi", "\u{9b}31mred", "\\u{9b}31mred"),
         ("nul and del", "a\0b\x7f", "a␀b␡"),
         ("white-space controls", "a\tb\nc\rd\u{85}e", "a b c d e"),
+        ("line separators in a name", "a\u{2028}b\u{2029}c", "a b c"),
         (
             "bidi override in a name",
             "doc\u{202E}txt.exe",

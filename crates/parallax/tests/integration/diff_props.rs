@@ -444,6 +444,25 @@ proptest! {
             &DiffInput::new(&right, &sides[1].1),
             &options.diff_options(),
         );
+        // Issue 19, item 7: the other way round, the same spans mirrored.
+        let swapped = diff_tokens(
+            &DiffInput::new(&right, &sides[1].1),
+            &DiffInput::new(&left, &sides[0].1),
+            &options.diff_options(),
+        );
+        let mirror: Vec<_> = spans
+            .iter()
+            .map(|s| parallax::diff::DiffSpan {
+                op: match s.op {
+                    DiffOp::Insert => DiffOp::Delete,
+                    DiffOp::Delete => DiffOp::Insert,
+                    op => op,
+                },
+                left: s.right.clone(),
+                right: s.left.clone(),
+            })
+            .collect();
+        prop_assert_eq!(&swapped, &mirror, "left {:?}\nright {:?}", left, right);
         for (side, text) in [left.as_str(), right.as_str()].into_iter().enumerate() {
             let ranges: Vec<Range<usize>> = spans
                 .iter()
