@@ -496,6 +496,39 @@ fn issue_19_sample_pair_mirrors() {
     }
 }
 
+/// Issue 19, item 7: every pair of seed articles mirrors, under every option.
+#[test]
+fn issue_19_seed_pairs_mirror() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: ../shared/samples/seeds not found");
+        return;
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed is UTF-8"))
+        .collect();
+    for i in 0..texts.len() {
+        for j in i + 1..texts.len() {
+            for (ignore_case, ignore_punctuation) in [(false, false), (true, true)] {
+                let options = Options {
+                    ignore_case,
+                    ignore_punctuation,
+                    ..Options::default()
+                };
+                if let Err(e) = check_mirror(&texts[i], &texts[j], &options) {
+                    panic!("seeds {i} vs {j}, {options:?}: {e}");
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn seed_pairs_rebuild() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
