@@ -21,6 +21,11 @@ struct Cli {
     /// rejects anything else; `windows-1252` also reads other bytes as Windows-1252.
     #[arg(long, global = true, value_enum, default_value_t = InputEncoding::Utf8)]
     encoding: InputEncoding,
+    /// The largest input read, per article: a number of bytes, or with a unit `kB`, `MB` or
+    /// `GB` (1024-based). A larger input is an input error; the page accepts 2 MB too.
+    #[arg(long, global = true, value_name = "SIZE", value_parser = parse_size,
+          default_value = "2MB")]
+    max_input_bytes: u64,
 }
 
 /// Which input encodings the command accepts.
@@ -48,7 +53,8 @@ enum Command {
     /// side-by-side view for the terminal (coloured when standard output is a terminal and
     /// `NO_COLOR` is not set); `html` is one self-contained page to open, print or mail.
     #[command(after_help = "Exit status: 0 ok, 1 an input could not be read or \
-                            written, 2 usage error.")]
+                            written (missing, too large, binary, empty, not UTF-8), 2 usage \
+                            error.")]
     Compare {
         /// The left article (`-` for standard input).
         left: PathBuf,
@@ -227,6 +233,41 @@ enum ColorChoice {
     Never,
 }
 
+/// Parses `--max-input-bytes`: `2097152`, `512kB`, `2MB`, `1GB` (units are 1024-based,
+/// case-insensitive, the `B` optional).
+fn parse_size(value: &str) -> Result<u64, String> {
+    let trimmed = value.trim();
+    let digits = trimmed
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(trimmed.len());
+    let (number, unit) = trimmed.split_at(digits);
+    let unit = unit.trim().to_ascii_lowercase();
+    let scale: u64 = match unit.strip_suffix('b').unwrap_or(&unit) {
+        "" => 1,
+        "k" => 1 << 10,
+        "m" => 1 << 20,
+        "g" => 1 << 30,
+        _ => return Err(format!("`{value}` is not a size (try 2097152 or 2MB)")),
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(scale))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{value}` is not a size above zero (try 2097152 or 2MB)"))
+}
+
+/// The limit as the error message shows it: `2 MB`, `512 kB`, or `1000-byte`.
+fn size_label(bytes: u64) -> String {
+    match bytes {
+        0 => "0-byte".to_owned(),
+        b if b % (1 << 30) == 0 => format!("{} GB", b >> 30),
+        b if b % (1 << 20) == 0 => format!("{} MB", b >> 20),
+        b if b % (1 << 10) == 0 => format!("{} kB", b >> 10),
+        b => format!("{b}-byte"),
+    }
+}
+
 fn parse_threshold(value: &str) -> Result<f64, String> {
     let threshold: f64 = value
         .parse()
@@ -259,7 +300,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<(), InputError> {
-    let read_input = |path: &Path| read_input(path, cli.encoding);
+    let read_input = |path: &Path| read_input(path, cli.encoding, cli.max_input_bytes);
     match cli.command {
         Command::Compare {
             left,
@@ -391,24 +432,35 @@ fn display_name(path: &Path) -> String {
     )
 }
 
-fn read_input(path: &Path, encoding: InputEncoding) -> Result<String, InputError> {
-    let name = path.display();
-    let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| InputError(format!("stdin: {e}")))?;
-        bytes
+/// Reads an input file (`-`: standard input) of at most `limit` bytes, decodes it and checks
+/// that it has text.
+fn read_input(path: &Path, encoding: InputEncoding, limit: u64) -> Result<String, InputError> {
+    let stdin = path == Path::new("-");
+    let name = if stdin {
+        "stdin".to_owned()
+    } else {
+        path.display().to_string()
+    };
+    let bytes = if stdin {
+        read_bounded(std::io::stdin().lock(), &name, limit)?
     } else if path.is_dir() {
         return Err(InputError(format!(
             "{name}: is a directory, not a text file"
         )));
     } else {
-        std::fs::read(path).map_err(|e| InputError(format!("{name}: {e}")))?
+        let file = std::fs::File::open(path).map_err(|e| InputError(format!("{name}: {e}")))?;
+        // A regular file says its size: refuse it before reading a byte.
+        if file
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() > limit)
+        {
+            return Err(too_large(&name, limit));
+        }
+        read_bounded(file, &name, limit)?
     };
     // The page reads dropped files through the same loader: the same file, the same text.
     let source = input::Source {
-        name: if path == Path::new("-") {
+        name: if stdin {
             ""
         } else {
             path.to_str().unwrap_or_default()
@@ -418,7 +470,8 @@ fn read_input(path: &Path, encoding: InputEncoding) -> Result<String, InputError
     };
     let options = input::Options {
         windows_1252: encoding == InputEncoding::Windows1252,
-        ..input::Options::default()
+        // The bounded read above already enforced `limit`.
+        max_bytes: usize::MAX,
     };
     let loaded = input::load(&source, &options).map_err(|e| match e {
         input::LoadError::NotUtf8 { .. } => InputError(format!(
@@ -433,4 +486,63 @@ fn read_input(path: &Path, encoding: InputEncoding) -> Result<String, InputError
         );
     }
     Ok(loaded.text)
+}
+
+/// Reads at most `limit` bytes from `reader` (a file, standard input, `/dev/zero`, an endless
+/// pipe); more is an input error, found after reading one byte over the limit.
+fn read_bounded(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, InputError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError(format!("{name}: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(name, limit));
+    }
+    Ok(bytes)
+}
+
+fn too_large(name: &str, limit: u64) -> InputError {
+    InputError(format!(
+        "{name}: larger than the {} limit (use --max-input-bytes to raise it)",
+        size_label(limit)
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `--max-input-bytes` values: (case name, value, bytes or `None` for a usage error).
+    const SIZES: &[(&str, &str, Option<u64>)] = &[
+        ("bytes", "1000", Some(1000)),
+        ("one byte with unit", "1B", Some(1)),
+        ("kilobytes", "512kB", Some(512 * 1024)),
+        ("megabytes", "2MB", Some(2 * 1024 * 1024)),
+        ("megabytes short, lower case", "10m", Some(10 * 1024 * 1024)),
+        ("gigabytes with a space", "1 GB", Some(1 << 30)),
+        ("zero", "0", None),
+        ("no number", "MB", None),
+        ("unknown unit", "2TB", None),
+        ("negative", "-1", None),
+        ("overflow", "99999999999GB", None),
+    ];
+
+    #[test]
+    fn size_case_names_are_unique() {
+        let mut names: Vec<&str> = SIZES.iter().map(|c| c.0).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), SIZES.len());
+    }
+
+    #[test]
+    fn issue_19_sizes_parse() {
+        for &(name, value, expected) in SIZES {
+            assert_eq!(parse_size(value).ok(), expected, "{name}");
+        }
+        assert_eq!(size_label(2 * 1024 * 1024), "2 MB");
+        assert_eq!(size_label(512 * 1024), "512 kB");
+        assert_eq!(size_label(36), "36-byte");
+    }
 }

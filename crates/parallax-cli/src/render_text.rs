@@ -4,9 +4,16 @@
 //! that names its kind (and similarity). Without colour, removed words read `[-…-]` and
 //! added words `{+…+}`; with colour they are red and struck through, green and underlined,
 //! headlines are bold and page furniture, bylines and captions dim.
+//!
+//! Article text and names never reach the terminal raw: every control character (C0, DEL,
+//! C1, and so every escape sequence) and every bidi control is shown as a visible symbol
+//! (see [`visible`]), so an article cannot retitle, clear, recolour or reorder the reader's
+//! terminal. The only escapes written are this renderer's own colours.
 
 use parallax::report::{Report, SentenceKind};
 use parallax_view::{rows, Mark, Row, RowKind, SentenceView};
+use std::borrow::Cow;
+use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// How to draw the view.
@@ -98,7 +105,7 @@ fn summary(out: &mut String, report: &Report, width: usize, paint: Paint) {
     let names: Vec<&str> = report.documents.iter().map(|d| d.name.as_str()).collect();
     let label_width = names
         .iter()
-        .map(|n| n.width())
+        .map(|n| visible(n).width())
         .max()
         .unwrap_or(0)
         .clamp(9, width / 3);
@@ -198,9 +205,10 @@ struct Word {
 }
 
 impl Word {
+    /// A word of text from the report (a name, a number): shown [`visible`].
     fn plain(text: &str) -> Self {
         Self {
-            parts: vec![(text.to_owned(), "")],
+            parts: vec![(visible(text).into_owned(), "")],
         }
     }
 
@@ -227,12 +235,13 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
             _ => "2",
         };
         for piece in &sentence.pieces {
+            let shown = visible(&piece.text);
             let (text, codes) = match (piece.mark, paint.color) {
-                (Mark::Same, _) => (piece.text.clone(), same),
-                (Mark::Removed, false) => (format!("[-{}-]", piece.text), ""),
-                (Mark::Added, false) => (format!("{{+{}+}}", piece.text), ""),
-                (Mark::Removed, true) => (piece.text.clone(), "31;9"),
-                (Mark::Added, true) => (piece.text.clone(), "32;4"),
+                (Mark::Same, _) => (shown.into_owned(), same),
+                (Mark::Removed, false) => (format!("[-{shown}-]"), ""),
+                (Mark::Added, false) => (format!("{{+{shown}+}}"), ""),
+                (Mark::Removed, true) => (shown.into_owned(), "31;9"),
+                (Mark::Added, true) => (shown.into_owned(), "32;4"),
             };
             for (k, chunk) in text.split(' ').enumerate() {
                 if k > 0 && !current.parts.is_empty() {
@@ -248,6 +257,38 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
         words.push(current);
     }
     words
+}
+
+/// `text` made safe to write to a terminal, every character one visible thing with a known
+/// display width: white-space controls (tab, line feed, carriage return, vertical tab, form
+/// feed, next line) and the line and paragraph separators become a space; the other C0
+/// controls and DEL their Unicode control pictures (ESC `␛`, BEL `␇`, DEL `␡`); C1 controls
+/// and bidi controls (which would reorder the line) a `\u{9b}`-style escape.
+fn visible(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || parallax::normalize::is_bidi_control(c)
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    };
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\t' | '\n' | '\x0B' | '\x0C' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                out.push(' ');
+            }
+            '\0'..='\x1F' => out.push(char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{FFFD}')),
+            '\x7F' => out.push('\u{2421}'),
+            c if unsafe_char(c) => {
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
 }
 
 /// Greedy word wrap to `width` columns; a word wider than a line is cut.
@@ -440,6 +481,64 @@ mod tests {
         assert!(coloured.contains("\x1b[31;9mred\x1b[0m"), "{coloured:?}");
         assert!(coloured.contains("\x1b[32;4mblue\x1b[0m"), "{coloured:?}");
         assert!(!coloured.contains("[-"));
+    }
+
+    /// Issue 19, item 4: (case name, text, what the terminal is given).
+    const CONTROLS: &[(&str, &str, &str)] = &[
+        ("plain text", "Rain fell.", "Rain fell."),
+        ("osc retitle", "a\x1b]0;pwned\x07b", "a␛]0;pwned␇b"),
+        ("csi clear", "\x1b[2J\x1b[31mred", "␛[2J␛[31mred"),
+        ("c1 csi", "\u{9b}31mred", "\\u{9b}31mred"),
+        ("nul and del", "a\0b\x7f", "a␀b␡"),
+        ("white-space controls", "a\tb\nc\rd\u{85}e", "a b c d e"),
+        ("line separators in a name", "a\u{2028}b\u{2029}c", "a b c"),
+        (
+            "bidi override in a name",
+            "doc\u{202E}txt.exe",
+            "doc\\u{202e}txt.exe",
+        ),
+    ];
+
+    #[test]
+    fn control_case_names_are_unique() {
+        let mut names: Vec<&str> = CONTROLS.iter().map(|c| c.0).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), CONTROLS.len());
+    }
+
+    #[test]
+    fn issue_19_controls_are_made_visible() {
+        for &(name, text, expected) in CONTROLS {
+            let shown = visible(text);
+            assert_eq!(shown, expected, "{name}");
+            // One column per character: the width the wrapping counts is the width shown.
+            assert_eq!(shown.width(), shown.chars().count(), "{name}");
+        }
+    }
+
+    #[test]
+    fn issue_19_article_controls_never_reach_the_terminal() {
+        let left =
+            "The mayor said\x1b]0;pwned\x07 the pier \x1b[2Jwould reopen on \u{9b}31mFriday.";
+        let right = "The mayor said the pier would reopen on Friday.";
+        let report = compare(
+            &Article::new("left\x1b[7m", left),
+            &Article::new("right", right),
+            &Options::default(),
+        );
+        for color in [false, true] {
+            let text = render(&report, TextOptions { width: 60, color });
+            let visible_text = strip_ansi(&text);
+            assert!(
+                !visible_text.chars().any(|c| c != '\n' && c.is_control()),
+                "{visible_text:?}"
+            );
+            assert!(visible_text.contains("left␛[7m"), "{visible_text}");
+            for line in visible_text.lines() {
+                assert!(line.width() <= 60, "{line:?}");
+            }
+        }
     }
 
     fn strip_ansi(line: &str) -> String {

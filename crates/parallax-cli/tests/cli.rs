@@ -49,6 +49,13 @@ const BAD_INPUTS: &[BadInput] = &[
         bytes: Some(b"  \n\t\n"),
         message: "is empty",
     },
+    // Issue 19, item 6: only invisible characters (no-break space, ideographic space,
+    // zero-width space, soft hyphen, a right-to-left mark) is as empty as white space.
+    BadInput {
+        name: "invisible.txt",
+        bytes: Some("\u{A0}\u{3000}\u{200B}\u{AD}\n\u{200F}\u{FEFF}".as_bytes()),
+        message: "is empty",
+    },
     BadInput {
         name: "binary.dat",
         bytes: Some(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00"),
@@ -62,9 +69,33 @@ const BAD_INPUTS: &[BadInput] = &[
     BadInput {
         name: "latin1.txt",
         bytes: Some(b"Caf\xe9 au lait."),
-        message: "not valid UTF-8",
+        message: "not valid UTF-8 (byte 3)",
+    },
+    // Issue 19, item 6: a byte-order mark does not make broken bytes acceptable.
+    BadInput {
+        name: "bom-latin1.txt",
+        bytes: Some(b"\xEF\xBB\xBFCaf\xe9 au lait."),
+        message: "not valid UTF-8 (byte 6)",
+    },
+    BadInput {
+        name: "utf16-lone-surrogate.txt",
+        bytes: Some(b"\xFF\xFEC\x00a\x00\x00\xD8f\x00\xe9\x00.\x00"),
+        message: "not valid UTF-16LE (byte 6)",
+    },
+    BadInput {
+        name: "utf16be-odd-length.txt",
+        bytes: Some(b"\xFE\xFF\x00C\x00a\x00f\x00\xe9\x00"),
+        message: "not valid UTF-16BE (byte 10)",
     },
 ];
+
+#[test]
+fn bad_input_names_are_unique() {
+    let mut names: Vec<&str> = BAD_INPUTS.iter().map(|c| c.name).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), BAD_INPUTS.len());
+}
 
 #[test]
 fn bad_inputs_exit_1_with_one_line_naming_the_file() {
@@ -414,4 +445,157 @@ fn help_says_html_offsets_are_into_the_extracted_text() {
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(help.contains("extracted text"), "{help}");
     assert!(help.contains("--ignore-case") && help.contains("--ignore-punctuation"));
+}
+
+/// Issue 19, item 3: a file over the size limit is refused before it is read in full.
+#[test]
+fn issue_19_an_input_over_the_limit_is_refused() {
+    // The default limit is 2 MB; one byte more is refused, whatever the file holds.
+    let big = scratch("big.txt", &vec![b'a'; 2 * 1024 * 1024 + 1]);
+    let good = scratch("limit-good.txt", b"One sentence here. Another one there.");
+    for args in [
+        vec!["segment", big.to_str().unwrap()],
+        vec!["compare", good.to_str().unwrap(), big.to_str().unwrap()],
+    ] {
+        let out = parallax(&args, None);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(
+                "big.txt: larger than the 2 MB limit (use --max-input-bytes to raise it)"
+            ),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    // The flag moves the limit both ways; a file exactly at the limit is read.
+    let small = scratch("small.txt", b"One sentence here. Another one there.");
+    let path = small.to_str().unwrap();
+    let out = parallax(&["segment", path, "--max-input-bytes", "36"], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("larger than the 36-byte limit"), "{stderr}");
+    let out = parallax(&["segment", path, "--max-input-bytes", "37"], None);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+/// Issue 19, item 3: endless standard input and `/dev/zero` stop at the limit, quickly.
+#[test]
+fn issue_19_endless_input_stops_at_the_limit() {
+    // A native test: the clock (banned in the wasm engine) only checks that reading stops.
+    #[allow(clippy::disallowed_methods)]
+    let started = std::time::Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
+        .args(["segment", "-", "--max-input-bytes", "1MB"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut input = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = b"The sea wall held. ".repeat(1000);
+        // Stops when the reader goes away (a broken pipe).
+        while input.write_all(&chunk).is_ok() {}
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(
+        stderr.trim_end(),
+        "parallax: stdin: larger than the 1 MB limit (use --max-input-bytes to raise it)"
+    );
+    if Path::new("/dev/zero").exists() {
+        let out = parallax(&["segment", "/dev/zero"], None);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(
+            stderr.contains("/dev/zero: larger than the 2 MB limit"),
+            "{stderr}"
+        );
+    }
+    assert!(started.elapsed().as_secs() < 20, "{:?}", started.elapsed());
+}
+
+/// Issue 19, items 4 and 5: `--format text` writes no control or escape character and no
+/// bidi control from the articles or their names; they are shown as visible symbols.
+#[test]
+fn issue_19_text_output_has_no_terminal_controls() {
+    let hostile = "Storm hits coast\n\nThe mayor said\x1b]0;pwned\x07 the pier \x1b[2Jwould \
+                   reopen on \u{9b}31mFriday. Crews \u{202E}worked\u{202C} through the \
+                   night\u{2066}.\u{2069}";
+    let left = scratch("hostile\x1b[7m.txt", hostile.as_bytes());
+    let right = scratch("hostile-right.txt", RIGHT_ARTICLE.as_bytes());
+    for color in ["never", "always"] {
+        let out = parallax(
+            &[
+                "compare",
+                left.to_str().unwrap(),
+                right.to_str().unwrap(),
+                "--format",
+                "text",
+                "--color",
+                color,
+            ],
+            None,
+        );
+        assert_eq!(out.status.code(), Some(0));
+        let text = String::from_utf8(out.stdout).unwrap();
+        // With colour, the renderer's own SGR sequences are the only escapes.
+        let own = text
+            .replace("\x1b[0m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[2m", "");
+        let own = ["31;9", "32;4", "31", "32", "33", "34", "35"]
+            .iter()
+            .fold(own, |t, c| t.replace(&format!("\x1b[{c}m"), ""));
+        for c in own.chars() {
+            assert!(
+                c == '\n'
+                    || !(c.is_control()
+                        || ('\u{202A}'..='\u{202E}').contains(&c)
+                        || ('\u{2066}'..='\u{2069}').contains(&c)),
+                "{color}: {c:?} in {own:?}"
+            );
+        }
+        assert!(
+            own.contains("␛]0;pwned␇") && own.contains("␛[2Jwould"),
+            "{color}: {own}"
+        );
+        assert!(own.contains("hostile␛[7m.txt"), "{color}: {own}");
+        assert!(own.contains("\\u{9b}31mFriday"), "{color}: {own}");
+        assert!(
+            own.contains("Crews worked through the night."),
+            "{color}: {own}"
+        );
+    }
+}
+
+/// Issue 19, item 5: bidi controls are not in any report's clean text nor in the HTML page.
+#[test]
+fn issue_19_bidi_controls_reach_no_report() {
+    let article = "The mayor said the pier would \u{202E}reopen\u{202C} on\u{200F} Friday.";
+    let left = scratch("bidi.txt", article.as_bytes());
+    let right = scratch("bidi-right.txt", RIGHT_ARTICLE.as_bytes());
+    let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
+    let out = parallax(&["compare", l, r, "--format", "html"], None);
+    assert_eq!(out.status.code(), Some(0));
+    let html = String::from_utf8(out.stdout).unwrap();
+    let bidi = |c: char| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}');
+    assert!(!html.chars().any(bidi), "{html}");
+    let out = parallax(&["segment", l], None);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sentence = &json["sentences"][0];
+    assert_eq!(
+        sentence["clean"],
+        "The mayor said the pier would reopen on Friday."
+    );
+    // The offsets still point into the original, controls and all.
+    assert_eq!(sentence["text"], article);
+    assert_eq!(
+        (sentence["start"].as_u64(), sentence["end"].as_u64()),
+        (Some(0), Some(article.len() as u64))
+    );
 }

@@ -210,12 +210,15 @@ fn cell(html: &mut String, doc: usize, sentences: &[SentenceView]) {
     html.push_str("</td>");
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values, and drops bidi
+/// controls ([`parallax::normalize::is_bidi_control`]), which could reorder what the reader
+/// sees (article text is already clean of them; names are not).
 ///
 /// # Example
 ///
 /// ```
 /// assert_eq!(parallax_html::escape(r#"<a href="x">&'"#), "&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+/// assert_eq!(parallax_html::escape("doc\u{202E}txt.exe"), "doctxt.exe");
 /// ```
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -226,6 +229,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if parallax::normalize::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -236,6 +240,29 @@ pub fn escape(text: &str) -> String {
 mod tests {
     use super::*;
     use parallax::{compare, Article, Options};
+
+    /// Issue 19, item 5: no bidi control from an article or a name reaches the page.
+    #[test]
+    fn issue_19_bidi_controls_never_reach_the_page() {
+        let report = compare(
+            &Article::new(
+                "wire\u{202E}txt.exe",
+                "The mayor said the pier would \u{202E}reopen\u{202C} on Friday.\u{2067}",
+            ),
+            &Article::new(
+                "ledger\u{2066}",
+                "The mayor said\u{200F} the pier would reopen on Friday.",
+            ),
+            &Options::default(),
+        );
+        let html = render(&report);
+        let bad: Vec<char> = html
+            .chars()
+            .filter(|&c| parallax::normalize::is_bidi_control(c))
+            .collect();
+        assert!(bad.is_empty(), "{bad:?} in {html}");
+        assert!(html.contains("wiretxt.exe"), "{html}");
+    }
 
     #[test]
     fn script_in_an_article_comes_out_escaped() {

@@ -6,7 +6,8 @@
 //!    straight quotes or a repaired mojibake are not changes) plus its letter case unless
 //!    [`DiffOptions::ignore_case`]; punctuation is left out under
 //!    [`DiffOptions::ignore_punctuation`] and later attached to a neighbouring span;
-//! 2. `similar`'s Myers diff over the keys;
+//! 2. `similar`'s Myers diff over the keys, always in one canonical orientation of the two
+//!    sides, so that swapping them gives exactly the mirrored diff;
 //! 3. a semantic clean-up in the spirit of diff-match-patch's `cleanupSemantic`: a short
 //!    equality between two changes (at most [`MAX_ABSORBED_EQUALITY`] tokens, no content word,
 //!    and no longer than the changes on either side of it) is merged into one replacement, so
@@ -17,6 +18,7 @@
 
 use crate::tokenize::{Token, TokenKind};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::cmp::Ordering;
 use std::ops::Range;
 
 /// The longest equality, in tokens, that the clean-up may merge into the changes around it.
@@ -193,6 +195,21 @@ impl TokenOp {
         };
     }
 
+    /// The same op seen from the other side: ranges swapped, insertions and deletions
+    /// exchanged.
+    fn mirrored(self) -> Self {
+        let op = match self.op {
+            DiffOp::Insert => DiffOp::Delete,
+            DiffOp::Delete => DiffOp::Insert,
+            op => op,
+        };
+        TokenOp {
+            op,
+            left: self.right,
+            right: self.left,
+        }
+    }
+
     fn is_change(&self) -> bool {
         self.op != DiffOp::Equal
     }
@@ -203,8 +220,50 @@ impl TokenOp {
     }
 }
 
-/// The whole diff over token indices: keys, Myers, punctuation, clean-up, cuts.
+/// The whole diff over token indices, the same whichever side is left.
+///
+/// Myers' diff breaks ties between equally short edit scripts by preferring one side (it
+/// deletes before it inserts), so `diff(b, a)` is not always the mirror of `diff(a, b)`: a
+/// moved word can be kept on one side and marked on the other. The diff therefore always runs
+/// in one canonical orientation, the one whose left side comes first in [`side_order`], and
+/// is mirrored back when the sides came the other way round.
 fn token_ops(left: &DiffInput<'_>, right: &DiffInput<'_>, options: DiffOptions) -> Vec<TokenOp> {
+    if side_order(left, right) == Ordering::Greater {
+        return oriented_token_ops(right, left, options)
+            .into_iter()
+            .map(TokenOp::mirrored)
+            .collect();
+    }
+    oriented_token_ops(left, right, options)
+}
+
+/// A total order on diff inputs that looks at everything the diff depends on: each token's
+/// folded form, surface (its case), kind and stop-word flag, then the cuts. Two inputs that
+/// compare equal give the same diff against each other from either side.
+fn side_order(left: &DiffInput<'_>, right: &DiffInput<'_>) -> Ordering {
+    token_facts(left)
+        .cmp(token_facts(right))
+        .then_with(|| cuts(left).cmp(&cuts(right)))
+}
+
+/// What [`side_order`] compares of each token.
+fn token_facts<'a>(
+    input: &DiffInput<'a>,
+) -> impl Iterator<Item = (&'a str, &'a str, TokenKind, bool)> {
+    let text = input.text;
+    input.tokens.iter().map(move |t| {
+        let surface = text.get(t.range.clone()).unwrap_or_default();
+        (t.norm.as_str(), surface, t.kind, t.stop_word)
+    })
+}
+
+/// The whole diff over token indices in the given orientation: keys, Myers, punctuation,
+/// clean-up, cuts.
+fn oriented_token_ops(
+    left: &DiffInput<'_>,
+    right: &DiffInput<'_>,
+    options: DiffOptions,
+) -> Vec<TokenOp> {
     let sides = [left, right];
     let kept: [Vec<usize>; 2] = sides.map(|side| {
         (0..side.tokens.len())
@@ -237,7 +296,7 @@ fn token_ops(left: &DiffInput<'_>, right: &DiffInput<'_>, options: DiffOptions) 
         ops = attach_skipped(ops, [left.tokens.len(), right.tokens.len()]);
     }
     let ops = coalesce(ops);
-    let ops = cleanup_semantic(ops, left.tokens);
+    let ops = cleanup_semantic(ops, [left.tokens, right.tokens]);
     split_at_cuts(ops, [cuts(left), cuts(right)])
 }
 
@@ -363,11 +422,11 @@ fn coalesce(ops: Vec<TokenOp>) -> Vec<TokenOp> {
 /// Merges short equalities between two changes into one replacement, until none is left.
 ///
 /// `ops` alternate between equalities and single changes (see [`coalesce`]). An equality of
-/// `n` tokens goes when `n <= MAX_ABSORBED_EQUALITY`, it holds no content word (only stop
-/// words, punctuation and quotes: a shared name or number stays visible), and, as in
+/// `n` tokens goes when `n <= MAX_ABSORBED_EQUALITY`, it holds no content word on either side
+/// (only stop words, punctuation and quotes: a shared name or number stays visible), and, as in
 /// diff-match-patch, the changes on each side of it are at least `n` tokens long on one of
 /// their sides.
-fn cleanup_semantic(mut ops: Vec<TokenOp>, left: &[Token]) -> Vec<TokenOp> {
+fn cleanup_semantic(mut ops: Vec<TokenOp>, tokens: [&[Token]; 2]) -> Vec<TokenOp> {
     let mut k = 1;
     while k + 1 < ops.len() {
         let (before, equality, after) = (&ops[k - 1], &ops[k], &ops[k + 1]);
@@ -377,9 +436,11 @@ fn cleanup_semantic(mut ops: Vec<TokenOp>, left: &[Token]) -> Vec<TokenOp> {
             && equality.len() <= MAX_ABSORBED_EQUALITY
             && equality.len() <= before.len()
             && equality.len() <= after.len()
-            && !left
-                .get(equality.left.clone())
-                .is_some_and(|tokens| tokens.iter().any(Token::is_content));
+            && !(0..2).any(|side| {
+                tokens[side]
+                    .get(equality.side(side).clone())
+                    .is_some_and(|tokens| tokens.iter().any(Token::is_content))
+            });
         if absorb {
             let merged = TokenOp {
                 op: DiffOp::Replace,
@@ -583,13 +644,15 @@ mod tests {
             ],
         },
         Case {
+            // One shortest diff only: with two (keep `landmark` or keep `,`), which one
+            // Myers finds depends on the side order, and the diff runs in a canonical one.
             name: "lone comma between changes is absorbed",
             left: "The Wenlow lighthouse, a landmark on the coast",
-            right: "The landmark, which had stood on the coast",
+            right: "The old tower, which had stood on the coast",
             options: PLAIN,
             expected: &[
                 "equal The|The",
-                "replace Wenlow lighthouse, a landmark|landmark, which had stood",
+                "replace Wenlow lighthouse, a landmark|old tower, which had stood",
                 "equal on the coast|on the coast",
             ],
         },
@@ -778,6 +841,57 @@ mod tests {
     #[test]
     fn case_names_are_unique() {
         assert!(unique(CASES.iter().map(|c| c.name)));
+    }
+
+    /// Pairs whose diff depended on which side was left (issue 19, item 7): Myers keeps the
+    /// first of two swapped words on one side and the second on the other.
+    const SWAPS: &[(&str, &str, &str)] = &[
+        ("two words swapped", "storm mayor", "mayor storm"),
+        (
+            "a moved phrase",
+            "The mayor said the storm hit the town.",
+            "The storm hit the town, the mayor said.",
+        ),
+        (
+            "repeated words moved",
+            "storm storm mayor sea Dr. into storm.",
+            "storm storm mayor storm into. 1884.",
+        ),
+        ("case and order", "Storm mayor storm", "storm Mayor Storm"),
+    ];
+
+    /// The span list as the other side sees it.
+    fn mirror(spans: &[DiffSpan]) -> Vec<DiffSpan> {
+        spans
+            .iter()
+            .map(|s| DiffSpan {
+                op: match s.op {
+                    DiffOp::Insert => DiffOp::Delete,
+                    DiffOp::Delete => DiffOp::Insert,
+                    op => op,
+                },
+                left: s.right.clone(),
+                right: s.left.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn issue_19_swapping_sides_mirrors_the_diff() {
+        assert!(unique(SWAPS.iter().map(|s| s.0)));
+        let pairs = SWAPS
+            .iter()
+            .copied()
+            .chain(CASES.iter().map(|c| (c.name, c.left, c.right)));
+        for (name, left, right) in pairs {
+            for options in [PLAIN, NO_CASE, NO_PUNCT] {
+                assert_eq!(
+                    run(right, left, options),
+                    mirror(&run(left, right, options)),
+                    "{name}, {options:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,12 +1,14 @@
 //! The engine's one error type: what can go wrong when bytes are not usable text.
 
+use crate::normalize::Encoding;
 use std::fmt;
 
 /// An error from the engine.
 ///
-/// The engine is infallible wherever it can be; today only [`crate::normalize::decode`] fails,
-/// when its input looks like binary data (an image, an archive, a PDF) rather than text. The
-/// `Display` text is written for the end user.
+/// The engine is infallible wherever it can be; today only [`crate::normalize::decode`] fails:
+/// when its input looks like binary data (an image, an archive, a PDF) rather than text, or
+/// when its bytes break the encoding their byte-order mark announced. The `Display` text is
+/// written for the end user.
 ///
 /// # Example: telling the user why a file was refused
 ///
@@ -26,6 +28,8 @@ enum ErrorKind {
     Nul { offset: usize },
     /// Too many of the decoded characters are control characters.
     Controls { controls: usize, chars: usize },
+    /// The bytes break the encoding a byte-order mark announced, first at this byte offset.
+    Malformed { encoding: Encoding, offset: usize },
 }
 
 impl Error {
@@ -38,6 +42,12 @@ impl Error {
     pub(crate) fn controls(controls: usize, chars: usize) -> Self {
         Self {
             kind: ErrorKind::Controls { controls, chars },
+        }
+    }
+
+    pub(crate) fn malformed(encoding: Encoding, offset: usize) -> Self {
+        Self {
+            kind: ErrorKind::Malformed { encoding, offset },
         }
     }
 
@@ -63,6 +73,9 @@ impl fmt::Display for Error {
                 "the input looks like binary data, not text: {controls} of its {chars} \
                  characters are control characters"
             ),
+            ErrorKind::Malformed { encoding, offset } => {
+                write!(f, "not valid {encoding} (byte {offset})")
+            }
         }
     }
 }

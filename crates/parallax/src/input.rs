@@ -11,13 +11,14 @@
 //! - **Kind** ([`FileKind`]), by the file's extension, then its MIME type, then its first tag:
 //!   HTML is reduced to the article's main text ([`crate::extract::article_text`]), Markdown
 //!   to its words ([`markdown_to_text`]), anything else is plain text.
-//! - **Empty** input, or HTML with no article text, is refused.
+//! - **Empty** input (nothing but white space and invisible characters,
+//!   [`crate::normalize::is_blank`]), or HTML with no article text, is refused.
 //!
 //! The loaded text is what every report's offsets point into.
 
 use crate::extract::article_text;
-use crate::normalize::decode;
 pub use crate::normalize::Encoding;
+use crate::normalize::{decode, is_blank};
 use crate::Error;
 use std::fmt;
 
@@ -175,7 +176,7 @@ pub fn load(source: &Source<'_>, options: &Options) -> Result<Loaded, LoadError>
             .map_or(0, |e| e.valid_up_to());
         return Err(LoadError::NotUtf8 { at });
     }
-    if decoded.text.trim().is_empty() {
+    if is_blank(&decoded.text) {
         return Err(LoadError::Empty);
     }
     let head: String = decoded.text.chars().take(64).collect();
@@ -185,7 +186,7 @@ pub fn load(source: &Source<'_>, options: &Options) -> Result<Loaded, LoadError>
         FileKind::Markdown => markdown_to_text(&decoded.text),
         FileKind::Html => article_text(&decoded.text),
     };
-    if text.trim().is_empty() {
+    if is_blank(&text) {
         return Err(if kind == FileKind::Html {
             LoadError::NoArticleText
         } else {

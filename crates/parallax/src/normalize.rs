@@ -3,7 +3,8 @@
 //! This is the first stage of the pipeline and has three jobs:
 //!
 //! - [`decode`] reads raw bytes (a file, a drop, standard input): UTF-8, UTF-16 with a
-//!   byte-order mark, or else Windows-1252, and refuses binary data.
+//!   byte-order mark, or else Windows-1252, and refuses binary data and bytes that break the
+//!   encoding their byte-order mark announces.
 //! - [`clean`] repairs what went wrong before the text reached us and keeps a map from every
 //!   byte of the cleaned text back to the original, so the report can still point into the
 //!   reader's own text ([`Cleaned::to_original`]). It
@@ -12,13 +13,15 @@
 //!   - removes invisible characters: soft hyphens (U+00AD), zero-width spaces (U+200B), word
 //!     joiners (U+2060) and byte-order marks (U+FEFF); zero-width (non-)joiners (U+200C,
 //!     U+200D) only where they do not join two non-ASCII characters (Persian, Indic scripts
-//!     and emoji need them);
+//!     and emoji need them); bidirectional controls: the embeddings and overrides
+//!     U+202A..U+202E, the isolates U+2066..U+2069 and the marks U+200E, U+200F and U+061C,
+//!     which could reorder what a reader sees;
 //!   - turns no-break and other Unicode spaces (U+00A0, U+1680, U+2000..U+200A, U+202F,
 //!     U+205F) into a plain space, and line and paragraph separators (U+2028, U+2029) into a
 //!     line feed. The ideographic space U+3000 is kept: it is ordinary CJK typography.
 //!
 //!   Everything else is kept as it is, line feeds included, so clean text in any language
-//!   comes out unchanged.
+//!   comes out unchanged. [`is_blank`] tells whether anything visible is left.
 //! - [`fold`] maps typographic variants to one form for matching words: lowercase, plain
 //!   quotes and hyphens, no ligatures, no fullwidth forms.
 //!
@@ -131,14 +134,11 @@ pub struct Decoded {
     pub encoding: Encoding,
     /// Whether the bytes started with a byte-order mark (it is not part of `text`).
     pub bom: bool,
-    /// How many malformed sequences became U+FFFD: broken UTF-8 after a UTF-8 byte-order
-    /// mark, unpaired UTF-16 surrogates, an odd trailing byte of UTF-16.
-    pub replaced: usize,
 }
 
 /// Reads bytes as text.
 ///
-/// - With a UTF-8 byte-order mark: UTF-8 (the mark removed, malformed sequences replaced).
+/// - With a UTF-8 byte-order mark: UTF-8 (the mark removed).
 /// - With `FF FE` or `FE FF`: UTF-16 little- or big-endian.
 /// - Valid UTF-8: taken as it is.
 /// - Anything else: Windows-1252, which maps every byte. If the bytes were mostly UTF-8 after
@@ -151,6 +151,11 @@ pub struct Decoded {
 /// Refuses binary data: a decoded text with a NUL character, or with at least 8 control
 /// characters (other than tab, line feed, form feed, carriage return) that make up more than
 /// a tenth of its characters. [`Error::is_binary`] tells these apart.
+///
+/// Refuses bytes that break the encoding a byte-order mark announced, as UTF-8 without a
+/// mark is refused by callers that do not want the Windows-1252 fallback: invalid UTF-8
+/// after `EF BB BF`, an unpaired surrogate or an odd last byte in UTF-16. The error names
+/// the offset of the first bad byte in `bytes` (the mark included); nothing is replaced.
 ///
 /// # Example: UTF-16 with a byte-order mark and a Windows-1252 fallback
 ///
@@ -165,38 +170,36 @@ pub struct Decoded {
 /// assert_eq!(legacy.encoding, Encoding::Windows1252);
 ///
 /// assert!(decode(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR").is_err());
+///
+/// let broken = decode(b"\xEF\xBB\xBFcaf\xE9").unwrap_err();
+/// assert_eq!(broken.to_string(), "not valid UTF-8 (byte 6)");
 /// ```
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
     let decoded = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        let (text, replaced) = utf8_lossy(rest);
+        let text = std::str::from_utf8(rest)
+            .map_err(|e| Error::malformed(Encoding::Utf8, 3 + e.valid_up_to()))?;
         Decoded {
-            text,
+            text: text.to_owned(),
             encoding: Encoding::Utf8,
             bom: true,
-            replaced,
         }
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        let (text, replaced) = utf16(rest, u16::from_le_bytes);
         Decoded {
-            text,
+            text: utf16(rest, Encoding::Utf16Le)?,
             encoding: Encoding::Utf16Le,
             bom: true,
-            replaced,
         }
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let (text, replaced) = utf16(rest, u16::from_be_bytes);
         Decoded {
-            text,
+            text: utf16(rest, Encoding::Utf16Be)?,
             encoding: Encoding::Utf16Be,
             bom: true,
-            replaced,
         }
     } else if let Ok(text) = std::str::from_utf8(bytes) {
         Decoded {
             text: text.to_owned(),
             encoding: Encoding::Utf8,
             bom: false,
-            replaced: 0,
         }
     } else {
         let text = bytes.iter().map(|&b| windows_1252_char(b)).collect();
@@ -204,39 +207,34 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Error> {
             text,
             encoding: Encoding::Windows1252,
             bom: false,
-            replaced: 0,
         }
     };
     refuse_binary(&decoded.text)?;
     Ok(decoded)
 }
 
-fn utf8_lossy(bytes: &[u8]) -> (String, usize) {
-    let mut text = String::with_capacity(bytes.len());
-    let mut replaced = 0;
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if !chunk.invalid().is_empty() {
-            text.push(char::REPLACEMENT_CHARACTER);
-            replaced += 1;
+/// UTF-16 after its two-byte mark; an unpaired surrogate or an odd last byte is an error
+/// naming its offset in the whole input (the mark included).
+fn utf16(bytes: &[u8], encoding: Encoding) -> Result<String, Error> {
+    let unit = |pair: &[u8]| {
+        let pair = [pair[0], pair[1]];
+        if encoding == Encoding::Utf16Be {
+            u16::from_be_bytes(pair)
+        } else {
+            u16::from_le_bytes(pair)
         }
-    }
-    (text, replaced)
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> (String, usize) {
-    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    };
     let mut text = String::with_capacity(bytes.len());
-    let mut replaced = 0;
-    for c in char::decode_utf16(units) {
-        replaced += usize::from(c.is_err());
-        text.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+    let mut units = 0;
+    for c in char::decode_utf16(bytes.chunks_exact(2).map(unit)) {
+        let c = c.map_err(|_| Error::malformed(encoding, 2 + 2 * units))?;
+        units += c.len_utf16();
+        text.push(c);
     }
     if bytes.len() % 2 == 1 {
-        text.push(char::REPLACEMENT_CHARACTER);
-        replaced += 1;
+        return Err(Error::malformed(encoding, 2 + bytes.len() - 1));
     }
-    (text, replaced)
+    Ok(text)
 }
 
 fn refuse_binary(text: &str) -> Result<(), Error> {
@@ -629,6 +627,48 @@ pub fn clean(original: &str) -> Cleaned {
     cleaned
 }
 
+/// Whether `c` is a bidirectional formatting character: an embedding or override
+/// (U+202A..U+202E), an isolate (U+2066..U+2069) or a directional mark (U+200E, U+200F,
+/// U+061C). [`clean`] removes them all, so no report can reorder what a reader sees.
+///
+/// # Example
+///
+/// ```
+/// use parallax::normalize::{clean, is_bidi_control};
+/// assert!(is_bidi_control('\u{202E}'));
+/// assert!(!is_bidi_control('\u{5D0}')); // a Hebrew letter is written right to left by itself
+/// assert_eq!(clean("a \u{202E}txt.exe\u{202C} b").text, "a txt.exe b");
+/// ```
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{61C}'
+    )
+}
+
+/// Whether `text` has nothing to show: after [`clean`] only white space and control
+/// characters are left. The command line and the page refuse such an article as empty, the
+/// same whether it is plain white space or made of no-break spaces, ideographic spaces,
+/// zero-width spaces, soft hyphens or bidi marks.
+///
+/// # Example
+///
+/// ```
+/// use parallax::normalize::is_blank;
+/// assert!(is_blank(" \n\t"));
+/// assert!(is_blank("\u{A0}\u{3000}\u{200B}\u{AD}\u{200F}\u{FEFF}"));
+/// assert!(!is_blank("\u{A0}Rain\u{200B}"));
+/// assert!(!is_blank("東京"));
+/// ```
+pub fn is_blank(text: &str) -> bool {
+    let blank = |t: &str| t.chars().all(|c| c.is_whitespace() || c.is_control());
+    // Cleaning keeps every printable ASCII character, so those need no cleaning to decide.
+    if text.bytes().any(|b| b.is_ascii_graphic()) {
+        return false;
+    }
+    blank(text) || blank(&clean(text).text)
+}
+
 /// Removals and space replacements.
 fn tidy_edits(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
@@ -639,6 +679,7 @@ fn tidy_edits(text: &str) -> Vec<Edit> {
         let joins = |side: Option<char>| side.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
         let edit = match c {
             '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Some(("", ChangeKind::Invisible)),
+            c if is_bidi_control(c) => Some(("", ChangeKind::Invisible)),
             '\u{200C}' | '\u{200D}' if !(joins(prev) && joins(next)) => {
                 Some(("", ChangeKind::Invisible))
             }
@@ -1714,6 +1755,22 @@ mod tests {
             input: "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
             expected: "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
         },
+        // Issue 19, item 5: bidi controls could reorder a sentence in every report.
+        Case {
+            name: "bidi override inside a sentence",
+            input: "Pay \u{202E}0001\u{202C} euros",
+            expected: "Pay 0001 euros",
+        },
+        Case {
+            name: "bidi embeddings and isolates",
+            input: "\u{202A}a\u{202B}b\u{202D}c\u{2066}d\u{2067}e\u{2068}f\u{2069}",
+            expected: "abcdef",
+        },
+        Case {
+            name: "bidi marks",
+            input: "\u{5E9}\u{5DC}\u{5D5}\u{5DD}\u{200F} (1)\u{200E} \u{627}\u{61C}",
+            expected: "\u{5E9}\u{5DC}\u{5D5}\u{5DD} (1) \u{627}",
+        },
         Case {
             name: "spaces",
             input: "10\u{a0}km\u{2009}/\u{202f}h",
@@ -1855,6 +1912,20 @@ mod tests {
     // --- to_original.
 
     #[test]
+    fn issue_19_bidi_controls_are_removed_and_offsets_map_back() {
+        let original = "Pay \u{202E}0001\u{202C} euros\u{2067}.\u{2069}";
+        let cleaned = clean(original);
+        assert_eq!(cleaned.text, "Pay 0001 euros.");
+        let at = |s: &str| cleaned.text.find(s).unwrap();
+        let map = |s: &str| &original[cleaned.to_original(at(s)..at(s) + s.len())];
+        assert_eq!(map("0001"), "0001");
+        assert_eq!(map("Pay 0001 euros"), "Pay \u{202E}0001\u{202C} euros");
+        assert_eq!(map("."), ".");
+        let kinds: Vec<ChangeKind> = cleaned.changes().map(|c| c.kind).collect();
+        assert_eq!(kinds, [ChangeKind::Invisible; 4]);
+    }
+
+    #[test]
     fn to_original_maps_repairs_and_removals() {
         let original = "Kim\u{9225}\u{6a9a} co\u{ad}op \u{9225}\u{FFFD} end\u{200b}";
         let cleaned = clean(original);
@@ -1897,7 +1968,7 @@ mod tests {
         matches!(
             c,
             '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
-        )
+        ) || is_bidi_control(c)
     }
 
     /// Could `c` be part of a mojibake run or a tidy change?
@@ -2090,79 +2161,97 @@ mod tests {
     struct DecodeCase {
         name: &'static str,
         input: &'static [u8],
-        expected: Option<(&'static str, Encoding, bool, usize)>,
+        /// The text, its encoding and whether it had a byte-order mark; or the error message.
+        expected: Result<(&'static str, Encoding, bool), &'static str>,
     }
+
+    const BINARY: &str = "the input looks like binary data";
 
     const DECODE_CASES: &[DecodeCase] = &[
         DecodeCase {
             name: "empty",
             input: b"",
-            expected: Some(("", Encoding::Utf8, false, 0)),
+            expected: Ok(("", Encoding::Utf8, false)),
         },
         DecodeCase {
             name: "utf8",
             input: "caf\u{e9} \u{2014} \u{6771}".as_bytes(),
-            expected: Some(("caf\u{e9} \u{2014} \u{6771}", Encoding::Utf8, false, 0)),
+            expected: Ok(("caf\u{e9} \u{2014} \u{6771}", Encoding::Utf8, false)),
         },
         DecodeCase {
             name: "utf8 bom",
             input: b"\xEF\xBB\xBFHi",
-            expected: Some(("Hi", Encoding::Utf8, true, 0)),
+            expected: Ok(("Hi", Encoding::Utf8, true)),
         },
+        // Issue 19, item 6: broken UTF-8 after a byte-order mark was replaced silently.
         DecodeCase {
             name: "utf8 bom broken",
             input: b"\xEF\xBB\xBFa\xFFb",
-            expected: Some(("a\u{FFFD}b", Encoding::Utf8, true, 1)),
+            expected: Err("not valid UTF-8 (byte 4)"),
+        },
+        DecodeCase {
+            name: "utf8 bom cut mid-character",
+            input: b"\xEF\xBB\xBFab\xE2\x80",
+            expected: Err("not valid UTF-8 (byte 5)"),
         },
         DecodeCase {
             name: "utf16le",
             input: b"\xFF\xFEH\x00\xe9\x00\x3D\xD8\x00\xDE",
-            expected: Some(("H\u{e9}\u{1f600}", Encoding::Utf16Le, true, 0)),
+            expected: Ok(("H\u{e9}\u{1f600}", Encoding::Utf16Le, true)),
         },
         DecodeCase {
             name: "utf16be",
             input: b"\xFE\xFF\x00H\x20\x14",
-            expected: Some(("H\u{2014}", Encoding::Utf16Be, true, 0)),
+            expected: Ok(("H\u{2014}", Encoding::Utf16Be, true)),
+        },
+        // Issue 19, item 6: unpaired surrogates and an odd last byte were replaced silently.
+        DecodeCase {
+            name: "utf16 unpaired high surrogate",
+            input: b"\xFF\xFE\x00\xD8a\x00!",
+            expected: Err("not valid UTF-16LE (byte 2)"),
         },
         DecodeCase {
-            name: "utf16 unpaired and odd",
-            input: b"\xFF\xFE\x00\xD8a\x00!",
-            expected: Some(("\u{FFFD}a\u{FFFD}", Encoding::Utf16Le, true, 2)),
+            name: "utf16 unpaired low surrogate after a pair",
+            input: b"\xFE\xFF\xD8\x3D\xDE\x00\xDE\x00\x00a",
+            expected: Err("not valid UTF-16BE (byte 6)"),
+        },
+        DecodeCase {
+            name: "utf16 odd last byte",
+            input: b"\xFF\xFEa\x00b\x00!",
+            expected: Err("not valid UTF-16LE (byte 6)"),
         },
         DecodeCase {
             name: "windows-1252",
             input: b"caf\xE9 \x93q\x94 \x80 \x81",
-            expected: Some((
+            expected: Ok((
                 "caf\u{e9} \u{201c}q\u{201d} \u{20ac} \u{81}",
                 Encoding::Windows1252,
                 false,
-                0,
             )),
         },
         DecodeCase {
             name: "few controls",
             input: b"the state\x19s plan \x1cquote\x1d",
-            expected: Some((
+            expected: Ok((
                 "the state\u{19}s plan \u{1c}quote\u{1d}",
                 Encoding::Utf8,
                 false,
-                0,
             )),
         },
         DecodeCase {
             name: "nul",
             input: b"text\x00more",
-            expected: None,
+            expected: Err(BINARY),
         },
         DecodeCase {
             name: "utf16 nul",
             input: b"\xFF\xFEa\x00\x00\x00",
-            expected: None,
+            expected: Err(BINARY),
         },
         DecodeCase {
             name: "many controls",
             input: b"\x01\x02\x03\x04\x05\x06\x07\x08ab",
-            expected: None,
+            expected: Err(BINARY),
         },
     ];
 
@@ -2174,15 +2263,66 @@ mod tests {
     #[test]
     fn decode_cases() {
         for case in DECODE_CASES {
-            let got = decode(case.input)
-                .ok()
-                .map(|d| (d.text, d.encoding, d.bom, d.replaced));
-            let expected = case.expected.map(|(t, e, b, r)| (t.to_owned(), e, b, r));
-            assert_eq!(got, expected, "case {:?}", case.name);
+            match (decode(case.input), case.expected) {
+                (Ok(d), Ok((text, encoding, bom))) => {
+                    assert_eq!(
+                        (d.text.as_str(), d.encoding, d.bom),
+                        (text, encoding, bom),
+                        "case {:?}",
+                        case.name
+                    );
+                }
+                (Err(e), Err(message)) => {
+                    assert!(
+                        e.to_string().starts_with(message),
+                        "case {:?}: {e}",
+                        case.name
+                    );
+                    assert_eq!(e.is_binary(), message == BINARY, "case {:?}", case.name);
+                }
+                (got, _) => panic!("case {:?}: got {got:?}", case.name),
+            }
         }
         let error = decode(b"text\x00more").unwrap_err();
-        assert!(error.is_binary());
         assert_eq!(error.to_string(), "the input looks like binary data, not text: it has a NUL character (at byte 4 of the decoded text)");
+    }
+
+    // --- is_blank.
+
+    const BLANK_CASES: &[(&str, &str, bool)] = &[
+        ("empty", "", true),
+        ("white space", " \n\t\r\n", true),
+        (
+            "no-break and ideographic spaces",
+            "\u{A0}\u{3000}\u{202F}",
+            true,
+        ),
+        (
+            "zero-width and soft hyphen",
+            "\u{200B}\u{AD}\u{2060}\u{FEFF}",
+            true,
+        ),
+        (
+            "bidi marks and isolates",
+            "\u{200E}\u{202E}\u{2067} \u{2069}",
+            true,
+        ),
+        ("lone joiner", "\u{200D}", true),
+        ("a word among invisibles", "\u{A0}Rain\u{200B}", false),
+        ("a CJK word", "\u{3000}\u{6771}\u{4EAC}", false),
+        ("punctuation", "\u{A0}.", false),
+    ];
+
+    #[test]
+    fn blank_case_names_are_unique() {
+        assert!(unique(BLANK_CASES.iter().map(|c| c.0)));
+    }
+
+    #[test]
+    fn blank_cases() {
+        for &(name, text, expected) in BLANK_CASES {
+            assert_eq!(is_blank(text), expected, "case {name:?}");
+        }
     }
 
     #[test]

@@ -44,9 +44,13 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
             sentences,
         }
     };
-    let unmatched = |count: usize, side: fn(&(&[usize], &[usize])) -> Vec<usize>| {
+    let unmatched = |count: usize, left: bool| {
         (0..count)
-            .filter(|i| !links.iter().any(|l| side(l).contains(i)))
+            .filter(|i| {
+                !links
+                    .iter()
+                    .any(|(l, r)| if left { l.contains(i) } else { r.contains(i) })
+            })
             .collect()
     };
     Report {
@@ -63,10 +67,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
                 diff: Vec::new(),
             })
             .collect(),
-        unmatched: vec![
-            unmatched(left, |l| l.0.to_vec()),
-            unmatched(right, |l| l.1.to_vec()),
-        ],
+        unmatched: vec![unmatched(left, true), unmatched(right, false)],
         stats: Stats::default(),
     }
 }

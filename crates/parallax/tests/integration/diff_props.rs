@@ -7,6 +7,10 @@
 //! sentences of the link); and the spans' text, with the text between them, cleaned and with
 //! white space collapsed, is exactly the link's normalized sentences (`clean`) joined by
 //! spaces. Equal spans read the same on both sides after folding.
+//!
+//! Swapping the two articles gives exactly the mirrored report: the same links with their
+//! sides swapped, every diff span's ranges swapped with insertions and deletions exchanged,
+//! and the statistics swapped (issue 19, item 7).
 
 use parallax::diff::{diff_tokens, DiffInput, DiffOp, DiffOptions};
 use parallax::normalize::clean;
@@ -340,7 +344,72 @@ fn options() -> impl Strategy<Value = Options> {
     })
 }
 
+/// `report` as it should read with its two articles swapped; links sorted by their sentences
+/// (the report lists them in the order of the left article).
+fn mirrored(report: &Report) -> Report {
+    let mut mirror = report.clone();
+    mirror.documents.reverse();
+    mirror.unmatched.reverse();
+    mirror.stats.matched_share.reverse();
+    std::mem::swap(
+        &mut mirror.stats.words_added,
+        &mut mirror.stats.words_removed,
+    );
+    for link in &mut mirror.links {
+        std::mem::swap(&mut link.left, &mut link.right);
+        for span in &mut link.diff {
+            std::mem::swap(&mut span.left, &mut span.right);
+            span.op = match span.op {
+                DiffOp::Insert => DiffOp::Delete,
+                DiffOp::Delete => DiffOp::Insert,
+                op => op,
+            };
+        }
+    }
+    sorted_links(mirror)
+}
+
+fn sorted_links(mut report: Report) -> Report {
+    report
+        .links
+        .sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    report
+}
+
+/// Compares `left` with `right` and `right` with `left`; the second must mirror the first.
+fn check_mirror(left: &str, right: &str, options: &Options) -> Result<(), String> {
+    let there = compare(&Article::new("l", left), &Article::new("r", right), options);
+    let back = compare(&Article::new("r", right), &Article::new("l", left), options);
+    let (expected, actual) = (mirrored(&there), sorted_links(back));
+    if expected == actual {
+        return Ok(());
+    }
+    for (e, a) in expected.links.iter().zip(&actual.links) {
+        if e != a {
+            return Err(format!(
+                "first differing link:\nmirrored {e:?}\nswapped  {a:?}"
+            ));
+        }
+    }
+    Err(format!(
+        "stats or links differ:\nmirrored {:?}\nswapped  {:?}",
+        expected.stats, actual.stats
+    ))
+}
+
 proptest! {
+    /// Issue 19, item 7: the word diff and its counts do not depend on which side is left.
+    #[test]
+    fn issue_19_swapping_articles_mirrors_the_report(
+        left in article(),
+        right in article(),
+        options in options(),
+    ) {
+        if let Err(e) = check_mirror(&left, &right, &options) {
+            return Err(TestCaseError::fail(format!("{e}\nleft {left:?}\nright {right:?}")));
+        }
+    }
+
     #[test]
     fn every_link_rebuilds_both_sides(left in article(), right in article(), options in options()) {
         if let Err(e) = check_report(&left, &right, &options) {
@@ -375,6 +444,25 @@ proptest! {
             &DiffInput::new(&right, &sides[1].1),
             &options.diff_options(),
         );
+        // Issue 19, item 7: the other way round, the same spans mirrored.
+        let swapped = diff_tokens(
+            &DiffInput::new(&right, &sides[1].1),
+            &DiffInput::new(&left, &sides[0].1),
+            &options.diff_options(),
+        );
+        let mirror: Vec<_> = spans
+            .iter()
+            .map(|s| parallax::diff::DiffSpan {
+                op: match s.op {
+                    DiffOp::Insert => DiffOp::Delete,
+                    DiffOp::Delete => DiffOp::Insert,
+                    op => op,
+                },
+                left: s.right.clone(),
+                right: s.left.clone(),
+            })
+            .collect();
+        prop_assert_eq!(&swapped, &mirror, "left {:?}\nright {:?}", left, right);
         for (side, text) in [left.as_str(), right.as_str()].into_iter().enumerate() {
             let ranges: Vec<Range<usize>> = spans
                 .iter()
@@ -385,6 +473,57 @@ proptest! {
             let visible = visible_positions(text);
             if let Err(e) = check_side(text, &visible, &sides[side].0, &ranges, &expected) {
                 return Err(TestCaseError::fail(format!("side {side}: {e}\nleft {left:?}\nright {right:?}")));
+            }
+        }
+    }
+}
+
+/// Issue 19, item 7: the built-in sample pair (the page's and the README's) mirrors too.
+#[test]
+fn issue_19_sample_pair_mirrors() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples");
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).expect("sample is UTF-8");
+    let (wire, ledger) = (read("wire.txt"), read("ledger.txt"));
+    for (ignore_case, ignore_punctuation) in [(false, false), (true, false), (false, true)] {
+        let options = Options {
+            ignore_case,
+            ignore_punctuation,
+            ..Options::default()
+        };
+        if let Err(e) = check_mirror(&wire, &ledger, &options) {
+            panic!("{options:?}: {e}");
+        }
+    }
+}
+
+/// Issue 19, item 7: every pair of seed articles mirrors, under every option.
+#[test]
+fn issue_19_seed_pairs_mirror() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: ../shared/samples/seeds not found");
+        return;
+    };
+    let mut paths: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    let texts: Vec<String> = paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("seed is UTF-8"))
+        .collect();
+    for i in 0..texts.len() {
+        for j in i + 1..texts.len() {
+            for (ignore_case, ignore_punctuation) in [(false, false), (true, true)] {
+                let options = Options {
+                    ignore_case,
+                    ignore_punctuation,
+                    ..Options::default()
+                };
+                if let Err(e) = check_mirror(&texts[i], &texts[j], &options) {
+                    panic!("seeds {i} vs {j}, {options:?}: {e}");
+                }
             }
         }
     }
