@@ -15,7 +15,7 @@
 //! Every feature is symmetric: swapping the two sentences gives bit-for-bit the same value, so
 //! the aligner can promise a mirrored result for mirrored input.
 
-pub mod model;
+pub(crate) mod model;
 
 use crate::tokenize::{Token, TokenKind};
 use std::collections::{BTreeMap, BTreeSet};
