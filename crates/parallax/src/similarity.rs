@@ -10,7 +10,8 @@
 //! 3. [`features`] measures a pair: TF-IDF cosine of stems and of 4-grams, how much of each
 //!    side the other covers, agreement and disagreement of numbers, names and quotations, the
 //!    length balance and shared word pairs.
-//! 4. A [`Model`] (weights learned offline, see [`model`]) turns the features into a probability.
+//! 4. A [`Model`] (weights learned offline, kept as data in `src/models.toml` and read at
+//!    build time) turns the features into a probability.
 //!
 //! Every feature is symmetric: swapping the two sentences gives bit-for-bit the same value, so
 //! the aligner can promise a mirrored result for mirrored input.
