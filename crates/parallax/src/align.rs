@@ -734,7 +734,7 @@ fn logit(p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::sigmoid;
+    use crate::similarity::model::sigmoid;
     use crate::test_support::unique;
     use crate::tokenize::tokenize;
 

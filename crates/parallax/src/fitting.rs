@@ -23,5 +23,5 @@ pub use crate::align::grow::{Growth, GROW_FEATURES, GROW_NAMES};
 pub use crate::align::judge::{LinkEvidence, LINK_FEATURES, LINK_NAMES};
 pub use crate::align::model::{Models, MODELS};
 pub use crate::align::table::{PairEvidence, ScoreTable, STRUCTURAL_FEATURES, STRUCTURAL_NAMES};
-pub use crate::similarity::model::NamedModel;
-pub use crate::similarity::{sigmoid, Model, FEATURES, FEATURE_NAMES};
+pub use crate::similarity::model::{sigmoid, Model, NamedModel};
+pub use crate::similarity::{FEATURES, FEATURE_NAMES};

@@ -1,11 +1,44 @@
-//! The lexical model's weights, and how the shipped weights get from data into the engine.
+//! The logistic [`Model`] the four learned models share, the lexical model's weights, and how
+//! the shipped weights get from data into the engine.
 //!
 //! `build.rs` reads `src/models.toml` (one `[section]` per model: `bias = …` and one
 //! `feature = weight` line per feature) and writes each section as a [`NamedModel`] into
 //! [`data`]. [`NamedModel::ordered`] puts the weights in the order of the engine's feature
 //! names at compile time, so the file names every weight and no list is kept in step by hand.
 
-use super::{Model, FEATURES, FEATURE_NAMES};
+use super::{FEATURES, FEATURE_NAMES};
+
+/// A logistic model: `P = 1 / (1 + exp(-(bias + Σ weight·feature)))`.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Model<const N: usize> {
+    /// The intercept.
+    pub bias: f64,
+    /// One weight per feature.
+    pub weights: [f64; N],
+}
+
+impl<const N: usize> Model<N> {
+    /// The probability that the pair with these feature values is a link, in `[0, 1]`.
+    pub fn probability(&self, values: &[f64; N]) -> f64 {
+        let mut z = self.bias;
+        for (w, x) in self.weights.iter().zip(values) {
+            z += w * x;
+        }
+        sigmoid(z)
+    }
+}
+
+/// The logistic function, safe for any input (NaN gives 0.5).
+pub fn sigmoid(z: f64) -> f64 {
+    if z.is_nan() {
+        0.5
+    } else if z >= 0.0 {
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        let e = z.exp();
+        e / (1.0 + e)
+    }
+}
 
 /// A model as the data file gives it: the bias and one `(feature name, weight)` pair per feature.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -102,6 +135,15 @@ mod tests {
             assert_eq!(given, features, "[{name}] in src/models.toml");
             assert!(model.bias.is_finite(), "[{name}] bias");
         }
+    }
+
+    #[test]
+    fn the_intercept_alone() {
+        let model = Model {
+            bias: 0.0,
+            weights: [1.0, -1.0],
+        };
+        assert_eq!(model.probability(&[2.0, 2.0]).to_bits(), 0.5_f64.to_bits());
     }
 
     #[test]
