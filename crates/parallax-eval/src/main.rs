@@ -86,6 +86,9 @@ enum Command {
         /// Write the fitted weights into the engine's data file under the current folder.
         #[arg(long)]
         write: bool,
+        /// Write every candidate pair with its features and scores to this file (JSON lines).
+        #[arg(long)]
+        dump: Option<PathBuf>,
     },
 }
 
@@ -228,47 +231,8 @@ fn run(command: Command) -> Result<(String, usize), Error> {
             })?;
             Ok((text, folds.min(documents.len())))
         }
-        Command::All { data, report } => {
-            #[derive(serde::Serialize)]
-            struct All {
-                seeds: output::seeds::SeedsOutput,
-                deplain: output::deplain::DeplainOutput,
-            }
-            let settings = report.settings();
-            let loaded = data.load(&settings)?;
-            let examples: Vec<_> = loaded
-                .seed_pairs
-                .iter()
-                .map(seeds::SeedExample::new)
-                .collect();
-            let mut joined = Vec::new();
-            let documents = deplain::prepare(&loaded.deplain, &mut joined);
-            let folds = usize::from(report.folds);
-            let seed_tables = crossval::leave_one_pair_out(&examples, &documents, &loaded.fit);
-            let document_tables = crossval::k_fold(&examples, &documents, folds, &loaded.fit);
-            let all = All {
-                seeds: output::seeds::seeds_output(
-                    &data.seeds_gold.display().to_string(),
-                    &examples,
-                    &seed_tables,
-                    &settings,
-                )?,
-                deplain: output::deplain::deplain_output(
-                    &data.deplain_gold.display().to_string(),
-                    &documents,
-                    &document_tables,
-                    folds,
-                    &settings,
-                )?,
-            };
-            let text = output::render(settings.format, &all, |t| {
-                output::seeds::seeds_text(&all.seeds, t);
-                t.push('\n');
-                output::deplain::deplain_text(&all.deplain, t);
-            })?;
-            Ok((text, examples.len() + folds.min(documents.len())))
-        }
-        Command::Fit { data, write } => {
+        Command::All { data, report } => run_all(&data, &report),
+        Command::Fit { data, write, dump } => {
             let settings = Settings {
                 threshold: None,
                 sweep: false,
@@ -282,8 +246,56 @@ fn run(command: Command) -> Result<(String, usize), Error> {
                 .collect();
             let mut joined = Vec::new();
             let documents = deplain::prepare(&loaded.deplain, &mut joined);
-            let text = fit::report::fit_report(&examples, &documents, &loaded.fit, write)?;
+            let text = fit::report::fit_report(
+                &examples,
+                &documents,
+                &loaded.fit,
+                write,
+                dump.as_deref(),
+            )?;
             Ok((text, 1))
         }
     }
+}
+
+/// `all`: both out-of-sample evaluations in one output.
+fn run_all(data: &Data, report: &Report) -> Result<(String, usize), Error> {
+    #[derive(serde::Serialize)]
+    struct All {
+        seeds: output::seeds::SeedsOutput,
+        deplain: output::deplain::DeplainOutput,
+    }
+    let settings = report.settings();
+    let loaded = data.load(&settings)?;
+    let examples: Vec<_> = loaded
+        .seed_pairs
+        .iter()
+        .map(seeds::SeedExample::new)
+        .collect();
+    let mut joined = Vec::new();
+    let documents = deplain::prepare(&loaded.deplain, &mut joined);
+    let folds = usize::from(report.folds);
+    let seed_tables = crossval::leave_one_pair_out(&examples, &documents, &loaded.fit);
+    let document_tables = crossval::k_fold(&examples, &documents, folds, &loaded.fit);
+    let all = All {
+        seeds: output::seeds::seeds_output(
+            &data.seeds_gold.display().to_string(),
+            &examples,
+            &seed_tables,
+            &settings,
+        )?,
+        deplain: output::deplain::deplain_output(
+            &data.deplain_gold.display().to_string(),
+            &documents,
+            &document_tables,
+            folds,
+            &settings,
+        )?,
+    };
+    let text = output::render(settings.format, &all, |t| {
+        output::seeds::seeds_text(&all.seeds, t);
+        t.push('\n');
+        output::deplain::deplain_text(&all.deplain, t);
+    })?;
+    Ok((text, examples.len() + folds.min(documents.len())))
 }

@@ -293,8 +293,18 @@ fn fit_write_replaces_the_weight_data() {
     let (dir, data) = made_up("eval-fit");
     let models = dir.join("crates/parallax/src");
     std::fs::create_dir_all(&models).expect("temp dir");
-    let out = run_in(&dir, &with(&["fit", "--write"], &data));
+    let dump = dir.join("pairs.jsonl");
+    let out = run_in(
+        &dir,
+        &with(&["fit", "--write", "--dump", path_str(&dump)], &data),
+    );
     assert_eq!(out.code, Some(0), "{}", out.stderr);
+    let pairs = std::fs::read_to_string(&dump).expect("dumped");
+    for line in pairs.lines() {
+        let value: Value = serde_json::from_str(line).expect("one JSON value per line");
+        assert!(value["source"].is_string(), "{line}");
+    }
+    assert!(pairs.contains("\"gold\":true"), "{pairs}");
     assert!(out.stdout.contains("in-sample"), "{}", out.stdout);
     let written = std::fs::read_to_string(models.join("models.toml")).expect("written");
     for section in ["[lexical]", "[structural]", "[grow]", "[link]"] {

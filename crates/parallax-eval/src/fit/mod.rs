@@ -20,6 +20,7 @@
 //! Each stage uses only the models fitted before it, never the shipped weights, so a fit
 //! depends on its training data alone and is deterministic.
 
+mod dump;
 mod logistic;
 pub mod report;
 pub mod write;

@@ -12,13 +12,14 @@ use parallax::fitting::ScoreTable;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Fits, prints the weights and the in-sample numbers, and with `write` replaces the engine's
-/// weight data under the current folder.
+/// Fits, prints the weights and the in-sample numbers; with `dump` writes every candidate pair
+/// to that file, and with `write` replaces the engine's weight data under the current folder.
 pub fn fit_report(
     examples: &[SeedExample<'_>],
     documents: &[Document<'_>],
     settings: &FitSettings,
     write: bool,
+    dump: Option<&Path>,
 ) -> Result<String, Error> {
     let seeds: Vec<&SeedExample<'_>> = examples.iter().collect();
     let docs: Vec<&Document<'_>> = documents.iter().collect();
@@ -71,6 +72,10 @@ pub fn fit_report(
         g.f1,
         num(deplain_ap(documents, &doc_tables).exact_groups)
     );
+    if let Some(path) = dump {
+        super::dump::dump(path, (examples, &seed_tables), (documents, &doc_tables))?;
+        let _ = writeln!(out, "\nwrote the candidate pairs to {}", path.display());
+    }
     if write {
         write_models(Path::new("."), &models)?;
         let _ = writeln!(
