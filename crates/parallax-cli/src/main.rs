@@ -1,9 +1,8 @@
 //! `parallax`: the Parallax engine on the command line.
 
-mod eval;
 mod render_text;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use parallax::input;
 use parallax::input::Encoding;
 use parallax::{compare, Article, Options};
@@ -95,115 +94,6 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
-    /// Measure the aligner against gold alignments (seed articles, DEplain-web).
-    Eval {
-        #[command(subcommand)]
-        target: EvalTarget,
-    },
-}
-
-#[derive(Subcommand)]
-enum EvalTarget {
-    /// Run `compare` on raw seed-article pairs; score its links against gold links.
-    ///
-    /// Each predicted link is expanded into (left, right) sentence pairs. A pair is correct if
-    /// its sentences overlap gold sentences A and B (sharing at least half of the shorter
-    /// byte range) and A-B is a gold link; pairs touching no gold sentence count as wrong.
-    /// Recall: gold links found by a correct pair / gold links. Micro-averaged over pairs.
-    Seeds {
-        /// The seed gold file.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
-        gold: PathBuf,
-        /// The folder holding the seed articles.
-        #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
-        seeds: PathBuf,
-        #[command(flatten)]
-        common: EvalArgs,
-    },
-    /// Align the given DEplain-web sentences; score links and exact groups (Stodden et al. 2023).
-    Deplain {
-        /// The DEplain-web manual alignment file.
-        #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
-        gold: PathBuf,
-        #[command(flatten)]
-        common: EvalArgs,
-    },
-    /// Learn the aligner's model weights from both gold sets and print them with their metrics.
-    ///
-    /// Fits the lexical, then the structural logistic model on every candidate pair of the
-    /// seed dev pairs and the DEplain-web documents, prints the weights, a threshold sweep and
-    /// a leave-one-seed-pair-out check. `--write` replaces the engine's model files (run from
-    /// the repository root, then rebuild).
-    Fit {
-        #[command(flatten)]
-        gold: BothGold,
-        /// Share of the training weight given to the seed pairs (the rest goes to `DEplain`).
-        #[arg(long, default_value_t = 0.5)]
-        seeds_share: f64,
-        /// L2 penalty on the weights.
-        #[arg(long, default_value_t = 1.0)]
-        l2: f64,
-        /// Write the fitted weights into the engine's model files under the current folder.
-        #[arg(long)]
-        write: bool,
-        /// Write every candidate pair with its features and scores to this file (JSON lines).
-        #[arg(long)]
-        dump: Option<PathBuf>,
-    },
-    /// Run both evaluations.
-    All {
-        #[command(flatten)]
-        gold: BothGold,
-        #[command(flatten)]
-        common: EvalArgs,
-    },
-}
-
-/// Where `eval fit` and `eval all` find both gold sets.
-#[derive(Args)]
-struct BothGold {
-    /// The seed gold file.
-    #[arg(long, default_value = eval::DEFAULT_SEEDS_GOLD)]
-    seeds_gold: PathBuf,
-    /// The folder holding the seed articles.
-    #[arg(long, default_value = eval::DEFAULT_SEEDS_DIR)]
-    seeds: PathBuf,
-    /// The DEplain-web manual alignment file.
-    #[arg(long, default_value = eval::DEFAULT_DEPLAIN_GOLD)]
-    deplain_gold: PathBuf,
-}
-
-impl BothGold {
-    fn seeds(&self) -> eval::SeedsPaths {
-        eval::SeedsPaths {
-            gold: self.seeds_gold.clone(),
-            seeds: self.seeds.clone(),
-        }
-    }
-}
-
-/// Options shared by every `eval` target.
-#[derive(Args)]
-struct EvalArgs {
-    /// Minimum link score in [0, 1] (default: the engine's).
-    #[arg(long, conflicts_with = "sweep")]
-    threshold: Option<f64>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = eval::Format::Text)]
-    format: eval::Format,
-    /// Print the metrics for every threshold 0.10, 0.15, ..., 0.90 and the best one.
-    #[arg(long)]
-    sweep: bool,
-}
-
-impl EvalArgs {
-    fn settings(&self) -> eval::Settings {
-        eval::Settings {
-            threshold: self.threshold,
-            sweep: self.sweep,
-            format: self.format,
-        }
-    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -359,41 +249,6 @@ fn run(cli: Cli) -> Result<(), InputError> {
             })
             .map_err(|e| InputError(format!("cannot write the sentences: {e}")))?;
             write_stdout(&json)
-        }
-        Command::Eval { target } => {
-            let output = run_eval(target).map_err(|eval::Error(message)| InputError(message))?;
-            write_stdout(&output)
-        }
-    }
-}
-
-/// Runs one `parallax eval` subcommand and returns what it prints.
-fn run_eval(target: EvalTarget) -> Result<String, eval::Error> {
-    match target {
-        EvalTarget::Seeds {
-            gold,
-            seeds,
-            common,
-        } => eval::run_seeds(&eval::SeedsPaths { gold, seeds }, &common.settings()),
-        EvalTarget::Deplain { gold, common } => eval::run_deplain(&gold, &common.settings()),
-        EvalTarget::Fit {
-            gold,
-            seeds_share,
-            l2,
-            write,
-            dump,
-        } => eval::fit::run_fit(
-            &gold.seeds(),
-            &gold.deplain_gold,
-            &eval::fit::FitSettings {
-                seeds_share: seeds_share.clamp(0.0, 1.0),
-                l2: l2.max(0.0),
-                write: write.then(|| PathBuf::from(".")),
-                dump,
-            },
-        ),
-        EvalTarget::All { gold, common } => {
-            eval::run_all(&gold.seeds(), &gold.deplain_gold, &common.settings())
         }
     }
 }

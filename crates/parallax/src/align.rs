@@ -45,8 +45,9 @@
 //!    identical text always scores 1.
 //!
 //! The four models are small logistic regressions whose weights are learned offline from
-//! the gold data in `../shared/eval` and committed as constants ([`model`],
-//! [`crate::similarity::model`]); `parallax eval fit --write` refits them.
+//! the gold data in `../shared/eval` and committed as data, `src/models.toml` (one named
+//! weight per feature), which the engine reads at build time; the `parallax-eval` tool refits
+//! them (`cargo run --release -p parallax-eval -- fit --write`).
 //!
 //! # Many-to-many: links may share a sentence
 //!
@@ -65,18 +66,19 @@
 
 mod candidates;
 mod groups;
-mod grow;
-mod judge;
+pub(crate) mod grow;
+pub(crate) mod judge;
+pub(crate) mod model;
 mod near;
+pub(crate) mod table;
 
-pub use grow::{Growth, GROW_FEATURES, GROW_NAMES};
-pub use judge::{LinkEvidence, LINK_FEATURES, LINK_NAMES};
-pub mod model;
+pub(crate) use grow::{GROW_FEATURES, GROW_NAMES};
+pub(crate) use judge::{LINK_FEATURES, LINK_NAMES};
+pub(crate) use model::{Models, MODELS};
+pub(crate) use table::{PairEvidence, ScoreTable, STRUCTURAL_FEATURES, STRUCTURAL_NAMES};
 
 use crate::segment::SentenceKind;
-use crate::similarity::{
-    self, prepared_features, Features, Model, Prepared, Profile, Weights, FEATURES,
-};
+use crate::similarity::{self, prepared_features, Prepared, Profile, Weights, FEATURES};
 use crate::tokenize::Token;
 
 /// How closely two linked sentences agree.
@@ -150,70 +152,6 @@ impl<'a> SentenceInput<'a> {
     }
 }
 
-/// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 19;
-
-/// Names of the structural features, in the order of [`PairEvidence::structural`].
-pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
-    "lexical_logit",
-    "best_ratio_max",
-    "best_ratio_min",
-    "diagonal",
-    "adjacent",
-    "position_gap",
-    "lede",
-    "heading",
-    "pivot",
-    "ordered_diagonal",
-    "ordered_adjacent",
-    "ordered_position_gap",
-    "order",
-    "ordered_best_ratio_max",
-    "ordered_best_ratio_min",
-    "length_asymmetry",
-    "asymmetric_logit",
-    "crossing",
-    "ordered_crossing",
-];
-
-/// The four learned models the aligner runs.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Models {
-    /// Lexical: features of the two sentences alone.
-    pub lexical: Model<FEATURES>,
-    /// Structural: the lexical score in its context.
-    pub structural: Model<STRUCTURAL_FEATURES>,
-    /// Growth: whether a sentence next to a link belongs to it.
-    pub grow: Model<GROW_FEATURES>,
-    /// Link: whether a finished link is right as it stands.
-    pub link: Model<LINK_FEATURES>,
-}
-
-/// The learned models shipped with the engine.
-pub const MODELS: Models = Models {
-    lexical: similarity::model::LEXICAL,
-    structural: model::STRUCTURAL,
-    grow: model::GROW,
-    link: model::LINK,
-};
-
-/// All the evidence about one candidate pair (for fitting and inspecting the models).
-#[derive(Debug, Clone, PartialEq)]
-pub struct PairEvidence {
-    /// Index of the left sentence.
-    pub left: usize,
-    /// Index of the right sentence.
-    pub right: usize,
-    /// Lexical features.
-    pub lexical: Features,
-    /// Probability from the lexical model.
-    pub lexical_score: f64,
-    /// Structural features, in the order of [`STRUCTURAL_NAMES`].
-    pub structural: [f64; STRUCTURAL_FEATURES],
-    /// Probability from the structural model: the pair's final score.
-    pub score: f64,
-}
-
 /// Links sentences that say the same thing, keeping pairs that score at least `threshold`.
 ///
 /// `threshold` is the minimum link score in `[0, 1]`; see the module docs for how pairs
@@ -235,85 +173,7 @@ pub fn align(
     right: &[SentenceInput<'_>],
     threshold: f64,
 ) -> Vec<Alignment> {
-    align_with(left, right, threshold, &MODELS)
-}
-
-/// [`align`] with other models (for fitting and evaluating new weights).
-///
-/// # Example: a model that links nothing
-///
-/// ```
-/// use parallax::align::{align_with, Models, SentenceInput, MODELS};
-/// use parallax::tokenize::tokenize;
-/// let tok = |s: &str| tokenize(s, 0..s.len());
-/// let (left, right) = ([tok("Heavy rain fell all day.")], [tok("Heavy rain fell all night.")]);
-/// let (left, right) = (SentenceInput::body(&left), SentenceInput::body(&right));
-/// assert_eq!(align_with(&left, &right, 0.5, &MODELS).len(), 1);
-/// let mut never = MODELS;
-/// never.structural.bias = -1000.0;
-/// assert!(align_with(&left, &right, 0.5, &never).is_empty());
-/// ```
-pub fn align_with(
-    left: &[SentenceInput<'_>],
-    right: &[SentenceInput<'_>],
-    threshold: f64,
-    models: &Models,
-) -> Vec<Alignment> {
-    ScoreTable::new(left, right, models).links(threshold)
-}
-
-/// Every candidate pair with its features and scores, sorted by (left, right).
-///
-/// # Example: the evidence behind a link
-///
-/// ```
-/// use parallax::align::{evidence, SentenceInput, MODELS};
-/// use parallax::tokenize::tokenize;
-/// let text = "Heavy rain fell all day.";
-/// let tokens = [tokenize(text, 0..text.len())];
-/// let input = SentenceInput::body(&tokens);
-/// let pairs = evidence(&input, &input, &MODELS);
-/// assert_eq!((pairs[0].left, pairs[0].right), (0, 0));
-/// assert!(pairs[0].score > 0.5);
-/// ```
-pub fn evidence(
-    left: &[SentenceInput<'_>],
-    right: &[SentenceInput<'_>],
-    models: &Models,
-) -> Vec<PairEvidence> {
-    ScoreTable::new(left, right, models).pairs
-}
-
-/// The scored candidate pairs of one comparison: score once, then link at any threshold.
-///
-/// # Example: a stricter threshold keeps fewer links
-///
-/// ```
-/// use parallax::align::{ScoreTable, SentenceInput, MODELS};
-/// use parallax::tokenize::tokenize;
-/// let tok = |s: &str| tokenize(s, 0..s.len());
-/// let left = [tok("Heavy rain fell all day in the capital.")];
-/// let right = [tok("Heavy rain fell in the capital."), tok("Rain is common in spring.")];
-/// let table = ScoreTable::new(&SentenceInput::body(&left), &SentenceInput::body(&right), &MODELS);
-/// assert!(table.links(0.9).len() <= table.links(0.1).len());
-/// ```
-#[derive(Debug, Clone)]
-pub struct ScoreTable {
-    left: Vec<Option<Prepared>>,
-    right: Vec<Option<Prepared>>,
-    weights: Weights,
-    pairs: Vec<PairEvidence>,
-    models: Models,
-    /// How monotonic the comparison is (see [`order`]).
-    order: f64,
-    /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
-    asymmetry: f64,
-    /// Each sentence's best lexical score with any sentence of the other side.
-    left_best: Vec<f64>,
-    right_best: Vec<f64>,
-    /// Each sentence's relative position in `[0, 1]` among the non-boilerplate sentences.
-    left_relative: Vec<f64>,
-    right_relative: Vec<f64>,
+    ScoreTable::new(left, right, &MODELS).links(threshold)
 }
 
 /// A pair links only if its score is at least this share of the best score of its left or of
@@ -415,6 +275,7 @@ impl ScoreTable {
     }
 
     /// Every candidate pair with its features and scores, sorted by (left, right).
+    #[cfg_attr(not(feature = "fitting"), allow(dead_code))]
     pub fn pairs(&self) -> &[PairEvidence] {
         &self.pairs
     }
@@ -873,7 +734,7 @@ fn logit(p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::sigmoid;
+    use crate::similarity::model::sigmoid;
     use crate::test_support::unique;
     use crate::tokenize::tokenize;
 

@@ -30,6 +30,8 @@ pub mod align;
 pub mod diff;
 pub mod error;
 pub mod extract;
+#[cfg(feature = "fitting")]
+pub mod fitting;
 pub mod flags;
 pub mod input;
 pub mod normalize;

@@ -10,12 +10,15 @@
 //! 3. [`features`] measures a pair: TF-IDF cosine of stems and of 4-grams, how much of each
 //!    side the other covers, agreement and disagreement of numbers, names and quotations, the
 //!    length balance and shared word pairs.
-//! 4. A [`Model`] (weights learned offline, see [`model`]) turns the features into a probability.
+//! 4. A logistic model (weights learned offline, kept as data in `src/models.toml` and read at
+//!    build time) turns the features into a probability.
 //!
 //! Every feature is symmetric: swapping the two sentences gives bit-for-bit the same value, so
 //! the aligner can promise a mirrored result for mirrored input.
 
-pub mod model;
+pub(crate) mod model;
+
+pub(crate) use model::Model;
 
 use crate::tokenize::{Token, TokenKind};
 use std::collections::{BTreeMap, BTreeSet};
@@ -772,46 +775,6 @@ fn ratio(numerator: f64, denominator: f64) -> f64 {
     }
 }
 
-/// A logistic model: `P = 1 / (1 + exp(-(bias + Σ weight·feature)))`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Model<const N: usize> {
-    /// The intercept.
-    pub bias: f64,
-    /// One weight per feature.
-    pub weights: [f64; N],
-}
-
-impl<const N: usize> Model<N> {
-    /// The probability that the pair with these feature values is a link, in `[0, 1]`.
-    ///
-    /// # Example: the intercept alone
-    ///
-    /// ```
-    /// use parallax::similarity::Model;
-    /// let model = Model { bias: 0.0, weights: [1.0, -1.0] };
-    /// assert_eq!(model.probability(&[2.0, 2.0]), 0.5);
-    /// ```
-    pub fn probability(&self, values: &[f64; N]) -> f64 {
-        let mut z = self.bias;
-        for (w, x) in self.weights.iter().zip(values) {
-            z += w * x;
-        }
-        sigmoid(z)
-    }
-}
-
-/// The logistic function, safe for any input (NaN gives 0.5).
-pub fn sigmoid(z: f64) -> f64 {
-    if z.is_nan() {
-        0.5
-    } else if z >= 0.0 {
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        let e = z.exp();
-        e / (1.0 + e)
-    }
-}
-
 /// The lexical probability that two profiles say the same thing, with the learned model.
 ///
 /// # Example: rewording keeps a high score, unrelated text scores low
@@ -832,6 +795,7 @@ pub fn score(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
 
 #[cfg(test)]
 mod tests {
+    use super::model::sigmoid;
     use super::*;
     use crate::test_support::unique;
     use crate::tokenize::tokenize;

@@ -59,6 +59,7 @@ pub struct Growth {
 
 impl ScoreTable {
     /// Every first-round growth proposal for the links at `threshold` (for fitting).
+    #[cfg_attr(not(feature = "fitting"), allow(dead_code))]
     pub fn growth_proposals(&self, threshold: f64) -> Vec<Growth> {
         let blocks = self.blocks(threshold);
         self.proposals(&blocks)

@@ -73,6 +73,7 @@ pub struct LinkEvidence {
 impl ScoreTable {
     /// Every finished link at `threshold` with its evidence, before links scoring below
     /// `threshold` are dropped (for fitting the link model).
+    #[cfg_attr(not(feature = "fitting"), allow(dead_code))]
     pub fn link_evidence(&self, threshold: f64) -> Vec<LinkEvidence> {
         let blocks = self.finished_blocks(threshold);
         self.judge(&blocks)

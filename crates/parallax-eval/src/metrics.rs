@@ -92,7 +92,7 @@ impl From<parallax::align::Alignment> for Group {
 
 impl Group {
     /// The group with both index lists sorted and without repeats, for set comparison.
-    fn normalized(&self) -> Self {
+    pub fn normalized(&self) -> Self {
         let set = |v: &[usize]| {
             v.iter()
                 .copied()
