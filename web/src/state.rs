@@ -138,6 +138,52 @@ pub enum View {
     Ribbons,
 }
 
+/// Which file the export buttons make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Export {
+    /// The report as JSON (`parallax-report` version 1).
+    Json,
+    /// The self-contained HTML page of `parallax compare --format html`.
+    Html,
+}
+
+impl Export {
+    /// Every export, in toolbar order.
+    pub const ALL: [Export; 2] = [Export::Json, Export::Html];
+
+    /// The file extension, also the button's `data-export` name.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Export::Json => "json",
+            Export::Html => "html",
+        }
+    }
+
+    /// The file's MIME type.
+    pub fn mime(self) -> &'static str {
+        match self {
+            Export::Json => "application/json",
+            Export::Html => "text/html",
+        }
+    }
+
+    /// What the file is, for the announcement ("Saved … as JSON").
+    pub fn what(self) -> &'static str {
+        match self {
+            Export::Json => "JSON",
+            Export::Html => "an HTML page",
+        }
+    }
+
+    /// The button's text.
+    pub fn button_label(self) -> &'static str {
+        match self {
+            Export::Json => "Export JSON",
+            Export::Html => "Export HTML",
+        }
+    }
+}
+
 /// A file the reader opened or dropped, as the browser read it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileBytes {

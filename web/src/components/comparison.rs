@@ -9,7 +9,7 @@ use super::sentence::{sentence_selector, Highlight};
 use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::state::{self, Command, TooLong, View};
+use crate::state::{self, Command, Export, TooLong, View};
 use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
 use leptos::prelude::*;
@@ -276,10 +276,7 @@ impl Store {
             _ => None,
         });
         let (left_name, right_name) = self.names.get_untracked();
-        let (mime, label) = match format {
-            Export::Json => ("application/json", "JSON"),
-            Export::Html => ("text/html", "an HTML page"),
-        };
+        let (mime, label) = (format.mime(), format.what());
         let done = match content {
             Some(Ok(content)) => browser::download(
                 &state::export_file_name(&left_name, &right_name, format.extension()),
@@ -304,36 +301,6 @@ impl Store {
         });
         if let Some(root) = self.root_element() {
             browser::dispatch_select(&root, &selected);
-        }
-    }
-}
-
-/// Which file the export buttons make.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Export {
-    /// The report as JSON (`parallax-report` version 1).
-    Json,
-    /// The self-contained HTML page of `parallax compare --format html`.
-    Html,
-}
-
-impl Export {
-    /// Every export, in toolbar order.
-    pub const ALL: [Export; 2] = [Export::Json, Export::Html];
-
-    /// The file extension, also the button's `data-export` name.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Export::Json => "json",
-            Export::Html => "html",
-        }
-    }
-
-    /// The button's text.
-    pub fn button_label(self) -> &'static str {
-        match self {
-            Export::Json => "Export JSON",
-            Export::Html => "Export HTML",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The bar above the results: which view, which rows, export (JSON, HTML), and the keys.
 
-use super::comparison::Export;
+use crate::state::Export;
 use crate::state::View;
 use crate::view_model::Filter;
 use leptos::prelude::*;
