@@ -359,6 +359,7 @@ fn mirrored(report: &Report) -> Report {
         std::mem::swap(&mut link.left, &mut link.right);
         for span in &mut link.diff {
             std::mem::swap(&mut span.left, &mut span.right);
+            std::mem::swap(&mut span.left_clean, &mut span.right_clean);
             span.op = match span.op {
                 DiffOp::Insert => DiffOp::Delete,
                 DiffOp::Delete => DiffOp::Insert,
