@@ -1,0 +1,284 @@
+//! The context of a comparison that structural features read: best scores, ranks, order, anchors.
+
+use super::{
+    near, PairEvidence, SentenceInput, SentenceKind, BEST_RATIO, LEDE_SCALE, ONE_SIDED_FLOOR,
+    STRUCTURAL_FEATURES,
+};
+
+/// What the structural features need: best lexical scores per sentence and positions.
+pub(super) struct Context {
+    pub(super) left_best: Vec<f64>,
+    pub(super) right_best: Vec<f64>,
+    pub(super) left_rank: Vec<Option<usize>>,
+    pub(super) right_rank: Vec<Option<usize>>,
+    pub(super) left_count: usize,
+    pub(super) right_count: usize,
+    pub(super) left_heading: Vec<bool>,
+    pub(super) right_heading: Vec<bool>,
+    /// How monotonic the comparison is, in `[0, 1]` (see [`order`]).
+    pub(super) order: f64,
+    /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
+    pub(super) asymmetry: f64,
+    /// The anchors of [`order`], sorted.
+    pub(super) anchors: Vec<(usize, usize)>,
+    /// For each sentence, its most similar sentences in its own article, with their cosine.
+    pub(super) left_near: near::Near,
+    pub(super) right_near: near::Near,
+}
+
+impl Context {
+    pub(super) fn new(
+        left: &[SentenceInput<'_>],
+        right: &[SentenceInput<'_>],
+        pairs: &[PairEvidence],
+        near: (near::Near, near::Near),
+    ) -> Self {
+        let mut left_best = vec![0.0_f64; left.len()];
+        let mut right_best = vec![0.0_f64; right.len()];
+        for p in pairs {
+            if let Some(best) = left_best.get_mut(p.left) {
+                *best = best.max(p.lexical_score);
+            }
+            if let Some(best) = right_best.get_mut(p.right) {
+                *best = best.max(p.lexical_score);
+            }
+        }
+        let ranks = |side: &[SentenceInput<'_>]| -> Vec<Option<usize>> {
+            let mut next = 0;
+            side.iter()
+                .map(|s| {
+                    (s.kind != SentenceKind::Boilerplate).then(|| {
+                        next += 1;
+                        next - 1
+                    })
+                })
+                .collect()
+        };
+        let heading = |side: &[SentenceInput<'_>]| -> Vec<bool> {
+            side.iter()
+                .map(|s| matches!(s.kind, SentenceKind::Headline | SentenceKind::Caption))
+                .collect()
+        };
+        let (left_rank, right_rank) = (ranks(left), ranks(right));
+        let anchors = anchors(pairs, left.len(), right.len());
+        Self {
+            left_best,
+            right_best,
+            left_count: left_rank.iter().flatten().count(),
+            right_count: right_rank.iter().flatten().count(),
+            left_rank,
+            right_rank,
+            left_heading: heading(left),
+            right_heading: heading(right),
+            left_near: near.0,
+            right_near: near.1,
+            order: order(&anchors),
+            anchors,
+            asymmetry: asymmetry(left, right),
+        }
+    }
+
+    pub(super) fn structural(
+        &self,
+        pairs: &[PairEvidence],
+        index: usize,
+    ) -> [f64; STRUCTURAL_FEATURES] {
+        let Some(pair) = pairs.get(index) else {
+            return [0.0; STRUCTURAL_FEATURES];
+        };
+        let (i, j, p) = (pair.left, pair.right, pair.lexical_score);
+        let lexical = |i: Option<usize>, j: Option<usize>| -> f64 {
+            let (Some(i), Some(j)) = (i, j) else {
+                return 0.0;
+            };
+            pairs
+                .binary_search_by_key(&(i, j), |q| (q.left, q.right))
+                .ok()
+                .and_then(|k| pairs.get(k))
+                .map_or(0.0, |q| q.lexical_score)
+        };
+        let (before_i, after_i) = (i.checked_sub(1), Some(i + 1));
+        let (before_j, after_j) = (j.checked_sub(1), Some(j + 1));
+        let diagonal = lexical(before_i, before_j).max(lexical(after_i, after_j));
+        let adjacent = lexical(Some(i), before_j)
+            .max(lexical(Some(i), after_j))
+            .max(lexical(before_i, Some(j)).max(lexical(after_i, Some(j))));
+        let best = |bests: &[f64], k: usize| -> f64 {
+            let b = bests.get(k).copied().unwrap_or(0.0);
+            if b > 0.0 {
+                (p / b).min(1.0)
+            } else {
+                0.0
+            }
+        };
+        let (left_ratio, right_ratio) = (best(&self.left_best, i), best(&self.right_best, j));
+        let position = |ranks: &[Option<usize>], count: usize, k: usize| -> (f64, f64) {
+            let rank = ranks.get(k).copied().flatten().unwrap_or(0);
+            (relative_position(rank, count), rank as f64)
+        };
+        let (left_relative, left_rank) = position(&self.left_rank, self.left_count, i);
+        let (right_relative, right_rank) = position(&self.right_rank, self.right_count, j);
+        let mut pivot: f64 = 0.0;
+        for &(k, similarity) in self.right_near.get(j).map_or(&[][..], Vec::as_slice) {
+            pivot = pivot.max(lexical(Some(i), Some(k)) * similarity);
+        }
+        for &(k, similarity) in self.left_near.get(i).map_or(&[][..], Vec::as_slice) {
+            pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
+        }
+        let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
+        let heading = self.left_heading.get(i).copied().unwrap_or(false)
+            || self.right_heading.get(j).copied().unwrap_or(false);
+        let crossed = self
+            .anchors
+            .iter()
+            .filter(|&&(a, b)| (a < i && b > j) || (a > i && b < j))
+            .count();
+        let crossing = (crossed as f64).ln_1p();
+        [
+            logit(p),
+            left_ratio.max(right_ratio),
+            left_ratio.min(right_ratio),
+            diagonal,
+            adjacent,
+            (left_relative - right_relative).abs(),
+            lede,
+            f64::from(u8::from(heading)),
+            pivot,
+            diagonal * self.order,
+            adjacent * self.order,
+            (left_relative - right_relative).abs() * self.order,
+            self.order,
+            left_ratio.max(right_ratio) * self.order,
+            left_ratio.min(right_ratio) * self.order,
+            self.asymmetry,
+            self.asymmetry * logit(p),
+            crossing,
+            crossing * self.order,
+        ]
+    }
+}
+
+/// A sentence's best pair score and the other sentence of that pair.
+pub(super) type Best = (f64, usize);
+
+/// Whether the pair `(left, right, score)` survives the competition for its sentences, given
+/// the best `(score, partner)` of its left and of its right sentence (see the module docs).
+pub(super) fn wins_competition(
+    (left, right, score): (usize, usize, f64),
+    (left_best, left_partner): Best,
+    (right_best, right_partner): Best,
+    ordered: bool,
+) -> bool {
+    let left_ok = score >= BEST_RATIO * left_best;
+    let right_ok = score >= BEST_RATIO * right_best;
+    if left_ok && right_ok {
+        return true;
+    }
+    // Chosen by one sentence only: not far below the other's best, and in an ordered rewrite
+    // next to the other's best partner (the other half of a split).
+    if !(left_ok || right_ok) || score < ONE_SIDED_FLOOR * left_best.max(right_best) {
+        return false;
+    }
+    if !ordered {
+        true
+    } else if right_ok {
+        left_partner.abs_diff(right) <= 1
+    } else {
+        right_partner.abs_diff(left) <= 1
+    }
+}
+
+/// A rank's place in `[0, 1]` among `count` sentences.
+pub(super) fn relative_position(rank: usize, count: usize) -> f64 {
+    if count > 1 {
+        rank as f64 / (count - 1) as f64
+    } else {
+        0.0
+    }
+}
+
+/// Lexical score from which a mutual best pair counts as an anchor of [`order`].
+pub(super) const ANCHOR_SCORE: f64 = 0.5;
+
+/// How monotonic the comparison is: the share of concordant pairs (Kendall) among the anchors,
+/// pairs that are each other's best lexical match with a score of at least [`ANCHOR_SCORE`].
+/// An edited or simplified copy of a text scores near 1, two outlets' reports of one event
+/// lower. With fewer than three anchors there is no telling: 0.5.
+///
+/// Concordance does not depend on which side is left, so the value is mirror-symmetric.
+pub(super) fn order(anchors: &[(usize, usize)]) -> f64 {
+    if anchors.len() < 3 {
+        return 0.5;
+    }
+    let (mut concordant, mut total) = (0usize, 0usize);
+    for (a, &(ia, ja)) in anchors.iter().enumerate() {
+        for &(ib, jb) in &anchors[a + 1..] {
+            total += 1;
+            concordant += usize::from((ia < ib) == (ja < jb));
+        }
+    }
+    concordant as f64 / total as f64
+}
+
+/// The anchors of [`order`]: pairs that are each other's best lexical match with a score of at
+/// least [`ANCHOR_SCORE`], sorted.
+pub(super) fn anchors(
+    pairs: &[PairEvidence],
+    left_count: usize,
+    right_count: usize,
+) -> Vec<(usize, usize)> {
+    let mut left_best = vec![(0.0_f64, usize::MAX); left_count];
+    let mut right_best = vec![(0.0_f64, usize::MAX); right_count];
+    // Ties go to the lower index on the other side, the same rule from both sides.
+    let better = |candidate: (f64, usize), current: (f64, usize)| {
+        candidate
+            .0
+            .total_cmp(&current.0)
+            .then(current.1.cmp(&candidate.1))
+            .is_gt()
+    };
+    for p in pairs {
+        if let Some(best) = left_best.get_mut(p.left) {
+            if better((p.lexical_score, p.right), *best) {
+                *best = (p.lexical_score, p.right);
+            }
+        }
+        if let Some(best) = right_best.get_mut(p.right) {
+            if better((p.lexical_score, p.left), *best) {
+                *best = (p.lexical_score, p.left);
+            }
+        }
+    }
+    left_best
+        .iter()
+        .enumerate()
+        .filter(|(i, (score, j))| {
+            *score >= ANCHOR_SCORE && right_best.get(*j).is_some_and(|b| b.1 == *i)
+        })
+        .map(|(i, (_, j))| (i, *j))
+        .collect()
+}
+
+/// How unlike the two articles' sentence lengths are: `|ln(mean left / mean right)|` over the
+/// number of words per non-boilerplate sentence. Two reports of one event write sentences of
+/// about the same length; a text and its simplified or condensed rewrite do not, and there a
+/// weak lexical match is less often a real one.
+pub(super) fn asymmetry(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>]) -> f64 {
+    let mean = |side: &[SentenceInput<'_>]| -> f64 {
+        let (mut words, mut count) = (0usize, 0usize);
+        for s in side.iter().filter(|s| s.kind != SentenceKind::Boilerplate) {
+            words += s.tokens.iter().filter(|t| t.is_word()).count();
+            count += 1;
+        }
+        (words as f64 + 1.0) / (count as f64 + 1.0)
+    };
+    // Larger over smaller, so swapping the sides gives the same bits.
+    let (a, b) = (mean(left), mean(right));
+    (a.max(b) / a.min(b)).ln()
+}
+
+/// The log-odds of a probability, bounded to `[-12, 12]`.
+pub(super) fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-6, 1.0 - 1e-6);
+    (p / (1.0 - p)).ln().clamp(-12.0, 12.0)
+}

@@ -1,0 +1,366 @@
+//! A sentence's lexical profile: content stems, 4-grams, numbers, names, quoted words.
+
+use crate::tokenize::{Token, TokenKind};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Dice overlap of the two sentences' content words: `2·|L∩R| / (|L| + |R|)`.
+///
+/// Words match on their stems ([`Token::stem`]), so `opened` meets `opens` and `Kim’s` meets
+/// `Kim`; stop words and punctuation never count. Returns 0 when either side has no content words.
+///
+/// # Example: shared words raise the score
+///
+/// ```
+/// use parallax::{similarity::word_overlap, tokenize::tokenize};
+/// let left = "The bridge opened on Monday.";
+/// let right = "On Monday the new bridge opened.";
+/// let score = word_overlap(&tokenize(left, 0..left.len()), &tokenize(right, 0..right.len()));
+/// assert!((score - 6.0 / 7.0).abs() < 1e-9);
+/// ```
+///
+/// # Example: inflected forms match
+///
+/// ```
+/// use parallax::{similarity::word_overlap, tokenize::tokenize};
+/// let left = "Officials negotiated Kim’s release.";
+/// let right = "The official negotiations freed Kim.";
+/// let score = word_overlap(&tokenize(left, 0..left.len()), &tokenize(right, 0..right.len()));
+/// // offici, negoti and kim are shared; releas and freed are not.
+/// assert!((score - 6.0 / 8.0).abs() < 1e-9);
+/// ```
+pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
+    let left = content_set(left);
+    let right = content_set(right);
+    if left.is_empty() || right.is_empty() {
+        return 0.0;
+    }
+    let shared = left.intersection(&right).count();
+    2.0 * shared as f64 / (left.len() + right.len()) as f64
+}
+
+pub(super) fn content_set(tokens: &[Token]) -> BTreeSet<&str> {
+    tokens
+        .iter()
+        .filter(|t| t.is_content())
+        .map(|t| t.stem.as_str())
+        .collect()
+}
+
+/// Number words that articles also write as digits (English and German, two to twelve and
+/// the round tens); `one` and `ein` are left out because they are mostly pronouns and articles.
+pub(super) const NUMBER_WORDS: &[(&str, &str)] = &[
+    ("acht", "8"),
+    ("eight", "8"),
+    ("elf", "11"),
+    ("eleven", "11"),
+    ("fifty", "50"),
+    ("five", "5"),
+    ("forty", "40"),
+    ("four", "4"),
+    ("fünf", "5"),
+    ("hundert", "100"),
+    ("hundred", "100"),
+    ("neun", "9"),
+    ("nine", "9"),
+    ("seven", "7"),
+    ("sechs", "6"),
+    ("sieben", "7"),
+    ("six", "6"),
+    ("ten", "10"),
+    ("thirty", "30"),
+    ("three", "3"),
+    ("twelve", "12"),
+    ("twenty", "20"),
+    ("two", "2"),
+    ("vier", "4"),
+    ("zehn", "10"),
+    ("zwanzig", "20"),
+    ("drei", "3"),
+    ("dreißig", "30"),
+    ("zwei", "2"),
+    ("zwölf", "12"),
+];
+
+/// The digits a number word stands for, if it is one.
+pub(super) fn number_word(norm: &str) -> Option<&'static str> {
+    NUMBER_WORDS
+        .iter()
+        .find(|(word, _)| *word == norm)
+        .map(|(_, digits)| *digits)
+}
+
+/// Length of the character n-grams that catch spelling variants, compounds and damaged words.
+pub(super) const GRAM: usize = 4;
+
+/// A stem, an n-gram or a word pair as a 64-bit hash (FNV-1a: stable across runs and platforms).
+pub(super) type Id = u64;
+
+/// What the similarity features need to know about one sentence (or a run of sentences).
+///
+/// Built once per sentence from its tokens; [`Profile::merge`] joins the profiles of a run of
+/// sentences. Everything is kept as sorted hash lists, so comparing two profiles is a few
+/// linear merges without allocation.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Profile {
+    /// Content stems with their counts, sorted by id.
+    pub(super) terms: Vec<(Id, u32)>,
+    /// Stems of every word, stop words included, with their counts, sorted by id.
+    pub(super) words_all: Vec<(Id, u32)>,
+    /// Character 4-grams of content words, sorted, without repeats.
+    pub(super) grams: Vec<Id>,
+    /// Consecutive content-stem pairs, sorted, without repeats.
+    pub(super) bigrams: Vec<Id>,
+    /// Consecutive word triples of the folded text, stop words included, sorted, no repeats.
+    pub(super) trigrams: Vec<Id>,
+    /// Numbers (their stems: `11,000` → `11000`; `three` → `3`), sorted, no repeats.
+    pub(super) numbers: Vec<Id>,
+    /// Stems of names and acronyms, sorted, no repeats.
+    pub(super) names: Vec<Id>,
+    /// Content stems inside quotation marks, sorted, no repeats.
+    pub(super) quoted: Vec<Id>,
+    /// The folded words, numbers and marks without quote marks, for spotting identical text.
+    pub(super) surface: Vec<String>,
+    /// Hash of `surface`.
+    pub(super) surface_id: Id,
+    /// Number of content words and numbers (with repeats).
+    pub(super) content: usize,
+    /// Number of words and numbers.
+    pub(super) words: usize,
+    /// The first word is a connective (`and`, `but`, `und`, `deshalb`): it continues the
+    /// sentence before.
+    pub(super) opens_with_connective: bool,
+    /// The last mark is a colon: it introduces the sentence after.
+    pub(super) ends_with_colon: bool,
+}
+
+/// Words that, opening a sentence, make it continue the one before (English and German).
+pub(super) const CONNECTIVES: &[&str] = &[
+    "also", "and", "aber", "auch", "because", "but", "dann", "darum", "denn", "deshalb", "doch",
+    "oder", "or", "so", "sondern", "then", "und", "yet",
+];
+
+impl Profile {
+    /// Profiles a sentence (or the concatenated tokens of several sentences).
+    ///
+    /// # Example: what counts
+    ///
+    /// ```
+    /// use parallax::{similarity::Profile, tokenize::tokenize};
+    /// let text = "NATO said the 2 ships were “hunting submarines” today.";
+    /// let profile = Profile::new(&tokenize(text, 0..text.len()));
+    /// // nato, 2, ships, hunting, submarines, today (`said` is a stop word)
+    /// assert_eq!(profile.content_len(), 6);
+    /// assert_eq!(profile.word_len(), 9);
+    /// ```
+    pub fn new(tokens: &[Token]) -> Self {
+        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut profile = Profile::default();
+        let mut sequence: Vec<Id> = Vec::new();
+        let mut words: Vec<Id> = Vec::new();
+        let mut in_quote = false;
+        for token in tokens {
+            match token.kind {
+                TokenKind::Quote => {
+                    if is_double_quote(&token.norm) {
+                        in_quote = !in_quote;
+                    }
+                    continue;
+                }
+                TokenKind::Punct => {
+                    profile.surface.push(token.norm.clone());
+                    continue;
+                }
+                TokenKind::Word | TokenKind::Number => {}
+            }
+            profile.words += 1;
+            profile.surface.push(token.norm.clone());
+            if token.norm.chars().next().is_some_and(char::is_alphanumeric) {
+                words.push(id(&token.norm));
+            }
+            if !token.stem.is_empty() {
+                *all.entry(id(&token.stem)).or_insert(0) += 1;
+            }
+            let spelled = number_word(&token.norm);
+            if (!token.is_content() && spelled.is_none()) || token.stem.is_empty() {
+                continue;
+            }
+            let stem = id(spelled.unwrap_or(&token.stem));
+            *terms.entry(stem).or_insert(0) += 1;
+            sequence.push(stem);
+            profile.content += 1;
+            if token.kind == TokenKind::Number || spelled.is_some() {
+                profile.numbers.push(stem);
+            } else {
+                push_grams(&token.norm, &mut profile.grams);
+            }
+            if token.name {
+                profile.names.push(stem);
+            }
+            if in_quote {
+                profile.quoted.push(stem);
+            }
+        }
+        profile.terms = terms.into_iter().collect();
+        profile.words_all = all.into_iter().collect();
+        profile.bigrams = sequence.windows(2).map(|w| pair_id(w[0], w[1])).collect();
+        profile.trigrams = words
+            .windows(3)
+            .map(|w| pair_id(pair_id(w[0], w[1]), w[2]))
+            .collect();
+        profile.surface_id = surface_id(&profile.surface);
+        profile.opens_with_connective = tokens
+            .iter()
+            .find(|t| t.is_word())
+            .is_some_and(|t| CONNECTIVES.contains(&t.norm.as_str()));
+        profile.ends_with_colon = tokens
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokenKind::Quote)
+            .is_some_and(|t| t.norm == ":");
+        for set in [
+            &mut profile.grams,
+            &mut profile.bigrams,
+            &mut profile.trigrams,
+            &mut profile.numbers,
+            &mut profile.names,
+            &mut profile.quoted,
+        ] {
+            crate::order::sort(set);
+            set.dedup();
+        }
+        profile
+    }
+
+    /// The profile of several sentences read one after the other.
+    ///
+    /// Counts add up and sets unite; word pairs and triples across a sentence boundary are not
+    /// formed.
+    ///
+    /// # Example: a split sentence, joined again
+    ///
+    /// ```
+    /// use parallax::{similarity::Profile, tokenize::tokenize};
+    /// let profile = |t: &str| Profile::new(&tokenize(t, 0..t.len()));
+    /// let joined = Profile::merge(&[&profile("Rain fell."), &profile("Roads flooded.")]);
+    /// let whole = profile("Rain fell. Roads flooded.");
+    /// assert_eq!(joined.content_len(), whole.content_len());
+    /// assert!(joined.same_surface(&whole));
+    /// ```
+    pub fn merge(parts: &[&Profile]) -> Profile {
+        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut merged = Profile::default();
+        for part in parts {
+            for &(stem, count) in &part.terms {
+                *terms.entry(stem).or_insert(0) += count;
+            }
+            for &(stem, count) in &part.words_all {
+                *all.entry(stem).or_insert(0) += count;
+            }
+            merged.grams.extend(&part.grams);
+            merged.bigrams.extend(&part.bigrams);
+            merged.trigrams.extend(&part.trigrams);
+            merged.numbers.extend(&part.numbers);
+            merged.names.extend(&part.names);
+            merged.quoted.extend(&part.quoted);
+            merged.surface.extend(part.surface.iter().cloned());
+            merged.content += part.content;
+            merged.words += part.words;
+        }
+        for set in [
+            &mut merged.grams,
+            &mut merged.bigrams,
+            &mut merged.trigrams,
+            &mut merged.numbers,
+            &mut merged.names,
+            &mut merged.quoted,
+        ] {
+            crate::order::sort(set);
+            set.dedup();
+        }
+        merged.terms = terms.into_iter().collect();
+        merged.words_all = all.into_iter().collect();
+        merged.surface_id = surface_id(&merged.surface);
+        merged.opens_with_connective = parts.first().is_some_and(|p| p.opens_with_connective);
+        merged.ends_with_colon = parts.last().is_some_and(|p| p.ends_with_colon);
+        merged
+    }
+
+    /// Number of content words and numbers (with repeats).
+    pub fn content_len(&self) -> usize {
+        self.content
+    }
+
+    /// Number of words and numbers, stop words included.
+    pub fn word_len(&self) -> usize {
+        self.words
+    }
+
+    /// Whether the two profiles have the same words, numbers and marks in the same order,
+    /// ignoring case, quote marks and spacing.
+    pub fn same_surface(&self, other: &Profile) -> bool {
+        self.surface_id == other.surface_id && self.surface == other.surface
+    }
+
+    /// Whether the first word is a connective that continues the sentence before.
+    pub fn opens_with_connective(&self) -> bool {
+        self.opens_with_connective
+    }
+
+    /// Whether the last mark is a colon that introduces the sentence after.
+    pub fn ends_with_colon(&self) -> bool {
+        self.ends_with_colon
+    }
+
+    /// The ids of the distinct content stems, sorted.
+    pub(crate) fn term_ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.terms.iter().map(|&(stem, _)| stem)
+    }
+}
+
+pub(super) fn is_double_quote(norm: &str) -> bool {
+    matches!(norm, "\"" | "«" | "»" | "„" | "‹" | "›")
+}
+
+/// Appends the hashes of the character 4-grams of `word`, padded with a space on each side;
+/// a word of up to four characters gives one gram, itself.
+pub(super) fn push_grams(word: &str, out: &mut Vec<Id>) {
+    let chars: Vec<char> = std::iter::once(' ')
+        .chain(word.chars())
+        .chain(std::iter::once(' '))
+        .collect();
+    if chars.len() <= GRAM + 2 {
+        out.push(fnv(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+        return;
+    }
+    for window in chars.windows(GRAM) {
+        out.push(fnv(window.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+    }
+}
+
+/// 64-bit FNV-1a over bytes.
+pub(super) fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in bytes {
+        hash ^= u64::from(byte);
+        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    hash
+}
+
+/// The id of a stem.
+pub(super) fn id(text: &str) -> Id {
+    fnv(text.bytes())
+}
+
+/// The id of an ordered pair of ids.
+pub(super) fn pair_id(first: Id, second: Id) -> Id {
+    fnv(first.to_le_bytes().into_iter().chain(second.to_le_bytes()))
+}
+
+pub(super) fn surface_id(surface: &[String]) -> Id {
+    fnv(surface
+        .iter()
+        .flat_map(|w| w.bytes().chain(std::iter::once(0x1f))))
+}

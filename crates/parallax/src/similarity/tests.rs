@@ -1,0 +1,131 @@
+//! Tests of the similarity features.
+
+use super::model::sigmoid;
+use super::*;
+use crate::test_support::unique;
+use crate::tokenize::tokenize;
+
+fn profile(text: &str) -> Profile {
+    Profile::new(&tokenize(text, 0..text.len()))
+}
+
+struct Case {
+    name: &'static str,
+    left: &'static str,
+    right: &'static str,
+    /// (feature, lowest, highest)
+    expected: &'static [(&'static str, f64, f64)],
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "identical",
+        left: "The council approved 12 new parks on Monday.",
+        right: "The council approved 12 new parks on Monday.",
+        expected: &[
+            ("cosine", 0.999, 1.0),
+            ("gram_cosine", 0.999, 1.0),
+            ("cover_min", 0.999, 1.0),
+            ("number_agree", 1.0, 1.0),
+            ("length_gap", 0.0, 0.0),
+            ("bigram_dice", 1.0, 1.0),
+        ],
+    },
+    Case {
+        name: "number clash",
+        left: "The storm killed 12 people.",
+        right: "The storm killed 15 people.",
+        expected: &[("number_clash", 1.0, 1.0), ("number_agree", 0.0, 0.0)],
+    },
+    Case {
+        name: "name clash",
+        left: "He met Smith in Paris.",
+        right: "He met Jones at home.",
+        expected: &[("name_clash", 1.0, 1.0), ("name_dice", 0.0, 0.0)],
+    },
+    Case {
+        name: "shared quotation",
+        left: "She called it “a new dawn” for the town.",
+        right: "The mayor spoke of “a new dawn”.",
+        expected: &[("quote_share", 1.0, 1.0)],
+    },
+    Case {
+        name: "contained sentence",
+        left: "The mayor resigned.",
+        right: "The mayor resigned on Friday after a long scandal over park funds.",
+        expected: &[("cover_max", 0.999, 1.0), ("cover_min", 0.0, 0.4)],
+    },
+    Case {
+        name: "spelling variant",
+        left: "Ushakov met the envoys.",
+        right: "Ushakow met the envoys.",
+        expected: &[("cosine", 0.3, 0.95), ("gram_cosine", 0.5, 0.99)],
+    },
+    Case {
+        name: "nothing shared",
+        left: "Rain fell.",
+        right: "Markets rallied.",
+        expected: &[("cosine", 0.0, 0.0), ("cover_max", 0.0, 0.0)],
+    },
+    Case {
+        name: "empty side",
+        left: "",
+        right: "Markets rallied.",
+        expected: &[("cosine", 0.0, 0.0), ("gram_cosine", 0.0, 0.0)],
+    },
+];
+
+#[test]
+fn case_names_are_unique() {
+    assert!(unique(CASES.iter().map(|c| c.name)));
+}
+
+#[test]
+fn feature_cases() {
+    for case in CASES {
+        let (left, right) = (profile(case.left), profile(case.right));
+        let weights = Weights::new([&left, &right].into_iter());
+        let f = features(&left, &right, &weights);
+        for &(name, low, high) in case.expected {
+            let index = FEATURE_NAMES.iter().position(|&n| n == name).unwrap();
+            let value = f.values[index];
+            assert!(
+                (low..=high).contains(&value),
+                "case {}: {name} = {value}, expected {low}..={high}",
+                case.name
+            );
+        }
+    }
+}
+
+#[test]
+fn features_are_symmetric_bit_for_bit() {
+    for case in CASES {
+        let (left, right) = (profile(case.left), profile(case.right));
+        let weights = Weights::new([&left, &right].into_iter());
+        let there = features(&left, &right, &weights);
+        let back = features(&right, &left, &weights);
+        for (a, b) in there.values.iter().zip(&back.values) {
+            assert_eq!(a.to_bits(), b.to_bits(), "case {}", case.name);
+        }
+    }
+}
+
+#[test]
+fn features_are_finite_and_bounded() {
+    for case in CASES {
+        let (left, right) = (profile(case.left), profile(case.right));
+        let weights = Weights::new([&left, &right].into_iter());
+        for value in features(&left, &right, &weights).values {
+            assert!(value.is_finite() && value >= 0.0, "case {}", case.name);
+        }
+    }
+}
+
+#[test]
+fn sigmoid_is_safe() {
+    assert_eq!(sigmoid(f64::NAN).to_bits(), 0.5_f64.to_bits());
+    assert_eq!(sigmoid(f64::INFINITY).to_bits(), 1.0_f64.to_bits());
+    assert_eq!(sigmoid(f64::NEG_INFINITY).to_bits(), 0.0_f64.to_bits());
+    assert!((sigmoid(0.0) - 0.5).abs() < 1e-12);
+}

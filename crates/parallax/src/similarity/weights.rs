@@ -1,0 +1,140 @@
+//! Inverse document frequencies over both articles, and profiles prepared with them.
+
+use super::profile::{id, Id};
+use super::Profile;
+use std::collections::BTreeMap;
+
+/// Inverse document frequencies of stems and 4-grams over the sentences of both articles.
+///
+/// `idf(t) = ln(1 + (N + PRIOR) / (df(t) + PRIOR))` with `N` the number of sentences and
+/// `df(t)` the number of sentences holding `t`; the prior keeps one-off words from dominating
+/// in short articles. A term that was never seen gets the highest weight, `ln(1 + (N + PRIOR) / PRIOR)`.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Weights {
+    pub(super) sentences: usize,
+    pub(super) terms: BTreeMap<Id, u32>,
+    pub(super) grams: BTreeMap<Id, u32>,
+}
+
+/// Pseudo-count added to every document frequency and to the sentence count.
+pub(super) const IDF_PRIOR: f64 = 1.0;
+
+impl Weights {
+    /// Counts document frequencies over every profile given (both articles' sentences).
+    ///
+    /// # Example: rare words weigh more
+    ///
+    /// ```
+    /// use parallax::{similarity::{Profile, Weights}, tokenize::tokenize};
+    /// let texts = ["Rain fell.", "Rain stopped.", "Snow fell."];
+    /// let profiles: Vec<Profile> =
+    ///     texts.iter().map(|t| Profile::new(&tokenize(t, 0..t.len()))).collect();
+    /// let weights = Weights::new(profiles.iter());
+    /// assert!(weights.idf("snow") > weights.idf("rain"));
+    /// ```
+    pub fn new<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Self {
+        let mut weights = Weights::default();
+        for profile in profiles {
+            weights.sentences += 1;
+            for &(stem, _) in &profile.words_all {
+                *weights.terms.entry(stem).or_insert(0) += 1;
+            }
+            // Content stems that are not word stems: spelled-out numbers (`three` → `3`).
+            for &(stem, _) in &profile.terms {
+                if profile
+                    .words_all
+                    .binary_search_by_key(&stem, |&(s, _)| s)
+                    .is_err()
+                {
+                    *weights.terms.entry(stem).or_insert(0) += 1;
+                }
+            }
+            for &gram in &profile.grams {
+                *weights.grams.entry(gram).or_insert(0) += 1;
+            }
+        }
+        weights
+    }
+
+    /// The inverse document frequency of a stem.
+    pub fn idf(&self, stem: &str) -> f64 {
+        self.term_idf(id(stem))
+    }
+
+    /// How many sentences hold the stem.
+    pub fn df(&self, stem: &str) -> u32 {
+        self.term_df(id(stem))
+    }
+
+    pub(crate) fn term_df(&self, stem: Id) -> u32 {
+        self.terms.get(&stem).copied().unwrap_or(0)
+    }
+
+    fn term_idf(&self, stem: Id) -> f64 {
+        self.idf_of_df(self.term_df(stem))
+    }
+
+    fn gram_idf(&self, gram: Id) -> f64 {
+        self.idf_of_df(self.grams.get(&gram).copied().unwrap_or(0))
+    }
+
+    fn idf_of_df(&self, df: u32) -> f64 {
+        (1.0 + (self.sentences as f64 + IDF_PRIOR) / (f64::from(df) + IDF_PRIOR)).ln()
+    }
+
+    /// Attaches this comparison's weights to a profile, once, for many comparisons.
+    pub(crate) fn prepare(&self, profile: Profile) -> Prepared {
+        let tf = |count: u32| 1.0 + f64::from(count).ln();
+        let weighted = |list: &[(Id, u32)]| -> (Vec<(Id, f64, f64)>, f64, f64) {
+            let mut out = Vec::with_capacity(list.len());
+            let (mut squares, mut mass) = (0.0, 0.0);
+            for &(stem, count) in list {
+                let idf = self.term_idf(stem);
+                let w = tf(count) * idf;
+                squares += w * w;
+                mass += idf;
+                out.push((stem, w, idf));
+            }
+            (out, squares.sqrt(), mass)
+        };
+        let (terms, terms_norm, terms_mass) = weighted(&profile.terms);
+        let (words, words_norm, _) = weighted(&profile.words_all);
+        let mut squares = 0.0;
+        let grams: Vec<(Id, f64)> = profile
+            .grams
+            .iter()
+            .map(|&g| {
+                let w = self.gram_idf(g);
+                squares += w * w;
+                (g, w)
+            })
+            .collect();
+        Prepared {
+            profile,
+            terms,
+            terms_norm,
+            terms_mass,
+            words,
+            words_norm,
+            grams,
+            grams_norm: squares.sqrt(),
+        }
+    }
+}
+
+/// A profile with this comparison's weights attached: what [`features`] compares.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Prepared {
+    /// The profile itself.
+    pub(crate) profile: Profile,
+    /// Content stems: (id, tf·idf, idf).
+    pub(super) terms: Vec<(Id, f64, f64)>,
+    pub(super) terms_norm: f64,
+    pub(super) terms_mass: f64,
+    /// All word stems: (id, tf·idf, idf).
+    pub(super) words: Vec<(Id, f64, f64)>,
+    pub(super) words_norm: f64,
+    /// 4-grams: (id, idf).
+    pub(super) grams: Vec<(Id, f64)>,
+    pub(super) grams_norm: f64,
+}
