@@ -236,6 +236,12 @@ impl fmt::Display for LoadError {
                 "This file is not UTF-8 text (byte {at}). If it was saved as Windows-1252, \
                  read it as that; otherwise re-save it as UTF-8."
             ),
+            LoadError::File(input::LoadError::TooLarge { bytes, limit }) => write!(
+                f,
+                "This file is {} — too large. Parallax reads files up to {}.",
+                human_bytes(*bytes),
+                human_bytes(*limit)
+            ),
             LoadError::File(e) => write!(f, "This file {e}."),
             LoadError::Unreadable => f.write_str("The browser could not read this file."),
         }
