@@ -234,7 +234,11 @@ pub fn summary(report: &Report, rows: &[Row]) -> Summary {
     let counts = RowKind::ALL
         .iter()
         .map(|&kind| {
-            let n = rows.iter().filter(|r| r.kind.normalized() == kind).count();
+            // Page furniture folds away and is no part of either article's story.
+            let n = rows
+                .iter()
+                .filter(|r| !r.boilerplate && r.kind.normalized() == kind)
+                .count();
             (kind, n)
         })
         .collect();
@@ -766,6 +770,30 @@ mod tests {
         assert_eq!(count("only-left"), Some(1));
         assert_eq!(count("only-right"), Some(1));
         assert!(s.shares[0] > 0.5 && s.shares[0] < 1.0);
+    }
+
+    /// Issue 19.11: page furniture is not counted as "only left/right" in the summary.
+    #[test]
+    fn issue_19_summary_leaves_out_page_furniture() {
+        let r = report("Rain fell.", "Rain fell.");
+        let furniture = |kind| Row {
+            boilerplate: true,
+            ..row(kind)
+        };
+        let all = [
+            furniture(RowKind::OnlyLeft),
+            row(RowKind::OnlyLeft),
+            furniture(RowKind::OnlyRight),
+        ];
+        let s = summary(&r, &all);
+        let count = |name: &str| {
+            s.counts
+                .iter()
+                .find(|(k, _)| k.name() == name)
+                .map(|&(_, n)| n)
+        };
+        assert_eq!(count("only-left"), Some(1));
+        assert_eq!(count("only-right"), Some(0));
     }
 
     #[test]

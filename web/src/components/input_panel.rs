@@ -58,7 +58,12 @@ pub fn InputPanel(
     /// The message shown under the pane.
     message: RwSignal<Option<Message>>,
     /// Name and text before the last replacement, for "Undo".
-    before: StoredValue<Option<(String, String)>>,
+    before: RwSignal<Option<(String, String)>>,
+    /// While true, replacements leave `before` alone (it holds the reader's own text, behind
+    /// a shared comparison).
+    keep_before: Signal<bool>,
+    /// What "Undo" does.
+    on_undo: Callback<()>,
 ) -> impl IntoView {
     let name_id = format!("px-name-{side}");
     let text_id = format!("px-text-{side}");
@@ -66,8 +71,12 @@ pub fn InputPanel(
     let file_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
 
-    let load = file_loader(name, text, message, before);
-    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
+    let remember = move || {
+        if !keep_before.get_untracked() {
+            before.set(Some((name.get_untracked(), text.get_untracked())));
+        }
+    };
+    let load = file_loader(name, text, message, remember);
     let open = move |_| {
         if let Some(input) = file_input.get() {
             input.click();
@@ -88,14 +97,7 @@ pub fn InputPanel(
         text.set(String::new());
         message.set(Some(Message::undoable("Cleared.")));
     };
-    let undo = move |_| {
-        if let Some((old_name, old_text)) = before.get_value() {
-            name.set(old_name);
-            text.set(old_text);
-            before.set_value(None);
-            message.set(Some(Message::info("Restored.")));
-        }
-    };
+    let undo = move |_| on_undo.run(());
     let drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -194,9 +196,8 @@ fn file_loader(
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
-    before: StoredValue<Option<(String, String)>>,
+    remember: impl Fn() + Copy + 'static,
 ) -> impl Fn(web_sys::File) + Copy + 'static {
-    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
     move |file: web_sys::File| {
         message.set(Some(Message::info(format!("Reading {}…", file.name()))));
         browser::read_file(&file, move |result| match result {
