@@ -9,7 +9,8 @@ import { deflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+// PARALLAX_DIST runs the tests against another build (e.g. an older one, to see a test fail).
+export const DIST = process.env.PARALLAX_DIST ? resolve(process.env.PARALLAX_DIST) : join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 
 const TYPES = {

@@ -16,6 +16,10 @@ const element = document.getElementById('parallax');
 if (params.get('dark') === 'auto') element.dataset.theme = 'auto';
 else if (flag('dark')) element.dataset.theme = 'dark';
 document.body.style.margin = '0';
+// The frame takes its content's height, so nothing inside may take the frame's (viewport) height:
+// the overview strip spans the rows, the reordering view has a fixed height.
+element.style.setProperty('--px-strip-height', 'auto');
+element.style.setProperty('--px-ribbons-height', '600px');
 
 const options = {};
 if (params.has('threshold')) options.threshold = params.get('threshold');

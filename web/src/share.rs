@@ -326,8 +326,8 @@ pub mod browser {
 
     /// `object[method](...args)`, awaited when it returns a promise.
     async fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
-        let function: js_sys::Function = js_sys::Reflect::get(object, &JsValue::from_str(method))?
-            .dyn_into()?;
+        let function: js_sys::Function =
+            js_sys::Reflect::get(object, &JsValue::from_str(method))?.dyn_into()?;
         let args: js_sys::Array = args.iter().collect();
         let result = function.apply(object, &args)?;
         match result.dyn_into::<Promise>() {
