@@ -333,6 +333,11 @@ test('issue 19.10: the iframe embed reads a share link, takes dark=auto and resi
   assert.equal(await frame.$eval('#parallax', (el) => el.dataset.theme), 'auto');
   // dark=auto in a dark system: the widget's own dark background.
   assert.equal(await frame.$eval('#parallax', (el) => getComputedStyle(el.shadowRoot.querySelector('.px-embed')).backgroundColor), 'rgb(22, 23, 26)');
+  // Every colour follows: a badge is dark too, so its light text stays readable.
+  assert.equal(
+    await frame.$eval('#parallax', (el) => getComputedStyle(el.shadowRoot.querySelector('[data-count="minor"] .px-badge')).backgroundColor),
+    'rgb(34, 52, 77)',
+  );
   // The threshold came from the URL, the names from the link.
   assert.equal(await frame.$eval('#parallax', (el) => el.shadowRoot.querySelector('input[type="range"]')?.value ?? ''), '0.3');
   assert.match(await frame.$eval('#parallax', (el) => el.shadowRoot.querySelector('.px-heading').textContent), /Gazette[\s\S]*Herald/);

@@ -11,9 +11,9 @@
 //   await handle.ready;   // rejects with the widget's message when mounting failed
 //   element.addEventListener('parallax-select', (e) => e.detail);
 //
-// Each instance renders into its own open shadow root with its own stylesheet, so the host's
-// CSS cannot reach in and ours cannot leak out; colours come from --px-* custom properties the
-// host may set on the element. The wasm is loaded once, next to this file, on first use.
+// Each instance renders into its own open shadow root with its own stylesheet, which also resets
+// every inherited property, so the host's CSS does not change it and ours cannot leak out;
+// colours come from --px-* custom properties the host may set on the element. The wasm is loaded once, next to this file, on first use.
 import init, { mount_embed, read_share_link } from './parallax-web.js';
 
 const STYLESHEET = new URL('./parallax-embed.css', import.meta.url).href;
@@ -80,24 +80,22 @@ function mount(element, { articles = [], options = {} } = {}) {
     inner = null;
     showError(box, element, message);
   };
-  /** Fails the widget and rejects `ready` with the same message. */
-  const failed = (message) => {
-    fail(message);
-    throw new Error(message);
-  };
-  // Resolves once the comparison is mounted; rejects (with the message the widget shows)
-  // when it could not be.
+  // Resolves once mounted; rejects with the widget's message when mounting failed.
   const ready = load().then(
     () => {
-      if (failure !== null) throw new Error(failure);
-      if (stopped) return;
-      try {
-        inner = mount_embed(box, latest.articles, cleanOptions(latest.options));
-      } catch (error) {
-        failed(error?.message ?? String(error));
+      if (!stopped) {
+        try {
+          inner = mount_embed(box, latest.articles, cleanOptions(latest.options));
+        } catch (error) {
+          fail(error?.message ?? String(error));
+        }
       }
+      if (failure !== null) throw new Error(failure);
     },
-    (error) => failed(`could not load its WebAssembly (${error?.message ?? error})`),
+    (error) => {
+      fail(`could not load its WebAssembly (${error?.message ?? error})`);
+      throw new Error(failure);
+    },
   );
 
   return {
@@ -153,8 +151,7 @@ class ParallaxCompare extends HTMLElement {
   async connectedCallback() {
     if (this.#handle) return;
     this.#handle = mount(this, { articles: [], options: this.options() });
-    // A failure is shown in the widget and sent as `parallax-error`; nobody awaits `ready` here.
-    this.#handle.ready.catch(() => {});
+    this.#handle.ready.catch(() => {}); // shown in the widget and sent as parallax-error
     try {
       const articles = await Promise.all([...this.querySelectorAll(':scope > article')].map(readArticle));
       this.#handle?.update({ articles });
@@ -175,11 +172,7 @@ class ParallaxCompare extends HTMLElement {
 
 if (!customElements.get('parallax-compare')) customElements.define('parallax-compare', ParallaxCompare);
 
-/**
- * Reads a share link's fragment (`#share=1.…`) into `{ articles, options }` for `mount`;
- * `null` when it is not a share link. Rejects with a message when the link is damaged or
- * holds more than the page compares (decompression stops at that size).
- */
+/** A share link's fragment (#share=1.…) as { articles, options } for mount, or null; rejects when damaged or too large. */
 export async function readShareLink(hash) {
   await load();
   return read_share_link(hash);
