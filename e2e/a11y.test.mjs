@@ -44,6 +44,16 @@ test('below 700 px each row keeps its pair together, stacked, without sideways s
     assert.ok(left.bottom <= right.top + 1, 'right below left');
     assert.ok(left.top >= row.top && right.bottom <= row.bottom + 1, 'both inside the row');
   }
+  // Issue 19.11: each stacked cell is labelled with its outlet's name, not "Left"/"Right".
+  const labels = await page.$eval('[data-link="paraphrase"]', (row) =>
+    ['.px-left', '.px-right'].map((c) => getComputedStyle(row.querySelector(c), '::before').content),
+  );
+  const names = [await page.inputValue('#px-name-left'), await page.inputValue('#px-name-right')];
+  assert.deepEqual(labels, names.map((n) => JSON.stringify(n)));
+  await page.fill('#px-name-left', 'The Morning Post');
+  await page.waitForFunction(
+    () => getComputedStyle(document.querySelector('[data-link] .px-left'), '::before').content === '"The Morning Post"',
+  );
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the window`);
   assert.deepEqual(problems, []);

@@ -66,6 +66,13 @@ test('the single file renders the sample from file:// with zero network requests
     [...document.querySelectorAll('[data-doc="0"]')].some((e) => e.textContent.includes('Nobody was hurt')),
   );
   await screenshot(page, 'single-file');
+
+  // Issue 19.11: "Copy link" on file:// does not promise that anyone can open the link.
+  await page.click('[data-share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.length > 0);
+  const note = await page.textContent('[data-share-note]');
+  assert.doesNotMatch(note, /Anyone/, note);
+  assert.match(note, /only where the same file sits/, note);
   assert.deepEqual(requests.filter((r) => r !== url), [], 'requests besides the file itself');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(problems, []);

@@ -5,10 +5,12 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { before, after } from 'node:test';
+import { deflateRawSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const DIST = join(ROOT, 'dist');
+// PARALLAX_DIST runs the tests against another build (e.g. an older one, to see a test fail).
+export const DIST = process.env.PARALLAX_DIST ? resolve(process.env.PARALLAX_DIST) : join(ROOT, 'dist');
 export const SHOTS = join(ROOT, 'target', 'e2e');
 
 const TYPES = {
@@ -119,24 +121,33 @@ export async function screenshot(page, name) {
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
- * Runs axe-core inside the page and returns the violations of impact "serious" or "critical",
- * each as "rule-id: target, target…" for readable failures.
+ * Runs axe-core inside the page (only `rules` when given) and returns its violations, each as
+ * { id, impact, targets }.
  */
-export async function seriousViolations(page) {
+export async function axeViolations(page, { rules } = {}) {
   if (!(await page.evaluate(() => typeof window.axe === 'object'))) {
     // Evaluated through the devtools protocol: the pages' Content-Security-Policy (rightly)
     // refuses an injected inline <script>.
     await page.evaluate(await readFile(AXE, 'utf8'));
   }
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+  return page.evaluate(async (rules) => {
+    const options = { resultTypes: ['violations'] };
+    if (rules) options.runOnly = { type: 'rule', values: rules };
+    const result = await window.axe.run(document, options);
     return result.violations.map((v) => ({
       id: v.id,
       impact: v.impact,
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }));
-  });
-  return violations
+  }, rules);
+}
+
+/**
+ * Runs axe-core inside the page and returns the violations of impact "serious" or "critical",
+ * each as "rule-id: target, target…" for readable failures.
+ */
+export async function seriousViolations(page) {
+  return (await axeViolations(page))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.targets.join(', ')}`);
 }
@@ -165,4 +176,14 @@ export async function dropFile(page, selector, { name, type = '', content }) {
 export async function rowsFor(page, predicate, arg) {
   await page.waitForFunction(predicate, arg);
   return page.$$eval('[data-link]', (rows) => rows.map((r) => r.dataset.link));
+}
+
+/**
+ * The fragment of a share link as the page's "Copy link" makes it (`#share=1.` + base64url of
+ * deflate-raw of the payload), for articles of any size.
+ */
+export function shareFragment(left, right, { leftName = 'Shared left', rightName = 'Shared right' } = {}) {
+  const field = (s) => `${Buffer.byteLength(s)}:${s}`;
+  const payload = `0.25|0|0|${field(leftName)}${field(left)}${field(rightName)}${field(right)}`;
+  return `#share=1.${deflateRawSync(Buffer.from(payload), { level: 9 }).toString('base64url')}`;
 }

@@ -128,6 +128,10 @@ test('an article too long to align is not compared, and its text is kept', async
   assert.match(await page.textContent('.px-guard'), /Not compared\. The right article is 469 KB\. The page compares articles up to 200 KB each/);
   assert.equal((await textOf(page, 'right')).length, long.length);
   assert.equal(await page.locator('[data-link]').count(), 0);
+  // Issue 19.11: no empty table under the refusal telling the reader to paste an article.
+  assert.equal(await page.isVisible('.px-results'), false);
+  assert.doesNotMatch(await page.textContent('.px-comparison'), /Paste an article/);
+  assert.equal(await page.isVisible('.px-summary'), false);
   // Shortening it brings the comparison back.
   await page.fill('#px-text-right', SEAL_RIGHT);
   await page.waitForSelector('[data-link]');

@@ -2,7 +2,7 @@
 // in the URL fragment; opening it restores the comparison; too-large and damaged links say so.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, useServerAndBrowser } from './harness.mjs';
+import { openPage, shareFragment, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -73,6 +73,95 @@ test('articles too large for a link get a clear message and stay as typed', asyn
   assert.match(await page.textContent('[data-share-note]'), /Export the HTML file/);
   assert.equal(await page.evaluate(() => location.hash), '');
   assert.equal(await page.inputValue('#px-text-left'), left);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A share link to the served page, made here as the page makes them. */
+const linkFor = (base, left, right) => `${base}${shareFragment(left, right)}`;
+
+const OWN_LEFT = 'My own draft of the left article. It took an hour to write.';
+const OWN_RIGHT = 'My own draft of the right article. Also mine.';
+
+/** Opens the page with the reader's own draft typed and stored. */
+async function withDraft() {
+  const opened = await openPage(env.browser, env.server.url);
+  await opened.page.waitForSelector('[data-link]');
+  await opened.page.fill('#px-text-left', OWN_LEFT);
+  await opened.page.fill('#px-text-right', OWN_RIGHT);
+  await opened.page.waitForFunction((own) => localStorage.getItem('parallax.left.text') === own, OWN_LEFT);
+  return opened;
+}
+
+test('issue 19.1: a small link that inflates past the article limit is refused at once', async () => {
+  const { page, context, problems } = await withDraft();
+  // 2 MB of one unbreakable word in a 3 KB link; 20 MB in a 27 KB link.
+  for (const [size, word] of [[2_000_000, 'a'], [20_000_000, 'b']]) {
+    const link = linkFor(env.server.url, word.repeat(size), 'Short.');
+    assert.ok(link.length < 32 * 1024, `link of ${link.length} characters`);
+    await page.goto('about:blank');
+    const started = Date.now();
+    await page.goto(link);
+    await page.waitForFunction(
+      () => /too large/.test(document.querySelector('[data-share-note]')?.textContent ?? ''),
+      null,
+      { timeout: 10_000 },
+    );
+    const took = Date.now() - started;
+    assert.ok(took < 5_000, `refused after ${took} ms`);
+    assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT, 'the reader keeps their text');
+    assert.equal(await page.inputValue('#px-text-right'), OWN_RIGHT);
+    assert.equal(await page.evaluate(() => location.hash), '');
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('issue 19.2: a link never writes over the stored draft, and Undo survives a reload', async () => {
+  const { page, context, problems } = await withDraft();
+  await page.goto('about:blank');
+  await page.goto(linkFor(env.server.url, LEFT, RIGHT));
+  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  const stored = () =>
+    page.evaluate(() => [localStorage.getItem('parallax.left.text'), localStorage.getItem('parallax.right.text')]);
+  assert.deepEqual(await stored(), [OWN_LEFT, OWN_RIGHT], 'the draft is untouched in storage');
+
+  // A reload shows the shared comparison again (the fragment is gone), and Undo still leads back.
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.inputValue('#px-text-left'), LEFT);
+  assert.match(await page.textContent('[data-side="left"] .px-message'), /share link/);
+  await page.click('[data-side="left"] .px-message button');
+  assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT);
+  assert.equal(await page.inputValue('#px-text-right'), OWN_RIGHT);
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT, 'back to the draft for good');
+
+  // Editing a shared comparison keeps it; the draft is still one Undo away after a reload.
+  await page.goto('about:blank');
+  await page.goto(linkFor(env.server.url, LEFT, RIGHT));
+  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  await page.fill('#px-text-left', `${LEFT} Edited.`);
+  await page.waitForFunction((t) => localStorage.getItem('parallax.left.text') === t, `${LEFT} Edited.`);
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.inputValue('#px-text-left'), `${LEFT} Edited.`);
+  await page.click('[data-side="left"] .px-message button');
+  assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT);
+  await page.click('[data-side="right"] .px-message button');
+  assert.equal(await page.inputValue('#px-text-right'), OWN_RIGHT);
+
+  // Two links in a row: Undo still leads to the reader's own text, not to the first link.
+  await page.goto('about:blank');
+  await page.goto(linkFor(env.server.url, LEFT, RIGHT));
+  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  await page.goto('about:blank');
+  await page.goto(linkFor(env.server.url, 'A second link.', 'Its other side.'));
+  await page.waitForFunction(() => document.querySelector('#px-text-left').value === 'A second link.');
+  await page.click('[data-side="right"] .px-message button');
+  assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT);
+  assert.equal(await page.inputValue('#px-text-right'), OWN_RIGHT);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -3,7 +3,7 @@
 // `parallax-select` event, update and unmount through the Rust handle.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, seriousViolations, useServerAndBrowser } from './harness.mjs';
+import { axeViolations, openPage, seriousViolations, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -27,6 +27,8 @@ test('two comparisons mount side by side without duplicate ids or storage', asyn
   // Nothing was written to storage by either comparison.
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   assert.deepEqual(await seriousViolations(page), []);
+  // Issue 19.9: each comparison is a landmark of its own name.
+  assert.deepEqual(await axeViolations(page, { rules: ['landmark-unique'] }), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -90,10 +90,11 @@ test('filters show only changes, only left or only right, matching the summary',
 
   await page.click('[data-filter="only-right"]');
   kinds = await page.$$eval('[data-link]', (rs) => rs.map((r) => r.dataset.link));
-  // Right-only boilerplate stays folded: the fold counts the rest.
-  const folded = await page.$$eval('.px-fold', (fs) => fs.map((f) => Number(f.textContent.match(/\d+/)[0])));
+  // Right-only boilerplate stays folded, and (issue 19.11) page furniture is no part of the
+  // summary's "only right" number: that counts the article's own sentences.
+  assert.ok((await page.locator('.px-fold[data-fold="boilerplate"]').count()) > 0, 'the sample has furniture');
   assert.ok(kinds.every((k) => k === 'only-right'), `${kinds}`);
-  assert.equal(kinds.length + folded.reduce((a, b) => a + b, 0), await count('only-right'));
+  assert.equal(kinds.length, await count('only-right'));
 
   await page.click('[data-filter="changes"]');
   const still = await page.$$eval('[data-link="identical"]:not(.px-is-moved)', (rs) => rs.length);
@@ -125,6 +126,65 @@ test('runs of identical rows and boilerplate fold with a count and expand', asyn
   assert.equal(await page.locator('[data-link="identical"]').count(), 4);
   // Focus moves to the first revealed row.
   await page.waitForFunction(() => document.activeElement?.closest('[data-row]')?.dataset.row === '0');
+  // Issue 19.11: an opened fold folds again, and focus returns to its button.
+  const again = page.locator('[data-unfold="0"] button');
+  assert.equal((await again.textContent()).replace(/\s+/g, ' ').trim(), '▾ 4 identical sentences — fold again');
+  assert.equal(await again.getAttribute('aria-expanded'), 'true');
+  await again.click();
+  await page.waitForSelector('.px-fold[data-fold="identical"]');
+  assert.equal(await page.locator('[data-link="identical"]').count(), 0);
+  assert.equal(await page.locator('[data-unfold]').count(), 0);
+  await page.waitForFunction(() => document.activeElement?.closest('.px-fold')?.dataset.fold === 'identical');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('issue 19.11: the sticky column heading stays above a hovered row\'s badge', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { height: 700 });
+  await page.waitForSelector('[data-link]');
+  // Scroll a tall scored row up until its top (and its badge) sits under the stuck heading,
+  // with the rest of the row visible below it; then hover that visible part.
+  const probe = await page.evaluate(() => {
+    const heading = document.querySelector('.px-aligned .px-heading');
+    const tall = heading.getBoundingClientRect().height + 40;
+    const row = [...document.querySelectorAll('[data-link]')].find(
+      (r, i) => i > 2 && r.querySelector('.px-score') && r.getBoundingClientRect().height > tall,
+    );
+    window.scrollBy(0, row.getBoundingClientRect().top - 2);
+    const top = heading.getBoundingClientRect();
+    const box = row.getBoundingClientRect();
+    return { row: row.dataset.row, x: box.left + 20, hoverY: top.bottom + 12, headingTop: top.top, headingBottom: top.bottom, rowTop: box.top };
+  });
+  assert.ok(probe.rowTop < probe.headingBottom - 20 && probe.headingTop <= 1, JSON.stringify(probe));
+  await page.mouse.move(probe.x, probe.hoverY);
+  const seen = await page.evaluate(({ row, headingBottom }) => {
+    const badge = document.querySelector(`[data-row="${row}"] .px-badge`).getBoundingClientRect();
+    const y = Math.min(badge.top + 4, headingBottom - 2);
+    const hit = document.elementFromPoint(badge.left + badge.width / 2, y);
+    return { hovered: document.querySelector(`[data-row="${row}"]`).matches(':hover'), inHeading: !!hit?.closest('.px-heading'), hit: hit?.className, badgeTop: badge.top };
+  }, probe);
+  assert.ok(seen.hovered, JSON.stringify(seen));
+  assert.ok(seen.badgeTop < probe.headingBottom - 4, `the badge is under the heading: ${JSON.stringify({ ...seen, ...probe })}`);
+  assert.ok(seen.inHeading, `the badge draws over the heading: ${JSON.stringify({ ...seen, ...probe })}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('issue 19.11: in forced-colours mode a pinned sentence and its partners keep a visible mark', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.waitForSelector('[data-link]');
+  const row = page.locator('[data-link="paraphrase"]').first();
+  await row.locator('[data-doc="0"]').first().click();
+  await page.mouse.move(5, 5);
+  const marks = await page.$$eval('.px-sentence.px-lit, .px-sentence.px-pinned', (els) =>
+    els.map((e) => {
+      const s = getComputedStyle(e);
+      return { pinned: e.classList.contains('px-pinned'), outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+    }),
+  );
+  assert.ok(marks.some((m) => m.pinned) && marks.some((m) => !m.pinned), JSON.stringify(marks));
+  for (const mark of marks) assert.ok(mark.outline !== 'none' && mark.width >= 2, JSON.stringify(marks));
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -6,7 +6,8 @@
 //   dist/parallax.html     ONE file: CSS and JS glue inline, the wasm embedded (gzip + base64,
 //                          unpacked by the browser's DecompressionStream); works from file://
 //   dist/embed/            parallax-embed.js (the <parallax-compare> element and Parallax.mount),
-//                          the wasm-bindgen glue and wasm it loads, and the shadow-DOM stylesheet
+//                          the wasm-bindgen glue and wasm it loads, the shadow-DOM stylesheet,
+//                          and frame.html + frame.js (the same widget as an iframe)
 //   dist/examples/, dist/bench/  the embed example page and the in-browser bench
 //   dist/sizes.json        raw and gzip sizes of what a browser downloads, for the README and
 //                          scripts/check-size.mjs
@@ -122,18 +123,32 @@ writeFileSync(join(embedDir, 'parallax-web.js'), glue.replace(/parallax-web-[0-9
 // (data-theme="dark" on the element, "auto" to follow the reader's system, light otherwise);
 // narrow layouts follow the widget's own width (a container query: stacked below 600 px,
 // as the page is below a 700 px window), not the window's.
+// Inherited properties (colour, fonts, line height, spacing, alignment, writing mode…) would
+// cross the shadow boundary from the host element, so the box inside the shadow root resets
+// them all (`all: initial`; `direction` explicitly) and the page's body rule applies to that
+// box; only `visibility` still follows the host, and the --px-* custom properties (which `all`
+// leaves alone) stay the theming interface. `rem` would follow the host's root font size, so
+// it becomes --px-rem (16px unless the host sets it).
 if (!cssText.includes('@media (max-width: 700px)')) fail('main.css no longer has the 700px narrow layout the embed rewrites');
-const shadowCss = `:host { display: block; container-type: inline-size; }\n${cssText}`
+if (!/(^|\n)body \{/.test(cssText)) fail('main.css no longer has the body rule the embed applies to its box');
+const shadowReset = `:host { display: block; container-type: inline-size; --px-rem: 16px; }
+.px-embed { all: initial; display: block; direction: ltr; unicode-bidi: isolate; visibility: inherit; color-scheme: light; }
+:host([data-theme="dark"]) .px-embed { color-scheme: dark; }
+@media (prefers-color-scheme: dark) { :host([data-theme="auto"]) .px-embed { color-scheme: dark; } }`;
+const shadowCss = `${shadowReset}\n${cssText}`
   .replaceAll(':root[data-theme="dark"]', ':host([data-theme="dark"])')
   .replaceAll(':root:not([data-theme])', ':host([data-theme="auto"])')
   .replaceAll(':root', ':host')
   .replace(/(^|\n)html \{/g, '$1:host {')
-  .replace(/(^|\n)body \{/g, '$1:host {')
+  .replace(/(^|\n)body \{/g, '$1.px-embed {')
+  .replace(/(\d*\.?\d+)rem\b/g, 'calc($1 * var(--px-rem))')
   .replaceAll('@media (max-width: 700px)', '@container (max-width: 600px)');
 writeFileSync(join(embedDir, 'parallax-embed.css'), shadowCss);
 const embedSource = join(ROOT, 'web', 'embed', 'parallax-embed.js');
 if (!existsSync(embedSource)) fail(`missing ${embedSource}`);
 copyFileSync(embedSource, join(embedDir, 'parallax-embed.js'));
+// The iframe embed: a page of its own beside the script (its CSP allows only its own files).
+for (const file of ['frame.html', 'frame.js']) copyFileSync(join(ROOT, 'web', 'embed', file), join(embedDir, file));
 mkdirSync(join(DIST, 'examples'), { recursive: true });
 copyFileSync(join(ROOT, 'web', 'examples', 'embed.html'), join(DIST, 'examples', 'embed.html'));
 

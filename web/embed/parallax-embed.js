@@ -7,13 +7,14 @@
 //   </parallax-compare>
 //
 //   const handle = Parallax.mount(element, { articles: [{ name, text }, …], options: { threshold } });
-//   handle.update({ articles, options }); handle.destroy(); await handle.ready;
+//   handle.update({ articles, options }); handle.destroy();
+//   await handle.ready;   // rejects with the widget's message when mounting failed
 //   element.addEventListener('parallax-select', (e) => e.detail);
 //
-// Each instance renders into its own open shadow root with its own stylesheet, so the host's
-// CSS cannot reach in and ours cannot leak out; colours come from --px-* custom properties the
-// host may set on the element. The wasm is loaded once, next to this file, on first use.
-import init, { mount_embed } from './parallax-web.js';
+// Each instance renders into its own open shadow root with its own stylesheet, which also resets
+// every inherited property, so the host's CSS does not change it and ours cannot leak out;
+// colours come from --px-* custom properties the host may set on the element. The wasm is loaded once, next to this file, on first use.
+import init, { mount_embed, read_share_link } from './parallax-web.js';
 
 const STYLESHEET = new URL('./parallax-embed.css', import.meta.url).href;
 const WASM = new URL('./parallax-web_bg.wasm', import.meta.url);
@@ -69,24 +70,32 @@ function mount(element, { articles = [], options = {} } = {}) {
 
   let inner = null;
   let stopped = false;
+  let failure = null;
   let latest = { articles, options };
   /** Replaces the widget with a message; it stays that way until destroyed. */
   const fail = (message) => {
     stopped = true;
+    failure ??= message;
     inner?.destroy();
     inner = null;
     showError(box, element, message);
   };
+  // Resolves once mounted; rejects with the widget's message when mounting failed.
   const ready = load().then(
     () => {
-      if (stopped) return;
-      try {
-        inner = mount_embed(box, latest.articles, cleanOptions(latest.options));
-      } catch (error) {
-        fail(error?.message ?? String(error));
+      if (!stopped) {
+        try {
+          inner = mount_embed(box, latest.articles, cleanOptions(latest.options));
+        } catch (error) {
+          fail(error?.message ?? String(error));
+        }
       }
+      if (failure !== null) throw new Error(failure);
     },
-    (error) => fail(`could not load its WebAssembly (${error?.message ?? error})`),
+    (error) => {
+      fail(`could not load its WebAssembly (${error?.message ?? error})`);
+      throw new Error(failure);
+    },
   );
 
   return {
@@ -142,6 +151,7 @@ class ParallaxCompare extends HTMLElement {
   async connectedCallback() {
     if (this.#handle) return;
     this.#handle = mount(this, { articles: [], options: this.options() });
+    this.#handle.ready.catch(() => {}); // shown in the widget and sent as parallax-error
     try {
       const articles = await Promise.all([...this.querySelectorAll(':scope > article')].map(readArticle));
       this.#handle?.update({ articles });
@@ -162,6 +172,12 @@ class ParallaxCompare extends HTMLElement {
 
 if (!customElements.get('parallax-compare')) customElements.define('parallax-compare', ParallaxCompare);
 
-export const Parallax = { mount };
+/** A share link's fragment (#share=1.…) as { articles, options } for mount, or null; rejects when damaged or too large. */
+export async function readShareLink(hash) {
+  await load();
+  return read_share_link(hash);
+}
+
+export const Parallax = { mount, readShareLink };
 window.Parallax = Parallax;
 export { mount };

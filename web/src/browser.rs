@@ -27,6 +27,21 @@ pub fn save(key: &str, value: &str) -> bool {
         .is_some_and(|s| s.set_item(key, value).is_ok())
 }
 
+/// Removes a value from `localStorage`; `false` when storage is unavailable.
+pub fn remove(key: &str) -> bool {
+    window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .is_some_and(|s| s.remove_item(key).is_ok())
+}
+
+/// Writes `value` under `key`, or removes the key for `None`; `false` when storage refused.
+pub fn store(key: &str, value: Option<&str>) -> bool {
+    match value {
+        Some(value) => save(key, value),
+        None => remove(key),
+    }
+}
+
 /// Whether the system asks for a dark colour scheme.
 pub fn prefers_dark() -> bool {
     window()

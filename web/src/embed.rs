@@ -84,6 +84,62 @@ pub fn mount_embed(
     })
 }
 
+/// Reads a share link's fragment (`#share=1.…`, as the page's "Copy link" makes it) for the
+/// iframe embed: resolves to `{ articles: [{ name, text }, …], options: { threshold,
+/// ignore_case, ignore_punctuation } }`, or `null` when `hash` is not a share link. The link
+/// is read with the page's bounds ([`crate::share`]): decompression stops at the article limit.
+///
+/// # Errors
+///
+/// The promise rejects with the page's message when the link is damaged or too large.
+#[wasm_bindgen]
+pub fn read_share_link(hash: String) -> js_sys::Promise {
+    js_sys::futures::future_to_promise(async move {
+        match crate::share::browser::read(&hash).await {
+            None => Ok(JsValue::NULL),
+            Some(Ok(shared)) => Ok(shared_to_js(&shared)),
+            Some(Err(error)) => Err(JsError::new(&error.to_string()).into()),
+        }
+    })
+}
+
+/// A shared comparison as the plain object [`mount_embed`] takes.
+fn shared_to_js(shared: &crate::share::Shared) -> JsValue {
+    let set = |object: &js_sys::Object, key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), &value);
+    };
+    let articles: js_sys::Array = shared
+        .articles
+        .iter()
+        .map(|(name, text)| {
+            let article = js_sys::Object::new();
+            set(&article, "name", JsValue::from_str(name));
+            set(&article, "text", JsValue::from_str(text));
+            JsValue::from(article)
+        })
+        .collect();
+    let options = js_sys::Object::new();
+    set(
+        &options,
+        "threshold",
+        JsValue::from_f64(shared.options.threshold),
+    );
+    set(
+        &options,
+        "ignore_case",
+        JsValue::from_bool(shared.options.ignore_case),
+    );
+    set(
+        &options,
+        "ignore_punctuation",
+        JsValue::from_bool(shared.options.ignore_punctuation),
+    );
+    let out = js_sys::Object::new();
+    set(&out, "articles", articles.into());
+    set(&out, "options", options.into());
+    out.into()
+}
+
 /// `[{name, text}, …]` (at most two) as (name, text) pairs; a missing name is empty, text is
 /// required.
 fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
@@ -94,7 +150,7 @@ fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let list = value.dyn_ref::<js_sys::Array>().ok_or_else(shape)?;
     if list.length() > 2 {
         return Err(JsError::new(&format!(
-            "Parallax compares two articles at a time; {} were given",
+            "it compares two articles at a time; {} were given",
             list.length()
         )));
     }

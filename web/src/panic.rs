@@ -22,6 +22,11 @@ pub fn install() {
 }
 
 fn save_text_areas() {
+    // The boxes show an unedited shared comparison (kept under its own key): the reader's own
+    // stored articles must not be overwritten with it.
+    if browser::load(keys::SHARED).is_some() {
+        return;
+    }
     for (id, key) in [
         ("px-text-left", keys::LEFT_TEXT),
         ("px-text-right", keys::RIGHT_TEXT),

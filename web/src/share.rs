@@ -9,7 +9,13 @@
 //! text, right name and right text, each as `<byte length>:<UTF-8 bytes>` (a netstring
 //! without the trailing comma). A JSON reader would cost the page's wasm ~10 KB; this costs
 //! a few hundred bytes.
+//!
+//! A link is read with a bound: the decompressor is fed a few hundred bytes at a time and
+//! reading stops at the first output chunk past [`MAX_PAYLOAD`] (two articles at the page's
+//! article limit, [`MAX_ARTICLE_BYTES`], plus their names), so a small link that inflates to
+//! megabytes is refused after a fraction of a second and its text never reaches a box.
 
+use crate::state::MAX_ARTICLE_BYTES;
 use parallax::Options;
 
 /// What a link carries: both articles and the options that shape the comparison.
@@ -28,6 +34,13 @@ const PREFIX: &str = "#share=1.";
 /// chat tools cut or refuse them; past this the page suggests the HTML export instead.
 pub const MAX_FRAGMENT: usize = 32 * 1024;
 
+/// The longest article name a link may carry, in bytes.
+pub const MAX_NAME_BYTES: usize = 1024;
+
+/// The most bytes a link's payload may decompress to: two articles at the page's article limit,
+/// their names, and the options. Decompression stops past it.
+pub const MAX_PAYLOAD: usize = 2 * (MAX_ARTICLE_BYTES + MAX_NAME_BYTES) + 64;
+
 /// Why a link could not be made or read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShareError {
@@ -35,6 +48,9 @@ pub enum ShareError {
     TooLarge(usize),
     /// The fragment is not a Parallax share link, or was cut short or altered.
     Damaged,
+    /// The link holds an article longer than the page's article limit (or a name over
+    /// [`MAX_NAME_BYTES`]): nothing is loaded from it.
+    Oversized,
     /// The browser lacks what the link needs (e.g. `CompressionStream`); the text says what.
     Browser(String),
 }
@@ -53,9 +69,42 @@ impl std::fmt::Display for ShareError {
                 "This share link is damaged or incomplete, so nothing was loaded from it. \
                  Your own text is unchanged.",
             ),
+            Self::Oversized => write!(
+                f,
+                "This share link is too large: it holds more text than the page compares \
+                 (articles up to {} each), so nothing was loaded from it. Your own text is unchanged.",
+                crate::state::human_bytes(MAX_ARTICLE_BYTES)
+            ),
             Self::Browser(what) => write!(f, "This browser cannot make or open share links: {what}"),
         }
     }
+}
+
+/// What the page says once a link is made: `copied` to the clipboard (else it is in the
+/// address bar), its length, and whether it points at a file on this computer (`file://`, the
+/// offline single file), which nobody else can open.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::share::link_note;
+/// assert!(link_note(true, 900, false).contains("Anyone who opens it"));
+/// assert!(!link_note(true, 900, true).contains("Anyone"));
+/// ```
+#[must_use]
+pub fn link_note(copied: bool, chars: usize, local_file: bool) -> String {
+    let got = if copied {
+        format!("Link copied ({chars} characters).")
+    } else {
+        "The link is in the address bar: copy it from there.".to_owned()
+    };
+    let who = if local_file {
+        "It opens this file on this computer, so it works only where the same file sits at the \
+         same place; to share the comparison, host the page or send Export HTML instead."
+    } else {
+        "Anyone who opens it sees these two articles."
+    };
+    format!("{got} {who} Nothing is uploaded.")
 }
 
 /// The bytes a link carries, before compression (see the module documentation).
@@ -83,8 +132,13 @@ pub fn payload(shared: &Shared) -> Vec<u8> {
 ///
 /// # Errors
 ///
-/// [`ShareError::Damaged`] when the bytes are not a payload of this version.
+/// [`ShareError::Damaged`] when the bytes are not a payload of this version;
+/// [`ShareError::Oversized`] when an article is over the page's article limit or a name over
+/// [`MAX_NAME_BYTES`].
 pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
+    if bytes.len() > MAX_PAYLOAD {
+        return Err(ShareError::Oversized);
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
     let mut head = text.splitn(4, '|');
     let mut next = || head.next().ok_or(ShareError::Damaged);
@@ -111,6 +165,12 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
     let articles = [(field()?, field()?), (field()?, field()?)];
     if !rest.is_empty() {
         return Err(ShareError::Damaged);
+    }
+    let oversized = articles
+        .iter()
+        .any(|(name, text)| name.len() > MAX_NAME_BYTES || text.len() > MAX_ARTICLE_BYTES);
+    if oversized {
+        return Err(ShareError::Oversized);
     }
     Ok(Shared {
         articles,
@@ -144,6 +204,40 @@ pub fn fragment(compressed: &[u8]) -> Result<String, ShareError> {
 pub fn compressed_of(hash: &str) -> Option<Result<Vec<u8>, ShareError>> {
     let encoded = hash.strip_prefix(PREFIX)?;
     Some(base64url_decode(encoded).ok_or(ShareError::Damaged))
+}
+
+/// Decompressed bytes, collected up to [`MAX_PAYLOAD`].
+#[derive(Debug, Default)]
+pub struct Inflated {
+    bytes: Vec<u8>,
+}
+
+impl Inflated {
+    /// Whether a further chunk of `len` bytes still fits; the decoder asks before copying it
+    /// and stops reading when it does not.
+    #[must_use]
+    pub fn fits(&self, len: usize) -> bool {
+        self.bytes.len().saturating_add(len) <= MAX_PAYLOAD
+    }
+
+    /// Adds a chunk.
+    ///
+    /// # Errors
+    ///
+    /// [`ShareError::Oversized`] (and nothing added) when the chunk does not fit.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), ShareError> {
+        if !self.fits(chunk.len()) {
+            return Err(ShareError::Oversized);
+        }
+        self.bytes.extend_from_slice(chunk);
+        Ok(())
+    }
+
+    /// The bytes collected.
+    #[must_use]
+    pub fn into_bytes(self) -> Vec<u8> {
+        self.bytes
+    }
 }
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -188,8 +282,13 @@ fn base64url_decode(text: &str) -> Option<Vec<u8>> {
 
 /// The browser half: compression streams, the address bar and the clipboard.
 pub mod browser {
-    use super::{compressed_of, fragment, parse_payload, payload, ShareError, Shared};
+    use super::{compressed_of, fragment, parse_payload, payload, Inflated, ShareError, Shared};
+    use js_sys::{futures::JsFuture, Promise, Uint8Array};
     use leptos::wasm_bindgen::{JsCast, JsValue};
+
+    /// The decompressor is fed this many bytes at a time. Deflate expands a byte at most ~1032
+    /// times, so one step yields at most ~264 KB of output before the reader can stop it.
+    const INFLATE_STEP: usize = 256;
 
     /// `new NAME(format)` for the compression stream classes, which web-sys keeps unstable.
     fn stream_pair(class: &str) -> Result<web_sys::ReadableWritablePair, ShareError> {
@@ -204,8 +303,10 @@ pub mod browser {
             .map_err(|_| missing())
     }
 
-    /// Runs `bytes` through a compression or decompression stream.
-    async fn through(class: &str, bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
+    /// Compresses the reader's own payload (its size is the reader's own text; links are read
+    /// back with the bounded [`inflate`]).
+    async fn compress(bytes: &[u8]) -> Result<Vec<u8>, ShareError> {
+        let class = "CompressionStream";
         let failed = |_| ShareError::Damaged;
         let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
         let blob = web_sys::Blob::new_with_u8_array_sequence(&parts).map_err(failed)?;
@@ -218,13 +319,78 @@ pub mod browser {
         Ok(js_sys::Uint8Array::new(&buffer).to_vec())
     }
 
+    /// `object[key]`.
+    fn get(object: &JsValue, key: &str) -> Result<JsValue, ShareError> {
+        js_sys::Reflect::get(object, &JsValue::from_str(key)).map_err(|_| ShareError::Damaged)
+    }
+
+    /// `object[method](...args)`, awaited when it returns a promise.
+    async fn call(object: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+        let function: js_sys::Function =
+            js_sys::Reflect::get(object, &JsValue::from_str(method))?.dyn_into()?;
+        let args: js_sys::Array = args.iter().collect();
+        let result = function.apply(object, &args)?;
+        match result.dyn_into::<Promise>() {
+            Ok(promise) => JsFuture::from(promise).await,
+            Err(value) => Ok(value),
+        }
+    }
+
+    /// Writes `bytes` into a stream writer in [`INFLATE_STEP`] pieces, each after the stream
+    /// has taken the last one, then closes it. Stops quietly when the reader gave up (every
+    /// promise is awaited, so a cancelled stream leaves no unhandled rejection).
+    async fn feed(writer: JsValue, bytes: Vec<u8>) {
+        for piece in bytes.chunks(INFLATE_STEP) {
+            let Ok(ready) = get(&writer, "ready") else {
+                return;
+            };
+            if JsFuture::from(Promise::from(ready)).await.is_err() {
+                return;
+            }
+            let piece = JsValue::from(Uint8Array::from(piece));
+            if call(&writer, "write", &[piece]).await.is_err() {
+                return;
+            }
+        }
+        let _ = call(&writer, "close", &[]).await;
+    }
+
+    /// Decompresses a link's payload, reading chunk by chunk and stopping (cancelling the
+    /// stream) at the first chunk that would pass [`super::MAX_PAYLOAD`].
+    async fn inflate(compressed: Vec<u8>) -> Result<Vec<u8>, ShareError> {
+        let pair = JsValue::from(stream_pair("DecompressionStream")?);
+        let damaged = |_| ShareError::Damaged;
+        let writer = call(&get(&pair, "writable")?, "getWriter", &[])
+            .await
+            .map_err(damaged)?;
+        let reader = call(&get(&pair, "readable")?, "getReader", &[])
+            .await
+            .map_err(damaged)?;
+        leptos::task::spawn_local(feed(writer, compressed));
+        let mut out = Inflated::default();
+        loop {
+            let step = call(&reader, "read", &[]).await.map_err(damaged)?;
+            if get(&step, "done")?.as_bool() == Some(true) {
+                return Ok(out.into_bytes());
+            }
+            let chunk = get(&step, "value")?
+                .dyn_into::<Uint8Array>()
+                .map_err(|_| ShareError::Damaged)?;
+            if !out.fits(chunk.length() as usize) {
+                let _ = call(&reader, "cancel", &[]).await;
+                return Err(ShareError::Oversized);
+            }
+            out.push(&chunk.to_vec())?;
+        }
+    }
+
     /// The full link for `shared`, based on the current address without its fragment.
     ///
     /// # Errors
     ///
     /// [`ShareError::TooLarge`], or [`ShareError::Browser`] without compression streams.
     pub async fn link(shared: &Shared) -> Result<String, ShareError> {
-        let compressed = through("CompressionStream", &payload(shared)).await?;
+        let compressed = compress(&payload(shared)).await?;
         let fragment = fragment(&compressed)?;
         let here = web_sys::window()
             .and_then(|w| w.location().href().ok())
@@ -236,14 +402,21 @@ pub mod browser {
     /// The comparison in the current address's fragment: `None` when there is none.
     pub async fn restore() -> Option<Result<Shared, ShareError>> {
         let hash = web_sys::window()?.location().hash().ok()?;
-        let compressed = match compressed_of(&hash)? {
+        read(&hash).await
+    }
+
+    /// The comparison in a fragment (`#share=1.…`): `None` when it is not a share link. The
+    /// payload is decompressed with the bound of [`super::MAX_PAYLOAD`].
+    pub async fn read(hash: &str) -> Option<Result<Shared, ShareError>> {
+        let compressed = match compressed_of(hash)? {
             Ok(bytes) => bytes,
             Err(error) => return Some(Err(error)),
         };
-        Some(match through("DecompressionStream", &compressed).await {
-            Ok(bytes) => parse_payload(&bytes),
-            Err(_) => Err(ShareError::Damaged),
-        })
+        Some(
+            inflate(compressed)
+                .await
+                .and_then(|bytes| parse_payload(&bytes)),
+        )
     }
 
     /// Removes the fragment from the address bar without a reload, so a later reload shows the
@@ -420,6 +593,66 @@ mod tests {
             let original = shared(left, right);
             assert_eq!(parse_payload(&payload(&original)), Ok(original));
         }
+    }
+
+    /// Issue 19.1: a link holding more than the page compares is refused, never loaded.
+    #[test]
+    fn issue_19_oversized_payloads_are_refused() {
+        let at_limit = "a".repeat(MAX_ARTICLE_BYTES);
+        assert!(parse_payload(&payload(&shared(&at_limit, "b"))).is_ok());
+        let over = "a".repeat(MAX_ARTICLE_BYTES + 1);
+        assert_eq!(
+            parse_payload(&payload(&shared("a", &over))),
+            Err(ShareError::Oversized)
+        );
+        let mut long_name = shared("a", "b");
+        long_name.articles[0].0 = "n".repeat(MAX_NAME_BYTES + 1);
+        assert_eq!(
+            parse_payload(&payload(&long_name)),
+            Err(ShareError::Oversized)
+        );
+        let both_at_limit = payload(&shared(&at_limit, &at_limit));
+        assert!(both_at_limit.len() <= MAX_PAYLOAD);
+        assert_eq!(
+            parse_payload(&vec![b'a'; MAX_PAYLOAD + 1]),
+            Err(ShareError::Oversized)
+        );
+        let message = ShareError::Oversized.to_string();
+        assert!(
+            message.contains("too large") && message.contains("unchanged"),
+            "{message}"
+        );
+    }
+
+    /// Issue 19.1: the decoder's collector refuses the chunk that would pass the bound.
+    #[test]
+    fn issue_19_inflated_output_stops_at_the_bound() {
+        let mut out = Inflated::default();
+        let chunk = vec![b'a'; 64 * 1024];
+        let mut taken = 0;
+        while out.fits(chunk.len()) {
+            out.push(&chunk).expect("fits");
+            taken += chunk.len();
+        }
+        assert!(taken <= MAX_PAYLOAD && taken + chunk.len() > MAX_PAYLOAD);
+        assert_eq!(out.push(&chunk), Err(ShareError::Oversized));
+        assert_eq!(
+            out.into_bytes().len(),
+            taken,
+            "the refused chunk is not kept"
+        );
+    }
+
+    /// Issue 19.11: a link to the offline file does not promise that anyone can open it.
+    #[test]
+    fn issue_19_file_links_are_not_promised_to_anyone() {
+        for copied in [true, false] {
+            let note = link_note(copied, 100, true);
+            assert!(!note.contains("Anyone"), "{note}");
+            assert!(note.contains("this computer"), "{note}");
+            assert!(link_note(copied, 100, false).contains("Anyone who opens it"));
+        }
+        assert!(link_note(false, 100, false).contains("address bar"));
     }
 
     #[test]

@@ -23,6 +23,36 @@ pub mod keys {
     pub const IGNORE_CASE: &str = "parallax.ignore_case";
     /// "Ignore punctuation" option, `true` or `false`.
     pub const IGNORE_PUNCTUATION: &str = "parallax.ignore_punctuation";
+    /// Left article's name and text before its last replacement, for "Undo" after a reload
+    /// ([`super::encode_pair`]).
+    pub const LEFT_UNDO: &str = "parallax.left.undo";
+    /// Right article's name and text before its last replacement.
+    pub const RIGHT_UNDO: &str = "parallax.right.undo";
+    /// A comparison opened from a share link (its payload), shown until the reader edits it,
+    /// keeps it or goes back: kept apart, so a link never writes over the reader's articles.
+    pub const SHARED: &str = "parallax.shared";
+}
+
+/// Two strings as one stored value: `<byte length>:<first><second>`.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::{decode_pair, encode_pair};
+/// let stored = encode_pair("Wire", "Text: with colons.");
+/// assert_eq!(stored, "4:WireText: with colons.");
+/// assert_eq!(decode_pair(&stored), Some(("Wire".to_owned(), "Text: with colons.".to_owned())));
+/// assert_eq!(decode_pair("9:short"), None);
+/// ```
+pub fn encode_pair(first: &str, second: &str) -> String {
+    format!("{}:{first}{second}", first.len())
+}
+
+/// Reads a value written by [`encode_pair`]; `None` when it is not one.
+pub fn decode_pair(stored: &str) -> Option<(String, String)> {
+    let (len, rest) = stored.split_once(':')?;
+    let len: usize = len.parse().ok()?;
+    Some((rest.get(..len)?.to_owned(), rest.get(len..)?.to_owned()))
 }
 
 /// Reads a stored switch: `true` or `false`, anything else `None`.
@@ -63,9 +93,11 @@ pub fn is_large(left: &str, right: &str) -> bool {
 /// Files larger than this are refused before they are read (the engine loader's limit).
 pub const MAX_FILE_BYTES: usize = input::MAX_BYTES;
 
-/// Articles longer than this are not compared in the browser (alignment grows with the
-/// product of both sentence counts); the text stays in its box.
-pub const MAX_COMPARE_BYTES: usize = 200 * 1024;
+/// The page's article limit: articles longer than this are not compared in the browser
+/// (alignment grows with the product of both sentence counts; the text stays in its box), and
+/// a share link holding a longer article is refused before its text reaches a box
+/// ([`crate::share`] stops decompressing past it).
+pub const MAX_ARTICLE_BYTES: usize = 200 * 1024;
 
 /// The match threshold's range and step in the options bar.
 pub const THRESHOLD_MIN: f64 = 0.05;
@@ -304,7 +336,7 @@ impl fmt::Display for TooLong {
             "The {side} article is {}. The page compares articles up to {} each; \
              shorten it or use the command-line tool.",
             human_bytes(self.bytes),
-            human_bytes(MAX_COMPARE_BYTES)
+            human_bytes(MAX_ARTICLE_BYTES)
         )
     }
 }
@@ -313,10 +345,10 @@ impl fmt::Display for TooLong {
 ///
 /// # Errors
 ///
-/// [`TooLong`] naming the first article over [`MAX_COMPARE_BYTES`].
+/// [`TooLong`] naming the first article over [`MAX_ARTICLE_BYTES`].
 pub fn check_sizes(left: &str, right: &str) -> Result<(), TooLong> {
     for (doc, text) in [left, right].into_iter().enumerate() {
-        if text.len() > MAX_COMPARE_BYTES {
+        if text.len() > MAX_ARTICLE_BYTES {
             return Err(TooLong {
                 doc,
                 bytes: text.len(),
@@ -324,6 +356,71 @@ pub fn check_sizes(left: &str, right: &str) -> Result<(), TooLong> {
         }
     }
     Ok(())
+}
+
+/// Why a comparison is not run. The text boxes keep their content in every case.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// An article has no text: which one (0 left, 1 right), or `None` when both are empty.
+    Missing {
+        /// The empty article, `None` for both.
+        doc: Option<usize>,
+    },
+    /// An article is over the page's article limit.
+    TooLong(TooLong),
+}
+
+impl Refusal {
+    /// Whether the refusal reports a problem (an alert) rather than a state to fill in.
+    pub fn is_problem(&self) -> bool {
+        matches!(self, Refusal::TooLong(_))
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let side = |doc: usize| if doc == 0 { "left" } else { "right" };
+        match self {
+            Refusal::Missing { doc: None } => {
+                f.write_str("Both articles are empty: give each side an article to compare them.")
+            }
+            Refusal::Missing { doc: Some(doc) } => write!(
+                f,
+                "The {} article is empty: a comparison needs two articles.",
+                side(*doc)
+            ),
+            Refusal::TooLong(too_long) => too_long.fmt(f),
+        }
+    }
+}
+
+impl From<TooLong> for Refusal {
+    fn from(too_long: TooLong) -> Self {
+        Refusal::TooLong(too_long)
+    }
+}
+
+/// Guards the compare step: two articles with text, each within the article limit.
+///
+/// # Errors
+///
+/// [`Refusal::Missing`] when an article is blank, else [`Refusal::TooLong`].
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::{check_articles, Refusal};
+/// assert_eq!(check_articles("One.", "  \n"), Err(Refusal::Missing { doc: Some(1) }));
+/// assert_eq!(check_articles("One.", "Two."), Ok(()));
+/// ```
+pub fn check_articles(left: &str, right: &str) -> Result<(), Refusal> {
+    match (left.trim().is_empty(), right.trim().is_empty()) {
+        (true, true) => return Err(Refusal::Missing { doc: None }),
+        (true, false) => return Err(Refusal::Missing { doc: Some(0) }),
+        (false, true) => return Err(Refusal::Missing { doc: Some(1) }),
+        (false, false) => {}
+    }
+    Ok(check_sizes(left, right)?)
 }
 
 /// The next keyboard stop after `current` (forward) or before it (backward).
@@ -475,11 +572,34 @@ mod tests {
 
     #[test]
     fn size_guard_names_the_long_side() {
-        let long = "x".repeat(MAX_COMPARE_BYTES + 1);
+        let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
         assert_eq!(check_sizes("short", "short"), Ok(()));
         let err = check_sizes("short", &long).unwrap_err();
         assert_eq!(err.doc, 1);
         assert!(err.to_string().contains("right article"));
+    }
+
+    /// Issue 19.9: one article alone is not compared (no empty 0% comparison).
+    #[test]
+    fn issue_19_one_article_is_refused_with_a_message() {
+        assert_eq!(
+            check_articles("", "Text."),
+            Err(Refusal::Missing { doc: Some(0) })
+        );
+        assert_eq!(
+            check_articles(" ", "\n"),
+            Err(Refusal::Missing { doc: None })
+        );
+        let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
+        let refusal = check_articles(&long, "Text.").unwrap_err();
+        assert!(refusal.is_problem());
+        assert!(refusal.to_string().contains("left article is"));
+        let missing = check_articles("Text.", "").unwrap_err();
+        assert!(!missing.is_problem());
+        assert!(
+            missing.to_string().contains("right article is empty"),
+            "{missing}"
+        );
     }
 
     #[test]

@@ -267,7 +267,7 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
 fn visible(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| {
         c.is_control()
-            || parallax::normalize::is_bidi_control(c)
+            || parallax::report::is_bidi_control(c)
             || matches!(c, '\u{2028}' | '\u{2029}')
     };
     if !text.chars().any(unsafe_char) {

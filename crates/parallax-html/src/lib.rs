@@ -211,7 +211,7 @@ fn cell(html: &mut String, doc: usize, sentences: &[SentenceView]) {
 }
 
 /// Escapes text for HTML element content and quoted attribute values, and drops bidi
-/// controls ([`parallax::normalize::is_bidi_control`]), which could reorder what the reader
+/// controls ([`parallax::report::is_bidi_control`]), which could reorder what the reader
 /// sees (article text is already clean of them; names are not).
 ///
 /// # Example
@@ -229,7 +229,7 @@ pub fn escape(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if parallax::normalize::is_bidi_control(c) => {}
+            c if parallax::report::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -258,7 +258,7 @@ mod tests {
         let html = render(&report);
         let bad: Vec<char> = html
             .chars()
-            .filter(|&c| parallax::normalize::is_bidi_control(c))
+            .filter(|&c| parallax::report::is_bidi_control(c))
             .collect();
         assert!(bad.is_empty(), "{bad:?} in {html}");
         assert!(html.contains("wiretxt.exe"), "{html}");

@@ -30,7 +30,11 @@ pub fn summary(report: &Report, rows: &[Row]) -> Summary {
     let counts = RowKind::ALL
         .iter()
         .map(|&kind| {
-            let n = rows.iter().filter(|r| r.kind.normalized() == kind).count();
+            // Page furniture folds away and is no part of either article's story.
+            let n = rows
+                .iter()
+                .filter(|r| !r.boilerplate && r.kind.normalized() == kind)
+                .count();
             (kind, n)
         })
         .collect();

@@ -17,6 +17,8 @@
 
 pub use crate::align::LinkKind;
 pub use crate::diff::DiffOp;
+/// Renderers drop or show these in text the report does not clean (names).
+pub use crate::normalize::is_bidi_control;
 pub use crate::segment::SentenceKind;
 use std::collections::BTreeMap;
 

@@ -5,6 +5,9 @@ use crate::view_model::{fold_label, Block, FoldKind, Row, SentenceId, SentenceVi
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
+/// The open folds, by first row: their kind and how many rows they hold.
+pub type OpenFolds = BTreeMap<usize, (FoldKind, usize)>;
+
 /// The rows of one report, with a generation number that changes with every new report
 /// (it keys the rendered blocks, so a new report never reuses stale elements).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -28,6 +31,10 @@ pub fn AlignedView(
     names: Signal<(String, String)>,
     /// Opens the fold that starts at this row.
     on_expand: Callback<usize>,
+    /// The folds the reader opened (each gets a button that folds it again).
+    open_folds: Memo<OpenFolds>,
+    /// Closes the open fold that starts at this row.
+    on_collapse: Callback<usize>,
     /// Shows a moved right sentence (by index) in its own article's order.
     on_jump: Callback<usize>,
 ) -> impl IntoView {
@@ -40,31 +47,30 @@ pub fn AlignedView(
             .collect::<Vec<_>>()
     };
     view! {
-        <section class="px-view px-aligned" aria-label="Aligned sentences">
+        <section class="px-view px-aligned" role="group" aria-label="Aligned sentences">
             <div class="px-row px-heading" aria-hidden="true">
                 <div class="px-cell">{move || names.get().0}</div>
                 <div class="px-badge-cell"></div>
                 <div class="px-cell">{move || names.get().1}</div>
             </div>
-            <Show when=move || blocks.with(Vec::is_empty)>
-                <p class="px-empty">
-                    {move || {
-                        if rows.with(|r| r.rows.is_empty()) {
-                            "Paste an article into each box to compare them."
-                        } else {
-                            "No rows match this filter."
-                        }
-                    }}
-                </p>
+            // Without rows the comparison says why above (an article is missing or too long).
+            <Show when=move || blocks.with(Vec::is_empty) && rows.with(|r| !r.rows.is_empty())>
+                <p class="px-empty">"No rows match this filter."</p>
             </Show>
             <For
                 each=keyed
                 key=|(generation, block)| (*generation, block.key())
                 children=move |(_, block)| match block {
                     Block::Row(i) => {
-                        rows.with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
-                            .map(|(row, first)| row_view(i, row, &first, names, on_jump))
-                            .into_any()
+                        let refold = move || {
+                            open_folds.with(|open| open.get(&i).copied()).map(|(kind, count)| {
+                                unfold_view(i, kind, count, on_collapse)
+                            })
+                        };
+                        let row = rows
+                            .with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
+                            .map(|(row, first)| row_view(i, row, &first, names, on_jump));
+                        view! { {refold} {row} }.into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
                 }
@@ -81,7 +87,7 @@ fn fold_view(kind: FoldKind, rows: &[usize], on_expand: Callback<usize>) -> impl
         FoldKind::Boilerplate => "boilerplate",
     };
     view! {
-        <div class="px-fold" data-fold=name>
+        <div class="px-fold" data-fold=name data-first=first>
             <button
                 type="button"
                 class="px-fold-button"
@@ -91,6 +97,29 @@ fn fold_view(kind: FoldKind, rows: &[usize], on_expand: Callback<usize>) -> impl
                 <span aria-hidden="true">"▸ "</span>
                 {label}
                 <span class="px-fold-hint">" — show"</span>
+            </button>
+        </div>
+    }
+}
+
+/// The button above an opened fold's first row that folds it again.
+fn unfold_view(
+    first: usize,
+    kind: FoldKind,
+    count: usize,
+    on_collapse: Callback<usize>,
+) -> impl IntoView {
+    view! {
+        <div class="px-unfold" data-unfold=first>
+            <button
+                type="button"
+                class="px-fold-button"
+                aria-expanded="true"
+                on:click=move |_| on_collapse.run(first)
+            >
+                <span aria-hidden="true">"▾ "</span>
+                {fold_label(kind, count)}
+                <span class="px-fold-hint">" — fold again"</span>
             </button>
         </div>
     }
@@ -159,7 +188,7 @@ fn row_view(
             data-link=kind
             data-row=index
         >
-            <div class="px-cell px-left" data-side="left">
+            <div class="px-cell px-left" data-side="left" data-name=move || names.get().0>
                 {row.left.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
                 {empty_left.then(|| missing(0))}
             </div>
@@ -171,7 +200,7 @@ fn row_view(
                     })}
                 </span>
             </div>
-            <div class="px-cell px-right" data-side="right">
+            <div class="px-cell px-right" data-side="right" data-name=move || names.get().1>
                 {moved}
                 {row.right.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
                 {empty_right.then(|| missing(1))}

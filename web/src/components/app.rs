@@ -19,11 +19,14 @@ struct Side {
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
-    before: StoredValue<Option<(String, String)>>,
+    /// Name and text before the last replacement, for "Undo" (kept in storage too).
+    before: RwSignal<Option<(String, String)>>,
+    undo_key: &'static str,
 }
 
 impl Side {
-    fn new(name_key: &str, text_key: &str, sample: (&str, &str), first_visit: bool) -> Self {
+    fn new(keys: [&'static str; 3], sample: (&str, &str), first_visit: bool) -> Self {
+        let [name_key, text_key, undo_key] = keys;
         let initial = |key: &str, sample: &str| {
             browser::load(key).unwrap_or_else(|| {
                 if first_visit {
@@ -33,21 +36,43 @@ impl Side {
                 }
             })
         };
+        let before = browser::load(undo_key).and_then(|s| state::decode_pair(&s));
+        let message = before.as_ref().map(|_| {
+            Message::undoable("Undo brings back this article as it was before the last change.")
+        });
         Self {
             name: RwSignal::new(initial(name_key, sample.0)),
             text: RwSignal::new(initial(text_key, sample.1)),
-            message: RwSignal::new(None),
-            before: StoredValue::new(None),
+            message: RwSignal::new(message),
+            before: RwSignal::new(before),
+            undo_key,
         }
     }
 
-    /// Replaces name and text, keeping the old ones for "Undo".
-    fn replace(self, name: String, text: String, note: &str) {
-        self.before
-            .set_value(Some((self.name.get_untracked(), self.text.get_untracked())));
+    /// Replaces name and text. The old ones are kept for "Undo", unless `keep_before` (a
+    /// shared comparison is shown, and Undo must still lead back to the reader's own text).
+    fn replace(self, name: String, text: String, note: &str, keep_before: bool) {
+        if !keep_before {
+            self.before
+                .set(Some((self.name.get_untracked(), self.text.get_untracked())));
+        }
         self.name.set(name);
         self.text.set(text);
         self.message.set(Some(Message::undoable(note)));
+    }
+
+    /// Puts back the name and text from before the last replacement.
+    fn undo(self) {
+        if let Some((name, text)) = self.before.get_untracked() {
+            self.name.set(name);
+            self.text.set(text);
+            self.before.set(None);
+            self.message.set(Some(Message::info("Restored.")));
+        }
+    }
+
+    fn article(self) -> (String, String) {
+        (self.name.get_untracked(), self.text.get_untracked())
     }
 }
 
@@ -58,84 +83,164 @@ struct Page {
     right: Side,
     options: RwSignal<Options>,
     theme: RwSignal<Theme>,
+    /// The comparison opened from a share link, while the boxes show it unedited. Until the
+    /// reader edits it (or goes back), nothing is written over the reader's stored articles
+    /// and options.
+    shared: RwSignal<Option<Shared>>,
 }
 
+/// The options kept in this browser (the defaults where none are).
+fn stored_options() -> Options {
+    let defaults = Options::default();
+    let switch = |key: &str, default: bool| {
+        browser::load(key)
+            .and_then(|s| state::parse_switch(&s))
+            .unwrap_or(default)
+    };
+    Options {
+        threshold: browser::load(keys::THRESHOLD)
+            .and_then(|s| state::parse_threshold(&s))
+            .unwrap_or(defaults.threshold),
+        ignore_case: switch(keys::IGNORE_CASE, defaults.ignore_case),
+        ignore_punctuation: switch(keys::IGNORE_PUNCTUATION, defaults.ignore_punctuation),
+    }
+}
+
+/// Said under both panes while a shared comparison is shown.
+const SHARED_NOTE: &str = "Opened from a share link. Your own text is kept: Undo brings it back.";
+
 impl Page {
-    /// Reads the stored state (or the sample on a first visit).
+    /// Reads the stored state (or the sample on a first visit), and the shared comparison
+    /// the reader was looking at, if any.
     fn new() -> Self {
         let first_visit =
             browser::load(keys::LEFT_TEXT).is_none() && browser::load(keys::RIGHT_TEXT).is_none();
         let left = Side::new(
-            keys::LEFT_NAME,
-            keys::LEFT_TEXT,
+            [keys::LEFT_NAME, keys::LEFT_TEXT, keys::LEFT_UNDO],
             (sample::LEFT_NAME, sample::LEFT_TEXT),
             first_visit,
         );
         let right = Side::new(
-            keys::RIGHT_NAME,
-            keys::RIGHT_TEXT,
+            [keys::RIGHT_NAME, keys::RIGHT_TEXT, keys::RIGHT_UNDO],
             (sample::RIGHT_NAME, sample::RIGHT_TEXT),
             first_visit,
         );
-        let defaults = Options::default();
-        let switch = |key: &str, default: bool| {
-            browser::load(key)
-                .and_then(|s| state::parse_switch(&s))
-                .unwrap_or(default)
-        };
-        let options = RwSignal::new(Options {
-            threshold: browser::load(keys::THRESHOLD)
-                .and_then(|s| state::parse_threshold(&s))
-                .unwrap_or(defaults.threshold),
-            ignore_case: switch(keys::IGNORE_CASE, defaults.ignore_case),
-            ignore_punctuation: switch(keys::IGNORE_PUNCTUATION, defaults.ignore_punctuation),
-        });
+        let options = RwSignal::new(stored_options());
         let stored_theme = browser::load(keys::THEME).and_then(|s| Theme::parse(&s));
         let theme = RwSignal::new(stored_theme.unwrap_or(if browser::prefers_dark() {
             Theme::Dark
         } else {
             Theme::Light
         }));
-        Self {
+        let shared = browser::load(keys::SHARED)
+            .and_then(|s| crate::share::parse_payload(s.as_bytes()).ok());
+        let page = Self {
             left,
             right,
             options,
             theme,
+            shared: RwSignal::new(None),
+        };
+        if let Some(shared) = shared {
+            page.show_shared(shared);
         }
+        page
+    }
+
+    /// Whether a shared comparison is on screen, unedited.
+    fn showing_shared(self) -> bool {
+        self.shared.with_untracked(Option::is_some)
     }
 
     fn swap(self) {
+        let keep = self.showing_shared();
         let (left, right) = (self.left, self.right);
-        let (left_name, left_text) = (left.name.get_untracked(), left.text.get_untracked());
-        let (right_name, right_text) = (right.name.get_untracked(), right.text.get_untracked());
-        left.replace(right_name, right_text, "Swapped.");
-        right.replace(left_name, left_text, "Swapped.");
+        let (left_name, left_text) = left.article();
+        let (right_name, right_text) = right.article();
+        left.replace(right_name, right_text, "Swapped.", keep);
+        right.replace(left_name, left_text, "Swapped.", keep);
     }
 
     /// The inputs and options as a share link carries them.
     fn shared(self) -> Shared {
-        let side = |s: Side| (s.name.get_untracked(), s.text.get_untracked());
         Shared {
-            articles: [side(self.left), side(self.right)],
+            articles: [self.left.article(), self.right.article()],
             options: self.options.get_untracked(),
         }
     }
 
-    /// Opens a shared comparison: both sides replaced (with Undo), the options taken over.
+    /// Opens a shared comparison in the boxes. The reader's own articles stay in storage
+    /// untouched and one Undo away (also after a reload); a second link keeps them too.
     fn open_shared(self, shared: Shared) {
-        let note = "Opened from a share link.";
+        let keep = self.showing_shared();
+        self.shared.set(Some(shared.clone()));
         let [(left_name, left_text), (right_name, right_text)] = shared.articles;
-        self.left.replace(left_name, left_text, note);
-        self.right.replace(right_name, right_text, note);
+        self.left.replace(left_name, left_text, SHARED_NOTE, keep);
+        self.right
+            .replace(right_name, right_text, SHARED_NOTE, keep);
         self.options.set(shared.options);
+    }
+
+    /// Shows the shared comparison kept from before a reload (Undo is already in storage).
+    fn show_shared(self, shared: Shared) {
+        self.shared.set(Some(shared.clone()));
+        let [(left_name, left_text), (right_name, right_text)] = shared.articles;
+        for (side, name, text) in [
+            (self.left, left_name, left_text),
+            (self.right, right_name, right_text),
+        ] {
+            side.name.set(name);
+            side.text.set(text);
+            side.message.set(Some(Message::undoable(SHARED_NOTE)));
+        }
+        self.options.set(shared.options);
+    }
+
+    /// "Undo" in one pane: while a shared comparison is shown, both panes go back to the
+    /// reader's own articles and options; otherwise the pane undoes its last change.
+    fn undo(self, side: Side) {
+        if self.showing_shared() {
+            self.shared.set(None);
+            self.options.set(stored_options());
+            self.left.undo();
+            self.right.undo();
+        } else {
+            side.undo();
+        }
+    }
+
+    /// When the reader edits a shared comparison it becomes theirs: stored from then on.
+    fn keep_edited_shared(self) {
+        let (left, right) = (self.left, self.right);
+        Effect::new(move |_| {
+            let current = [
+                (left.name.get(), left.text.get()),
+                (right.name.get(), right.text.get()),
+            ];
+            let edited = self
+                .shared
+                .with(|s| s.as_ref().is_some_and(|s| s.articles != current));
+            if edited {
+                self.shared.set(None);
+            }
+        });
     }
 
     fn load_sample(self) {
         let note = "Sample loaded.";
-        self.left
-            .replace(sample::LEFT_NAME.into(), sample::LEFT_TEXT.into(), note);
-        self.right
-            .replace(sample::RIGHT_NAME.into(), sample::RIGHT_TEXT.into(), note);
+        let keep = self.showing_shared();
+        self.left.replace(
+            sample::LEFT_NAME.into(),
+            sample::LEFT_TEXT.into(),
+            note,
+            keep,
+        );
+        self.right.replace(
+            sample::RIGHT_NAME.into(),
+            sample::RIGHT_TEXT.into(),
+            note,
+            keep,
+        );
     }
 }
 
@@ -144,7 +249,8 @@ impl Page {
 #[component]
 pub fn App() -> impl IntoView {
     let page = Page::new();
-    let storage_warning = persist(page.left, page.right, page.options, page.theme);
+    page.keep_edited_shared();
+    let storage_warning = persist(page);
 
     // A file dropped beside the panes must not replace the page (and the typed text).
     let drag_over = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
@@ -159,6 +265,7 @@ pub fn App() -> impl IntoView {
     let on_share = Callback::new(move |()| copy_share_link(page, share_note));
 
     let (left, right) = (page.left, page.right);
+    let keep_before = Signal::derive(move || page.shared.with(Option::is_some));
     let articles = Signal::derive(move || -> Articles {
         [
             ArticleInput {
@@ -183,6 +290,8 @@ pub fn App() -> impl IntoView {
                     text=left.text
                     message=left.message
                     before=left.before
+                    keep_before=keep_before
+                    on_undo=Callback::new(move |()| page.undo(left))
                 />
                 <InputPanel
                     side="right"
@@ -191,6 +300,8 @@ pub fn App() -> impl IntoView {
                     text=right.text
                     message=right.message
                     before=right.before
+                    keep_before=keep_before
+                    on_undo=Callback::new(move |()| page.undo(right))
                 />
             </section>
             <OptionsBar
@@ -239,12 +350,7 @@ fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
                 if !copied {
                     browser::show_in_address_bar(&link);
                 }
-                let text = if copied {
-                    format!("Link copied ({} characters). Anyone who opens it sees these two articles; nothing is uploaded.", link.len())
-                } else {
-                    "The link is in the address bar: copy it from there. Nothing is uploaded."
-                        .to_owned()
-                };
+                let text = crate::share::link_note(copied, link.len(), link.starts_with("file:"));
                 note.set(Some((true, text)));
             }
             Err(error) => note.set(Some((false, error.to_string()))),
@@ -252,14 +358,13 @@ fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
     });
 }
 
-/// Saves the inputs, the options and the chosen theme to `localStorage` as they change, and
-/// applies the theme. Returns a warning to show while a text cannot be saved.
-fn persist(
-    left: Side,
-    right: Side,
-    options: RwSignal<Options>,
-    theme: RwSignal<Theme>,
-) -> Signal<Option<String>> {
+/// Saves the inputs, the options, the Undo texts, the shared comparison on screen and the
+/// chosen theme to `localStorage` as they change, and applies the theme. While a shared
+/// comparison is shown unedited, the reader's stored articles and options are left alone.
+/// Returns a warning to show while a text cannot be saved.
+fn persist(page: Page) -> Signal<Option<String>> {
+    let (left, right, options, theme, shared) =
+        (page.left, page.right, page.options, page.theme, page.shared);
     let failing = RwSignal::new(BTreeSet::<&'static str>::new());
     let texts = [
         (keys::LEFT_NAME, left.name),
@@ -267,20 +372,50 @@ fn persist(
         (keys::RIGHT_NAME, right.name),
         (keys::RIGHT_TEXT, right.text),
     ];
+    let note = move |key: &'static str, saved: bool| {
+        failing.update(|f| {
+            if saved {
+                f.remove(key);
+            } else {
+                f.insert(key);
+            }
+        });
+    };
     for (key, signal) in texts {
         Effect::new(move |_| {
-            let saved = signal.with(|value| browser::save(key, value));
-            failing.update(|f| {
-                if saved {
-                    f.remove(key);
-                } else {
-                    f.insert(key);
-                }
+            if shared.with(Option::is_some) {
+                return;
+            }
+            note(key, signal.with(|value| browser::save(key, value)));
+        });
+    }
+    for side in [left, right] {
+        Effect::new(move |_| {
+            let stored = side.before.with(|b| {
+                b.as_ref()
+                    .map(|(name, text)| state::encode_pair(name, text))
             });
+            note(
+                side.undo_key,
+                browser::store(side.undo_key, stored.as_deref()),
+            );
         });
     }
     Effect::new(move |_| {
+        let stored = shared.with(|s| {
+            s.as_ref()
+                .map(|s| String::from_utf8_lossy(&crate::share::payload(s)).into_owned())
+        });
+        note(
+            keys::SHARED,
+            browser::store(keys::SHARED, stored.as_deref()),
+        );
+    });
+    Effect::new(move |_| {
         let options = options.get();
+        if shared.with(Option::is_some) {
+            return;
+        }
         browser::save(keys::THRESHOLD, &format!("{:.2}", options.threshold));
         browser::save(keys::IGNORE_CASE, &options.ignore_case.to_string());
         browser::save(

@@ -1,7 +1,7 @@
 //! The comparison region, mountable on its own: options, summary, views, filters, folds,
 //! hover/pin and keyboard, over articles and options it is given (no storage of its own).
 
-use super::aligned_view::{AlignedView, Rows};
+use super::aligned_view::{AlignedView, OpenFolds, Rows};
 use super::match_options::MatchOptions;
 use super::overview::Overview;
 use super::ribbon_view::{Columns, RibbonView};
@@ -9,7 +9,7 @@ use super::sentence::{sentence_selector, Highlight};
 use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::state::{self, Command, Export, TooLong, View};
+use crate::state::{self, Command, Export, Refusal, View};
 use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
 use leptos::prelude::*;
@@ -64,10 +64,12 @@ struct Store {
     expanded: RwSignal<(u64, BTreeSet<usize>)>,
     /// Announcements for screen readers (and the tests).
     status: RwSignal<String>,
-    report: Memo<Option<Result<Report, TooLong>>>,
+    report: Memo<Option<Result<Report, Refusal>>>,
     rows: Memo<Rows>,
     columns: Memo<Columns>,
     blocks: Memo<Vec<Block>>,
+    /// The folds the reader opened, by first row.
+    open_folds: Memo<OpenFolds>,
     stops: Memo<Vec<usize>>,
     names: Signal<(String, String)>,
     highlight: Highlight,
@@ -103,6 +105,26 @@ impl Store {
         });
         let stops =
             Memo::new(move |_| rows.with(|r| blocks.with(|b| view_model::stops(&r.rows, b))));
+        let open_folds = Memo::new(move |_| {
+            rows.with(|r| {
+                expanded.with(|(generation, open)| {
+                    if *generation != r.generation || open.is_empty() {
+                        return OpenFolds::new();
+                    }
+                    // The folds as they would be with none open, keeping those that are open.
+                    view_model::blocks(&r.rows, filter.get(), &BTreeSet::new())
+                        .into_iter()
+                        .filter_map(|b| match b {
+                            Block::Fold { kind, rows } => rows
+                                .first()
+                                .filter(|first| open.contains(first))
+                                .map(|&first| (first, (kind, rows.len()))),
+                            Block::Row(_) => None,
+                        })
+                        .collect()
+                })
+            })
+        });
         let names = Signal::derive(move || {
             job.with(|j| match j {
                 Some(j) => (
@@ -136,6 +158,7 @@ impl Store {
             rows,
             columns,
             blocks,
+            open_folds,
             stops,
             names,
             highlight,
@@ -254,6 +277,16 @@ impl Store {
         });
     }
 
+    /// Closes the open fold starting at `first` and focuses its button again.
+    fn collapse(self, first: usize) {
+        self.expanded.update(|(_, set)| {
+            set.remove(&first);
+        });
+        request_animation_frame(move || {
+            self.focus_selector(&format!(".px-fold[data-first=\"{first}\"] button"));
+        });
+    }
+
     /// Shows a right sentence in the reordering view, pinned and focused.
     fn show_moved(self, sentence: usize) {
         self.view.set(View::Ribbons);
@@ -308,7 +341,7 @@ impl Store {
 /// The rows and the reordering columns of each new report, under one generation number.
 fn rows_and_columns(
     job: RwSignal<Option<Job>>,
-    report: Memo<Option<Result<Report, TooLong>>>,
+    report: Memo<Option<Result<Report, Refusal>>>,
 ) -> (Memo<Rows>, Memo<Columns>) {
     let rows = Memo::new(move |_| {
         let rows = job.with(|j| {
@@ -393,15 +426,26 @@ fn settle(
     job
 }
 
-/// The guarded compare step: articles over the size limit are refused with a message.
-fn guarded_compare(job: &Job) -> Result<Report, TooLong> {
+/// The guarded compare step: a missing article or one over the size limit is refused with a
+/// message.
+fn guarded_compare(job: &Job) -> Result<Report, Refusal> {
     let [left, right] = &job.articles;
-    state::check_sizes(&left.text, &right.text)?;
+    state::check_articles(&left.text, &right.text)?;
     Ok(compare(
         &Article::new(&left.name, &left.text),
         &Article::new(&right.name, &right.text),
         &job.options,
     ))
+}
+
+/// The comparison's landmark label: unique per instance, so two comparisons on one page are
+/// told apart (axe `landmark-unique`).
+fn landmark_label(instance: usize, (left, right): &(String, String)) -> String {
+    if instance <= 1 {
+        format!("Comparison of {left} and {right}")
+    } else {
+        format!("Comparison {instance}: {left} and {right}")
+    }
 }
 
 fn display_name(name: &str, fallback: &str) -> String {
@@ -488,15 +532,16 @@ pub fn Comparison(
             rows.with(|rows| Some(view_model::summary(r, &rows.rows)))
         })
     });
-    let too_long = move || {
+    let refusal = move || {
         report.with(|r| match r {
-            Some(Err(e)) => Some(e.to_string()),
+            Some(Err(e)) => Some((e.is_problem(), e.to_string())),
             _ => None,
         })
     };
     let can_export = Signal::derive(move || report.with(|r| matches!(r, Some(Ok(_)))));
     let busy = store.busy;
     let on_expand = Callback::new(move |first| store.expand(first));
+    let on_collapse = Callback::new(move |first| store.collapse(first));
     let on_moved = Callback::new(move |sentence| store.show_moved(sentence));
     let on_jump_row = Callback::new(move |row| {
         store.focus_row(row);
@@ -507,7 +552,7 @@ pub fn Comparison(
             class=ROOT_CLASS
             data-instance=instance
             tabindex="-1"
-            aria-label="Comparison"
+            aria-label=move || landmark_label(instance, &names.get())
             aria-busy=move || if busy.get() { "true" } else { "false" }
             node_ref=store.root
             on:keydown=move |ev| store.on_key(&ev)
@@ -526,14 +571,27 @@ pub fn Comparison(
                     "Comparing… long articles take a few seconds."
                 </p>
             </Show>
-            {move || too_long().map(|message| view! {
-                <div class="px-guard" role="alert">
-                    <strong>"Not compared. "</strong>
-                    {message}
-                    {(!guard_note.is_empty()).then(|| format!(" {guard_note}"))}
-                </div>
+            {move || refusal().map(|(problem, message)| if problem {
+                view! {
+                    <div class="px-guard" role="alert">
+                        <strong>"Not compared. "</strong>
+                        {message}
+                        {(!guard_note.is_empty()).then(|| format!(" {guard_note}"))}
+                    </div>
+                }
+                .into_any()
+            } else {
+                view! { <p class="px-empty px-refusal" role="status">{message}</p> }.into_any()
             })}
-            <div class=move || if busy.get() { "px-results px-stale" } else { "px-results" }>
+            <div class=move || {
+                if refusal().is_some() {
+                    "px-results px-hidden"
+                } else if busy.get() {
+                    "px-results px-stale"
+                } else {
+                    "px-results"
+                }
+            }>
                 {move || match view.get() {
                     View::Aligned => view! {
                         <AlignedView
@@ -541,6 +599,8 @@ pub fn Comparison(
                             blocks=blocks
                             names=names
                             on_expand=on_expand
+                            open_folds=store.open_folds
+                            on_collapse=on_collapse
                             on_jump=on_moved
                         />
                         <Overview marks=marks on_jump=on_jump_row />

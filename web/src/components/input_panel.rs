@@ -63,7 +63,12 @@ pub fn InputPanel(
     /// The message shown under the pane.
     message: RwSignal<Option<Message>>,
     /// Name and text before the last replacement, for "Undo".
-    before: StoredValue<Option<(String, String)>>,
+    before: RwSignal<Option<(String, String)>>,
+    /// While true, replacements leave `before` alone (it holds the reader's own text, behind
+    /// a shared comparison).
+    keep_before: Signal<bool>,
+    /// What "Undo" does.
+    on_undo: Callback<()>,
 ) -> impl IntoView {
     let name_id = format!("px-name-{side}");
     let text_id = format!("px-text-{side}");
@@ -71,8 +76,12 @@ pub fn InputPanel(
     let file_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
 
-    let (load, as_windows_1252) = file_loader(name, text, message, before);
-    let remember = move || before.set_value(Some((name.get_untracked(), text.get_untracked())));
+    let remember = move || {
+        if !keep_before.get_untracked() {
+            before.set(Some((name.get_untracked(), text.get_untracked())));
+        }
+    };
+    let (load, as_windows_1252) = file_loader(name, text, message, remember);
     let open = move |_| {
         if let Some(input) = file_input.get() {
             input.click();
@@ -93,14 +102,7 @@ pub fn InputPanel(
         text.set(String::new());
         message.set(Some(Message::undoable("Cleared.")));
     };
-    let undo = move |_| {
-        if let Some((old_name, old_text)) = before.get_value() {
-            name.set(old_name);
-            text.set(old_text);
-            before.set_value(None);
-            message.set(Some(Message::info("Restored.")));
-        }
-    };
+    let undo = move |_| on_undo.run(());
     let drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
@@ -208,7 +210,7 @@ fn file_loader(
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
-    before: StoredValue<Option<(String, String)>>,
+    remember: impl Fn() + Copy + Send + Sync + 'static,
 ) -> (
     impl Fn(web_sys::File) + Copy + 'static,
     impl Fn(leptos::ev::MouseEvent) + Copy + Send + Sync + 'static,
@@ -217,13 +219,13 @@ fn file_loader(
     let load = move |file: web_sys::File| {
         message.set(Some(Message::info(format!("Reading {}…", file.name()))));
         browser::read_file(&file, move |result| match result {
-            Ok(file) => show_loaded(&file, false, name, text, message, before, refused),
+            Ok(file) => show_loaded(&file, false, name, text, message, remember, refused),
             Err(error) => message.set(Some(Message::error(error.to_string()))),
         });
     };
     let as_windows_1252 = move |_| {
         if let Some(file) = refused.get_value() {
-            show_loaded(&file, true, name, text, message, before, refused);
+            show_loaded(&file, true, name, text, message, remember, refused);
         }
     };
     (load, as_windows_1252)
@@ -237,13 +239,13 @@ fn show_loaded(
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
-    before: StoredValue<Option<(String, String)>>,
+    remember: impl Fn(),
     refused: StoredValue<Option<FileBytes>>,
 ) {
     match state::load_file(file, windows_1252) {
         Ok(loaded) => {
             refused.set_value(None);
-            before.set_value(Some((name.get_untracked(), text.get_untracked())));
+            remember();
             let how = match loaded.kind {
                 FileKind::Html => " (HTML reduced to its main text)",
                 FileKind::Markdown => " (Markdown reduced to plain text)",

@@ -63,6 +63,7 @@ pub fn RibbonView(
     view! {
         <section
             class="px-view px-ribbons"
+            role="group"
             aria-label="Reordering: both articles in their own order, linked sentences joined"
         >
             <div class="px-ribbon-heading" aria-hidden="true">
@@ -74,7 +75,7 @@ pub fn RibbonView(
                 <div
                     class="px-column"
                     data-column="0"
-                    role="region"
+                    role="group"
                     aria-label=move || format!("{} in its own order", names.get().0)
                     on:scroll=move |_| schedule()
                 >
@@ -91,7 +92,7 @@ pub fn RibbonView(
                 <div
                     class="px-column"
                     data-column="1"
-                    role="region"
+                    role="group"
                     aria-label=move || format!("{} in its own order", names.get().1)
                     on:scroll=move |_| schedule()
                 >

@@ -35,7 +35,12 @@ pub fn SummaryBar(
         }
     };
     view! {
-        <section class="px-summary" aria-label="Summary">
+        // A group, not a landmark: two comparisons on a page would repeat its name.
+        <section
+            class=move || if summary.with(Option::is_some) { "px-summary" } else { "px-summary px-hidden" }
+            role="group"
+            aria-label="Summary"
+        >
             {share(0)}
             {share(1)}
             {move || {

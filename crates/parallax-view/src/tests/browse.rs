@@ -264,6 +264,30 @@ fn summary_counts_rows_per_kind() {
     assert!(s.shares[0] > 0.5 && s.shares[0] < 1.0);
 }
 
+/// Issue 19.11: page furniture is not counted as "only left/right" in the summary.
+#[test]
+fn issue_19_summary_leaves_out_page_furniture() {
+    let r = report("Rain fell.", "Rain fell.");
+    let furniture = |kind| Row {
+        boilerplate: true,
+        ..row(kind)
+    };
+    let all = [
+        furniture(RowKind::OnlyLeft),
+        row(RowKind::OnlyLeft),
+        furniture(RowKind::OnlyRight),
+    ];
+    let s = summary(&r, &all);
+    let count = |name: &str| {
+        s.counts
+            .iter()
+            .find(|(k, _)| k.name() == name)
+            .map(|&(_, n)| n)
+    };
+    assert_eq!(count("only-left"), Some(1));
+    assert_eq!(count("only-right"), Some(0));
+}
+
 #[test]
 fn ribbons_join_reordered_pairs_and_light_both_ends() {
     let left = "The bridge opened on Monday. Crowds cheered.";
