@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::{Mutex, PoisonError};
 
 fn parallax(args: &[&str], stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_parallax"))
@@ -18,10 +19,31 @@ fn parallax(args: &[&str], stdin: Option<&[u8]>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-/// A scratch folder for this test binary's files.
-fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+/// A fresh, empty scratch folder for the test `test` alone.
+///
+/// Tests run in parallel, so no two may share a file: a test that wrote `left.txt` while
+/// another read its own half-written `left.txt` failed at random. Each test passes its own
+/// name, and asking twice for one name panics.
+fn scratch(test: &str) -> PathBuf {
+    static TAKEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    {
+        let mut taken = TAKEN.lock().unwrap_or_else(PoisonError::into_inner);
+        assert!(
+            !taken.iter().any(|t| t == test),
+            "two tests share the scratch folder {test:?}"
+        );
+        taken.push(test.to_owned());
+    }
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("cli")
+        .join(test);
+    let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Writes `bytes` to the file `name` in the scratch folder `dir`.
+fn file(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
     path
@@ -99,13 +121,12 @@ fn bad_input_names_are_unique() {
 
 #[test]
 fn bad_inputs_exit_1_with_one_line_naming_the_file() {
-    let good = scratch("good.txt", b"One sentence here. Another one there.");
+    let dir = scratch("bad_inputs_exit_1_with_one_line_naming_the_file");
+    let good = file(&dir, "good.txt", b"One sentence here. Another one there.");
     for case in BAD_INPUTS {
         let path = match case.bytes {
-            Some(bytes) => scratch(case.name, bytes),
-            None => Path::new(env!("CARGO_TARGET_TMPDIR"))
-                .join("cli/does-not-exist")
-                .join(case.name),
+            Some(bytes) => file(&dir, case.name, bytes),
+            None => dir.join("does-not-exist").join(case.name),
         };
         for args in [
             vec!["segment", path.to_str().unwrap()],
@@ -133,7 +154,7 @@ fn bad_inputs_exit_1_with_one_line_naming_the_file() {
 
 #[test]
 fn a_directory_is_an_input_error() {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let dir = scratch("a_directory_is_an_input_error");
     let out = parallax(&["segment", dir.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("directory"));
@@ -220,9 +241,10 @@ const LEFT_ARTICLE: &str = "Storm hits coast\n\nThe Mayor said the pier would re
 const RIGHT_ARTICLE: &str = "Storm hits the coast\n\nThe mayor said the pier would reopen on \
                              Friday, officials added. Nobody was hurt.";
 
-fn compare_json(extra: &[&str]) -> serde_json::Value {
-    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
-    let right = scratch("right.txt", RIGHT_ARTICLE.as_bytes());
+/// `compare` of the two articles, written into the scratch folder `dir`, as JSON.
+fn compare_json(dir: &Path, extra: &[&str]) -> serde_json::Value {
+    let left = file(dir, "left.txt", LEFT_ARTICLE.as_bytes());
+    let right = file(dir, "right.txt", RIGHT_ARTICLE.as_bytes());
     let mut args = vec!["compare", left.to_str().unwrap(), right.to_str().unwrap()];
     args.extend_from_slice(extra);
     let out = parallax(&args, None);
@@ -253,7 +275,8 @@ fn ops_of_mayor_link(json: &serde_json::Value) -> Vec<String> {
 
 #[test]
 fn compare_json_is_the_versioned_report() {
-    let json = compare_json(&["--format", "json"]);
+    let dir = scratch("compare_json_is_the_versioned_report");
+    let json = compare_json(&dir, &["--format", "json"]);
     assert_eq!(json["format"], "parallax-report");
     assert_eq!(json["version"], 1);
     for key in ["documents", "links", "unmatched", "stats"] {
@@ -271,13 +294,14 @@ fn compare_json_is_the_versioned_report() {
 
 #[test]
 fn ignore_case_and_punctuation_change_the_diff() {
+    let dir = scratch("ignore_case_and_punctuation_change_the_diff");
     // "The Mayor" vs "The mayor", and ", officials added" is a real insertion.
-    let plain = ops_of_mayor_link(&compare_json(&[]));
+    let plain = ops_of_mayor_link(&compare_json(&dir, &[]));
     assert!(plain.contains(&"replace".to_owned()), "{plain:?}");
-    let no_case = ops_of_mayor_link(&compare_json(&["--ignore-case"]));
+    let no_case = ops_of_mayor_link(&compare_json(&dir, &["--ignore-case"]));
     assert!(!no_case.contains(&"replace".to_owned()), "{no_case:?}");
     assert!(no_case.contains(&"insert".to_owned()), "{no_case:?}");
-    let both = compare_json(&["--ignore-case", "--ignore-punctuation"]);
+    let both = compare_json(&dir, &["--ignore-case", "--ignore-punctuation"]);
     let headline = both["links"]
         .as_array()
         .unwrap()
@@ -295,8 +319,9 @@ fn ignore_case_and_punctuation_change_the_diff() {
 
 #[test]
 fn text_format_has_no_colour_when_piped_and_colour_when_asked() {
-    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
-    let right = scratch("right.txt", RIGHT_ARTICLE.as_bytes());
+    let dir = scratch("text_format_has_no_colour_when_piped_and_colour_when_asked");
+    let left = file(&dir, "left.txt", LEFT_ARTICLE.as_bytes());
+    let right = file(&dir, "right.txt", RIGHT_ARTICLE.as_bytes());
     let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
     let piped = parallax(&["compare", l, r, "--format", "text"], None);
     assert_eq!(piped.status.code(), Some(0));
@@ -333,15 +358,18 @@ fn text_format_has_no_colour_when_piped_and_colour_when_asked() {
 
 #[test]
 fn html_format_writes_one_self_contained_page() {
-    let left = scratch(
+    let dir = scratch("html_format_writes_one_self_contained_page");
+    let left = file(
+        &dir,
         "hostile.txt",
         b"Officials said <script>alert(1)</script> nothing at all. Rain fell on the town.",
     );
-    let right = scratch(
+    let right = file(
+        &dir,
         "calm.txt",
         b"Officials said nothing at all. Rain fell on the town.",
     );
-    let out_path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/report.html");
+    let out_path = dir.join("report.html");
     let _ = std::fs::remove_file(&out_path);
     let out = parallax(
         &[
@@ -370,13 +398,14 @@ fn html_format_writes_one_self_contained_page() {
 
 #[test]
 fn html_input_is_read_as_its_article_text() {
+    let dir = scratch("html_input_is_read_as_its_article_text");
     let page = b"<!DOCTYPE html><html><head><title>Site</title><style>p{}</style></head><body>\
         <nav>Home | World</nav><article><h1>Storm hits coast</h1>\
         <p>The mayor said the pier would reopen on Friday.</p>\
         <script>track('</scr' + 'ipt>')</script><p>Crews worked through the night.</p>\
         </article><footer>&copy; Paper</footer></body></html>";
-    let html = scratch("page.html", page);
-    let text = scratch("plain.txt", LEFT_ARTICLE.as_bytes());
+    let html = file(&dir, "page.html", page);
+    let text = file(&dir, "plain.txt", LEFT_ARTICLE.as_bytes());
     let out = parallax(&["segment", html.to_str().unwrap()], None);
     assert_eq!(out.status.code(), Some(0));
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -421,8 +450,9 @@ fn usage_errors_exit_2_for_bad_option_values() {
 
 #[test]
 fn an_unwritable_out_file_is_an_input_error_naming_it() {
-    let left = scratch("left.txt", LEFT_ARTICLE.as_bytes());
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli/no-such-dir/out.html");
+    let dir = scratch("an_unwritable_out_file_is_an_input_error_naming_it");
+    let left = file(&dir, "left.txt", LEFT_ARTICLE.as_bytes());
+    let dir = dir.join("no-such-dir/out.html");
     let out = parallax(
         &[
             "compare",
@@ -450,9 +480,14 @@ fn help_says_html_offsets_are_into_the_extracted_text() {
 /// Issue 19, item 3: a file over the size limit is refused before it is read in full.
 #[test]
 fn issue_19_an_input_over_the_limit_is_refused() {
+    let dir = scratch("issue_19_an_input_over_the_limit_is_refused");
     // The default limit is 2 MB; one byte more is refused, whatever the file holds.
-    let big = scratch("big.txt", &vec![b'a'; 2 * 1024 * 1024 + 1]);
-    let good = scratch("limit-good.txt", b"One sentence here. Another one there.");
+    let big = file(&dir, "big.txt", &vec![b'a'; 2 * 1024 * 1024 + 1]);
+    let good = file(
+        &dir,
+        "limit-good.txt",
+        b"One sentence here. Another one there.",
+    );
     for args in [
         vec!["segment", big.to_str().unwrap()],
         vec!["compare", good.to_str().unwrap(), big.to_str().unwrap()],
@@ -470,7 +505,7 @@ fn issue_19_an_input_over_the_limit_is_refused() {
         assert!(out.stdout.is_empty());
     }
     // The flag moves the limit both ways; a file exactly at the limit is read.
-    let small = scratch("small.txt", b"One sentence here. Another one there.");
+    let small = file(&dir, "small.txt", b"One sentence here. Another one there.");
     let path = small.to_str().unwrap();
     let out = parallax(&["segment", path, "--max-input-bytes", "36"], None);
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -523,11 +558,12 @@ fn issue_19_endless_input_stops_at_the_limit() {
 /// bidi control from the articles or their names; they are shown as visible symbols.
 #[test]
 fn issue_19_text_output_has_no_terminal_controls() {
+    let dir = scratch("issue_19_text_output_has_no_terminal_controls");
     let hostile = "Storm hits coast\n\nThe mayor said\x1b]0;pwned\x07 the pier \x1b[2Jwould \
                    reopen on \u{9b}31mFriday. Crews \u{202E}worked\u{202C} through the \
                    night\u{2066}.\u{2069}";
-    let left = scratch("hostile\x1b[7m.txt", hostile.as_bytes());
-    let right = scratch("hostile-right.txt", RIGHT_ARTICLE.as_bytes());
+    let left = file(&dir, "hostile\x1b[7m.txt", hostile.as_bytes());
+    let right = file(&dir, "hostile-right.txt", RIGHT_ARTICLE.as_bytes());
     for color in ["never", "always"] {
         let out = parallax(
             &[
@@ -576,9 +612,10 @@ fn issue_19_text_output_has_no_terminal_controls() {
 /// Issue 19, item 5: bidi controls are not in any report's clean text nor in the HTML page.
 #[test]
 fn issue_19_bidi_controls_reach_no_report() {
+    let dir = scratch("issue_19_bidi_controls_reach_no_report");
     let article = "The mayor said the pier would \u{202E}reopen\u{202C} on\u{200F} Friday.";
-    let left = scratch("bidi.txt", article.as_bytes());
-    let right = scratch("bidi-right.txt", RIGHT_ARTICLE.as_bytes());
+    let left = file(&dir, "bidi.txt", article.as_bytes());
+    let right = file(&dir, "bidi-right.txt", RIGHT_ARTICLE.as_bytes());
     let (l, r) = (left.to_str().unwrap(), right.to_str().unwrap());
     let out = parallax(&["compare", l, r, "--format", "html"], None);
     assert_eq!(out.status.code(), Some(0));
