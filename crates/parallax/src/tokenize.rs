@@ -20,6 +20,7 @@ mod english;
 mod german;
 mod stop_words;
 
+use crate::normalize::{fold, is_invisible};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -385,37 +386,9 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}' | '\u{FF0D}')
 }
 
-/// Characters that show nothing: soft hyphen, zero-width space and joiners, word joiner, BOM.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
-    )
-}
-
 /// White space or an invisible character: never the start or end of a token.
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
-}
-
-// TODO(normalize): call `crate::normalize::fold` here once the normalize stage lands; this
-// private copy folds quotes, dashes, fullwidth ASCII and case the same way.
-/// The folded surface form of a token (see [`Token::norm`]).
-fn fold(surface: &str) -> String {
-    let mut out = String::with_capacity(surface.len());
-    for c in surface.chars() {
-        let c = match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2039}' | '\u{203A}'
-            | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
-            c if is_invisible(c) => continue,
-            c => c,
-        };
-        out.extend(c.to_lowercase());
-    }
-    out
 }
 
 /// Token ranges relative to `s`: word-bound pieces, trimmed, split and hyphen-joined.

@@ -391,6 +391,23 @@ pub fn is_blank(text: &str) -> bool {
     blank(text) || blank(&clean(text).text)
 }
 
+/// Whether `c` shows nothing: soft hyphen, zero-width space, (non-)joiners, word joiner,
+/// byte-order mark. [`clean`] removes them (joiners only where they join nothing), and
+/// tokens and folded forms never hold them.
+///
+/// # Example
+///
+/// ```
+/// assert!(parallax::normalize::is_invisible('\u{AD}'));
+/// assert!(!parallax::normalize::is_invisible(' '));
+/// ```
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 /// Removals and space replacements.
 fn tidy_edits(text: &str) -> Vec<Edit> {
     let mut edits = Vec::new();
@@ -400,11 +417,11 @@ fn tidy_edits(text: &str) -> Vec<Edit> {
         let next = chars.peek().map(|&(_, c)| c);
         let joins = |side: Option<char>| side.is_some_and(|c| !c.is_ascii() && !c.is_whitespace());
         let edit = match c {
-            '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}' => Some(("", ChangeKind::Invisible)),
-            c if is_bidi_control(c) => Some(("", ChangeKind::Invisible)),
-            '\u{200C}' | '\u{200D}' if !(joins(prev) && joins(next)) => {
-                Some(("", ChangeKind::Invisible))
+            // Zero-width (non-)joiners stay where they join two non-ASCII characters.
+            '\u{200C}' | '\u{200D}' => {
+                (!(joins(prev) && joins(next))).then_some(("", ChangeKind::Invisible))
             }
+            c if is_invisible(c) || is_bidi_control(c) => Some(("", ChangeKind::Invisible)),
             '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' => {
                 Some((" ", ChangeKind::Space))
             }

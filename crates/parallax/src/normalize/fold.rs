@@ -4,7 +4,7 @@
 ///
 /// This is a small, table-free subset of Unicode NFKC plus case folding: fullwidth ASCII
 /// forms become ASCII, the ideographic and other Unicode spaces a space, Latin ligatures
-/// (`ﬁ`, `ﬂ`, ...) their letters, `…` three dots, curly and low quotes and primes `'` or `"`,
+/// (`ﬁ`, `ﬂ`, ...) their letters, `…` three dots, curly, low and angle quotes and primes `'` or `"`,
 /// the hyphens and dashes U+2010..U+2015 and the minus sign `-`; soft hyphens and zero-width
 /// characters disappear.
 ///
@@ -26,10 +26,11 @@ pub fn fold(s: &str) -> String {
             | '\u{205F}'
             | '\u{3000}' => ' ',
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{2035}'
-            | '\u{02BC}' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}' => '"',
+            | '\u{2039}' | '\u{203A}' | '\u{02BC}' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{2036}'
+            | '\u{00AB}' | '\u{00BB}' => '"',
             '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-            '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' => continue,
+            c if super::is_invisible(c) => continue,
             _ => {
                 let expansion = match c {
                     '\u{FB00}' => "ff",

@@ -79,7 +79,7 @@ mod fold;
 mod gbk_table;
 mod repair;
 
-pub use clean::{clean, is_bidi_control, is_blank, Change, ChangeKind, Cleaned};
+pub use clean::{clean, is_bidi_control, is_blank, is_invisible, Change, ChangeKind, Cleaned};
 pub use decode::{decode, Decoded, Encoding};
 pub use fold::fold;
 
