@@ -105,6 +105,48 @@ fn bench(c: &mut Criterion) {
         },
     );
     group.finish();
+
+    // Every pair of the seed articles (one event, five outlets), when `../shared` is there:
+    // many links per comparison, so the per-link work (diffs, discrepancy flags) shows.
+    let seeds = seed_articles();
+    if seeds.len() >= 2 {
+        let bytes: usize = seeds.iter().map(String::len).sum::<usize>() * (seeds.len() - 1);
+        let mut group = c.benchmark_group("compare");
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(BenchmarkId::new("seed pairs", seeds.len()), |b| {
+            b.iter(|| {
+                let mut links = 0;
+                for (i, left) in seeds.iter().enumerate() {
+                    for right in &seeds[i + 1..] {
+                        let report = compare(
+                            &Article::new("left", black_box(left)),
+                            &Article::new("right", black_box(right)),
+                            &Options::default(),
+                        );
+                        links += report.links.len();
+                    }
+                }
+                links
+            });
+        });
+        group.finish();
+    }
+}
+
+/// The seed articles in `../shared/samples/seeds`, sorted by name; empty when absent.
+fn seed_articles() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: no seed articles at {}", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
 }
 
 criterion_group!(benches, bench);

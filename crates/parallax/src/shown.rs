@@ -152,7 +152,7 @@ mod tests {
     #[test]
     fn multibyte_space_is_one_shown_byte() {
         let cleaned = "a\u{3000}\u{3000}b";
-        let shown = Shown::new(cleaned, [0..cleaned.len()]);
+        let shown = Shown::new(cleaned, std::iter::once(0..cleaned.len()));
         assert_eq!(shown.sentences[0].0, "a b");
         assert_eq!(shown.range(7..8), Some([2, 3]));
     }

@@ -1,6 +1,7 @@
 //! Tests of the view, over reports from the engine and hand-made ones.
 
 mod browse;
+mod discrepancy;
 mod layout;
 
 use crate::{Mark, SentenceView};
@@ -17,6 +18,9 @@ fn report(left: &str, right: &str) -> Report {
         &Options::default(),
     )
 }
+
+/// The sentence indices of one hand-made link: `(left, right)`.
+type LinkPair<'a> = (&'a [usize], &'a [usize]);
 
 /// A hand-made report over sentences "l0 words here." ... (each its own paragraph) with the
 /// given links, to test shapes the engine may produce later (many-to-many, odd indices).
@@ -44,7 +48,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
             sentences,
         }
     };
-    let unmatched = |count: usize, side: fn(&(&[usize], &[usize])) -> Vec<usize>| {
+    let unmatched = |count: usize, side: fn(&LinkPair) -> Vec<usize>| {
         (0..count)
             .filter(|i| !links.iter().any(|l| side(l).contains(i)))
             .collect()
@@ -61,6 +65,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
                 score: 0.5,
                 kind: LinkKind::Paraphrase,
                 diff: Vec::new(),
+                flags: Vec::new(),
             })
             .collect(),
         unmatched: vec![

@@ -70,6 +70,26 @@ pub enum FlagKind {
     Attribution,
 }
 
+impl FlagKind {
+    /// The kind's stable name, as serialized: `number`, `date`, `name`, `quote`,
+    /// `attribution`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(parallax::flags::FlagKind::Attribution.name(), "attribution");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::Number => "number",
+            FlagKind::Date => "date",
+            FlagKind::Name => "name",
+            FlagKind::Quote => "quote",
+            FlagKind::Attribution => "attribution",
+        }
+    }
+}
+
 /// How much a flag matters to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -80,6 +100,22 @@ pub enum Severity {
     Conflict,
     /// The same fact in another form worth a quiet note, such as a name's other spelling.
     Variant,
+}
+
+impl Severity {
+    /// The severity's stable name, as serialized: `conflict` or `variant`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(parallax::flags::Severity::Variant.name(), "variant");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Conflict => "conflict",
+            Severity::Variant => "variant",
+        }
+    }
 }
 
 /// One disagreement between the two sides of a link.
