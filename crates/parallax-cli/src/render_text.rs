@@ -227,7 +227,7 @@ fn discrepancies(out: &mut String, report: &Report, rows: &[Row], width: usize, 
     let label_width = name(0).width().max(name(1).width()).clamp(5, width / 4);
     let excerpt_width = width.saturating_sub(label_width + 6).max(10);
     out.push('\n');
-    let title = format!("discrepancies {}", flagged.len());
+    let title = format!("Discrepancies ({})", flagged.len());
     let fill = width.saturating_sub(title.width() + 4);
     let _ = writeln!(
         out,
@@ -674,7 +674,7 @@ mod tests {
                     color: false,
                 },
             );
-            let section = text.split("discrepancies 1").nth(1).expect("a section");
+            let section = text.split("Discrepancies (1)").nth(1).expect("a section");
             assert!(section.contains("number · conflict  217 ≠ 270"), "{text}");
             assert!(!section.contains(['\u{1b}', '\u{7}']), "{section:?}");
             for line in section.lines() {
