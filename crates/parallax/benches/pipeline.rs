@@ -6,7 +6,7 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use parallax::flags::{compare_sides, Side};
+use parallax::flags::{compare_sides_in, Side};
 use parallax::normalize::clean;
 use parallax::prepare::Prepared;
 use parallax::segment::segment;
@@ -176,7 +176,7 @@ fn bench_seed_pairs(c: &mut Criterion) {
                     sides
                         .iter()
                         .map(|link| {
-                            compare_sides(
+                            compare_sides_in(
                                 &Side {
                                     text: black_box(&prepared[link.left].cleaned.text),
                                     sentences: &link.left_ranges,
@@ -185,6 +185,10 @@ fn bench_seed_pairs(c: &mut Criterion) {
                                     text: &prepared[link.right].cleaned.text,
                                     sentences: &link.right_ranges,
                                 },
+                                [
+                                    Some(prepared[link.left].language),
+                                    Some(prepared[link.right].language),
+                                ],
                             )
                             .len()
                         })

@@ -2,7 +2,7 @@
 
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
-use crate::flags::{compare_sides, Side};
+use crate::flags::{compare_sides_in, Side};
 use crate::prepare::{Article, Prepared};
 use crate::report::{
     DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
@@ -139,7 +139,8 @@ fn link_flags(
     if same {
         return Vec::new();
     }
-    compare_sides(
+    // Each article's language is that of its whole cleaned text, as the detector would find.
+    compare_sides_in(
         &Side {
             text: &left.cleaned.text,
             sentences: &left_ranges,
@@ -148,6 +149,7 @@ fn link_flags(
             text: &right.cleaned.text,
             sentences: &right_ranges,
         },
+        [Some(left.language), Some(right.language)],
     )
     .into_iter()
     .map(|f| Flag {
