@@ -3,7 +3,9 @@
 //! Two columns (left article, right article) under a summary; every row starts with a rule
 //! that names its kind (and similarity). Without colour, removed words read `[-…-]` and
 //! added words `{+…+}`; with colour they are red and struck through, green and underlined,
-//! headlines are bold and page furniture, bylines and captions dim.
+//! headlines are bold and page furniture, bylines and captions dim. A "Discrepancies" list at
+//! the end names every discrepancy flag (kind, severity, note) with a short excerpt of each
+//! side's sentence around the flagged words.
 //!
 //! Article text and names never reach the terminal raw: every control character (C0, DEL,
 //! C1, and so every escape sequence) and every bidi control is shown as a visible symbol
@@ -11,7 +13,7 @@
 //! terminal. The only escapes written are this renderer's own colours.
 
 use parallax::report::{Report, SentenceKind};
-use parallax_view::{rows, Mark, Row, RowKind, SentenceView};
+use parallax_view::{rows, FlagSpot, FlagView, Mark, Row, RowKind, SentenceView};
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -37,8 +39,9 @@ pub fn render(report: &Report, options: TextOptions) -> String {
     let paint = Paint {
         color: options.color,
     };
+    let rows = rows(report);
     let mut out = String::new();
-    summary(&mut out, report, width, paint);
+    summary(&mut out, report, &rows, width, paint);
     let name = |doc: usize| {
         report
             .documents
@@ -57,8 +60,8 @@ pub fn render(report: &Report, options: TextOptions) -> String {
         out.push_str(&line);
         out.push('\n');
     }
-    for row in rows(report) {
-        out.push_str(&rule(&row, width, paint));
+    for row in &rows {
+        out.push_str(&rule(row, width, paint));
         out.push('\n');
         let left = words(&row.left, paint);
         let right = words(&row.right, paint);
@@ -67,6 +70,7 @@ pub fn render(report: &Report, options: TextOptions) -> String {
             out.push('\n');
         }
     }
+    discrepancies(&mut out, report, &rows, width, paint);
     out
 }
 
@@ -100,7 +104,7 @@ fn kind_codes(kind: RowKind) -> &'static str {
 }
 
 /// The summary on top: one labelled line per number, wrapped to `width`.
-fn summary(out: &mut String, report: &Report, width: usize, paint: Paint) {
+fn summary(out: &mut String, report: &Report, rows: &[Row], width: usize, paint: Paint) {
     let stats = &report.stats;
     let names: Vec<&str> = report.documents.iter().map(|d| d.name.as_str()).collect();
     let label_width = names
@@ -181,6 +185,165 @@ fn summary(out: &mut String, report: &Report, width: usize, paint: Paint) {
             stats.words_removed, stats.words_added
         )),
     );
+    let flags: Vec<&FlagView> = rows.iter().flat_map(|r| &r.flags).collect();
+    let conflicts = flags.iter().filter(|f| f.is_conflict()).count();
+    let variants = flags.len() - conflicts;
+    // The label fits the narrowest label column (9), like the others.
+    line(
+        "flags",
+        if flags.is_empty() {
+            plain("none")
+        } else {
+            plain(&format!(
+                "{conflicts} conflict{} · {variants} variant{}",
+                plural(conflicts),
+                plural(variants)
+            ))
+        },
+    );
+}
+
+/// `"s"` unless `n` is one.
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// The list at the end: every discrepancy flag in row order, its kind, severity and note, and
+/// an excerpt of each side's sentence around the flagged words. Nothing when there is none.
+fn discrepancies(out: &mut String, report: &Report, rows: &[Row], width: usize, paint: Paint) {
+    let flagged: Vec<(&Row, &FlagView)> = rows
+        .iter()
+        .flat_map(|row| row.flags.iter().map(move |flag| (row, flag)))
+        .collect();
+    if flagged.is_empty() {
+        return;
+    }
+    let name = |doc: usize| {
+        visible(
+            report
+                .documents
+                .get(doc)
+                .map_or(if doc == 0 { "left" } else { "right" }, |d| d.name.as_str()),
+        )
+        .into_owned()
+    };
+    let label_width = name(0).width().max(name(1).width()).clamp(5, width / 4);
+    let excerpt_width = width.saturating_sub(label_width + 6).max(10);
+    out.push('\n');
+    let title = format!("Discrepancies ({})", flagged.len());
+    let fill = width.saturating_sub(title.width() + 4);
+    let _ = writeln!(
+        out,
+        "{} {} {}",
+        paint.style("2", "══"),
+        paint.style("1", &title),
+        paint.style("2", &"═".repeat(fill))
+    );
+    for (row, flag) in flagged {
+        let codes = if flag.is_conflict() { "33" } else { "36" };
+        let head = format!("{} · {}", flag.kind, flag.severity);
+        let note: Vec<Word> = visible(&flag.note).split(' ').map(Word::plain).collect();
+        let indent = head.width() + 4;
+        for (i, words) in wrap(&note, width.saturating_sub(indent).max(10))
+            .iter()
+            .enumerate()
+        {
+            let text: Vec<String> = words.iter().map(|w| w.render(paint)).collect();
+            let lead = if i == 0 {
+                format!("  {}  ", paint.style(codes, &head))
+            } else {
+                " ".repeat(indent)
+            };
+            let _ = writeln!(out, "{lead}{}", text.join(" "));
+        }
+        for (doc, spot, sentences) in [(0, &flag.left, &row.left), (1, &flag.right, &row.right)] {
+            // The sentence holding the flagged words, or the side's first sentence.
+            let holder = match spot {
+                Some(spot) => sentences.iter().find(|s| s.sentence == spot.sentence),
+                None => sentences.first(),
+            };
+            let Some(holder) = holder else { continue };
+            let name = cut_to(&name(doc), label_width);
+            let pad = " ".repeat(label_width.saturating_sub(name.width()));
+            let line = excerpt(&holder.text(), spot.as_ref(), excerpt_width, paint);
+            let _ = writeln!(out, "    {}{pad}  {line}", paint.style("2", &name));
+        }
+    }
+}
+
+/// `text` cut to at most `width` columns, with `…` where it was cut.
+fn cut_to(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// At most `width` columns of a sentence, around the flagged words (bold when in colour):
+/// the whole sentence when it fits, else a window with `…` where it was cut.
+fn excerpt(text: &str, spot: Option<&FlagSpot>, width: usize, paint: Paint) -> String {
+    // The spot's range is into the sentence's shown text, which the pieces spell out.
+    let [start, end] = spot
+        .filter(|s| text.get(s.range[0]..s.range[1]) == Some(s.text.as_str()))
+        .map_or([0, 0], |s| s.range);
+    let (before, fact, after) = (
+        visible(&text[..start]).into_owned(),
+        visible(&text[start..end]).into_owned(),
+        visible(&text[end..]).into_owned(),
+    );
+    if before.width() + fact.width() + after.width() <= width {
+        return format!("{before}{}{after}", paint.style("1", &fact));
+    }
+    let fact = cut_to(&fact, width.saturating_sub(2).max(1));
+    let budget = width.saturating_sub(fact.width() + 2);
+    // Some context on the left, most of it after the flagged words.
+    let left_budget = (budget / 3).max(budget.saturating_sub(after.width()));
+    let mut left: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in before.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > left_budget {
+            break;
+        }
+        left.push(c);
+        used += w;
+    }
+    let cut_left = left.len() < before.chars().count();
+    let mut left: String = left.into_iter().rev().collect();
+    if cut_left {
+        // Start at a word: drop the cut word's tail.
+        if let Some(space) = left.find(' ') {
+            left.drain(..space);
+        }
+    }
+    // What is left of the budget, plus the column kept for a `…`.
+    let mut right = cut_to(&after, budget.saturating_sub(used) + 1);
+    if let Some(kept) = right.strip_suffix('…') {
+        // End at a word: drop the cut word's head.
+        if let Some(space) = kept.rfind(' ').filter(|&at| at > 0) {
+            right = format!("{}…", &kept[..space]);
+        }
+    }
+    format!(
+        "{}{left}{}{right}",
+        if cut_left { "…" } else { "" },
+        paint.style("1", &fact)
+    )
 }
 
 /// The line above a row: `── minor 0.91 ───…`.
@@ -539,6 +702,97 @@ mod tests {
                 assert!(line.width() <= 60, "{line:?}");
             }
         }
+    }
+
+    /// An invented pair with a changed count, weekday, title holder and quotation, and a
+    /// respelled name.
+    fn flagged_report() -> Report {
+        compare(
+            &Article::new(
+                "Valley Post",
+                "Crews said on Monday that the blaze had burned 4,800 hectares of forest.\n\n\
+                 The evacuation order will stay in place until Thursday, the county administrator announced.\n\n\
+                 Crews were led by fire chief Tomas Herrick, who has served in the valley for two decades and knows every ridge, trail and creek between the lake and the northern pass.\n\n\
+                 \"We have never seen the wind turn this fast,\" Herrick told the local radio station.\n\n\
+                 Forecasts by meteorologist Dana Kowalczyk showed temperatures near 39 degrees.",
+            ),
+            &Article::new(
+                "Evening Ledger",
+                "Crews said on Monday that the blaze had burned 6,300 hectares of forest.\n\n\
+                 The evacuation order will stay in place until Friday, the county administrator announced.\n\n\
+                 Crews were led by fire chief Marco Ellison, who has served in the valley for two decades and knows every ridge, trail and creek between the lake and the northern pass.\n\n\
+                 \"We have never seen the wind change this fast,\" Herrick told the local radio station.\n\n\
+                 Forecasts by meteorologist Dana Kowalczik showed temperatures near 39 degrees.",
+            ),
+            &Options::default(),
+        )
+    }
+
+    #[test]
+    fn text_discrepancies_are_listed_at_the_end() {
+        let report = flagged_report();
+        assert_eq!(report.stats.flags, 5, "{:?}", report.links);
+        let options = TextOptions {
+            width: 80,
+            color: false,
+        };
+        insta::assert_snapshot!("text_discrepancies_width_80", render(&report, options));
+    }
+
+    #[test]
+    fn discrepancy_lines_fit_the_width_and_carry_no_control_characters() {
+        let report = compare(
+            &Article::new(
+                "left\u{1b}[31m",
+                "Officials said at least 217 people were moved on Wednesday\u{7}.",
+            ),
+            &Article::new(
+                "right",
+                "Officials said at least 270 people were moved on Wednesday\u{1b}[2J.",
+            ),
+            &Options::default(),
+        );
+        assert_eq!(report.stats.flags, 1, "{:?}", report.links);
+        for width in [40, 57, 100] {
+            let text = render(
+                &report,
+                TextOptions {
+                    width,
+                    color: false,
+                },
+            );
+            let section = text.split("Discrepancies (1)").nth(1).expect("a section");
+            assert!(section.contains("number · conflict  217 ≠ 270"), "{text}");
+            assert!(!section.contains(['\u{1b}', '\u{7}']), "{section:?}");
+            for line in section.lines() {
+                assert!(
+                    line.width() <= width,
+                    "{width}: {line:?} is {} wide",
+                    line.width()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn excerpts_keep_the_flagged_words_in_view() {
+        let long = "Far away and long ago, in a valley with many rivers and fields, ".repeat(3);
+        let text = format!("{long}the count was 217 people in all.");
+        let start = text.find("217").expect("217");
+        let spot = FlagSpot {
+            sentence: 0,
+            range: [start, start + 3],
+            text: "217".to_owned(),
+        };
+        let plain = Paint { color: false };
+        for width in [10, 20, 40] {
+            let line = excerpt(&text, Some(&spot), width, plain);
+            assert!(line.contains("217"), "{width}: {line}");
+            assert!(line.width() <= width, "{width}: {line:?}");
+            assert!(line.starts_with('…'), "{width}: {line}");
+        }
+        let short = excerpt("Only 217.", None, 40, plain);
+        assert_eq!(short, "Only 217.");
     }
 
     fn strip_ansi(line: &str) -> String {

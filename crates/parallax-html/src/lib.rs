@@ -10,6 +10,11 @@
 //! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`) and `data-doc` /
 //! `data-sentence` on each sentence.
 //!
+//! A row whose link has discrepancy flags shows each as a small chip under its badge: the
+//! kind and the note in words (`number: 217 ≠ 270`), the severity in the chip's `title` and
+//! for screen readers, `data-flag` / `data-severity` as hooks; the flagged words are outlined
+//! in both cells. The summary counts the flags.
+//!
 //! # Example: render a comparison
 //!
 //! ```
@@ -27,7 +32,9 @@
 #![deny(missing_docs)]
 
 use parallax::report::{LinkKind, Report};
-use parallax_view::{rows, Mark, Row, RowKind, SentenceView};
+use parallax_view::{
+    rows, summary::summary as view_summary, FlagView, Mark, Row, RowKind, SentenceView,
+};
 use std::fmt::Write as _;
 
 /// The page's style sheet: light and dark colour schemes, print-friendly, no web fonts.
@@ -140,12 +147,72 @@ fn summary(html: &mut String, report: &Report, left_name: &str, right_name: &str
          <div><dt>Unmatched</dt><dd><span class=\"px-badge px-only-left\">only left</span>&nbsp;{} \
          <span class=\"px-badge px-only-right\">only right</span>&nbsp;{}</dd></div>\n\
          <div><dt>Words</dt><dd><del>{} removed</del> <ins>{} added</ins></dd></div>\n\
+         <div><dt>Discrepancies</dt><dd>{}</dd></div>\n\
          </dl>\n</header>\n",
         only(RowKind::OnlyLeft),
         only(RowKind::OnlyRight),
         stats.words_removed,
         stats.words_added,
+        flag_counts(report, rows),
     );
+}
+
+/// The summary's discrepancy count: `none`, or the total with conflicts and variants.
+fn flag_counts(report: &Report, rows: &[Row]) -> String {
+    let counts = view_summary(report, rows);
+    if counts.flags == 0 {
+        return "none".to_owned();
+    }
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let variants = counts.flags - counts.conflicts;
+    format!(
+        "<b>{}</b> flagged fact{}: {} conflict{} · {} variant{}",
+        counts.flags,
+        plural(counts.flags),
+        counts.conflicts,
+        plural(counts.conflicts),
+        variants,
+        plural(variants)
+    )
+}
+
+/// The row's discrepancy flags as chips: kind and note as text, severity in the title.
+fn chips(html: &mut String, flags: &[FlagView]) {
+    if flags.is_empty() {
+        return;
+    }
+    html.push_str("<ul class=\"px-flags\">");
+    for flag in flags {
+        let sides: Vec<String> = [("left", &flag.left), ("right", &flag.right)]
+            .into_iter()
+            .filter_map(|(side, spot)| {
+                spot.as_ref()
+                    .map(|s| format!("{side}: \u{201C}{}\u{201D}", s.text))
+            })
+            .collect();
+        let title = format!(
+            "{} {}: {}{}",
+            flag.kind,
+            flag.severity,
+            flag.note,
+            if sides.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", sides.join(", "))
+            }
+        );
+        let _ = write!(
+            html,
+            "<li class=\"px-flag px-flag-{severity}\" data-flag=\"{kind}\" \
+             data-severity=\"{severity}\" title=\"{title}\">\
+             <span class=\"px-sr\">{severity} </span>{label}</li>",
+            severity = escape(flag.severity),
+            kind = escape(flag.kind),
+            title = escape(&title),
+            label = escape(&flag.label()),
+        );
+    }
+    html.push_str("</ul>");
 }
 
 fn row_html(html: &mut String, row: &Row) {
@@ -154,7 +221,7 @@ fn row_html(html: &mut String, row: &Row) {
         html,
         "<tr class=\"px-row px-row-{kind}\" data-link=\"{kind}\">"
     );
-    cell(html, 0, &row.left);
+    cell(html, 0, &row.left, &facts(row, 0));
     let score = row
         .score
         .map(|s| {
@@ -166,14 +233,49 @@ fn row_html(html: &mut String, row: &Row) {
         .unwrap_or_default();
     let _ = write!(
         html,
-        "<td class=\"px-kind\"><span class=\"px-badge px-{kind}\">{}</span>{score}</td>",
+        "<td class=\"px-kind\"><span class=\"px-badge px-{kind}\">{}</span>{score}",
         row.kind.label()
     );
-    cell(html, 1, &row.right);
+    chips(html, &row.flags);
+    html.push_str("</td>");
+    cell(html, 1, &row.right, &facts(row, 1));
     html.push_str("</tr>\n");
 }
 
-fn cell(html: &mut String, doc: usize, sentences: &[SentenceView]) {
+/// The flagged words of one side of a row: `(sentence, [start, end])` in the sentence's shown
+/// text, sorted.
+fn facts(row: &Row, doc: usize) -> Vec<(usize, [usize; 2])> {
+    let mut facts: Vec<(usize, [usize; 2])> = row
+        .flags
+        .iter()
+        .filter_map(|f| if doc == 0 { &f.left } else { &f.right }.as_ref())
+        .map(|s| (s.sentence, s.range))
+        .collect();
+    facts.sort_unstable();
+    facts.dedup();
+    facts
+}
+
+/// Writes a piece's text, with the stretches inside `facts` (ranges relative to the piece,
+/// sorted) in `<mark class="px-fact">`.
+fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
+    let mut at = 0;
+    for &[start, end] in facts {
+        let start = start.max(at);
+        let (Some(before), Some(fact)) = (text.get(at..start), text.get(start..end)) else {
+            continue;
+        };
+        if fact.is_empty() {
+            continue;
+        }
+        html.push_str(&escape(before));
+        let _ = write!(html, "<mark class=\"px-fact\">{}</mark>", escape(fact));
+        at = end;
+    }
+    html.push_str(&escape(text.get(at..).unwrap_or_default()));
+}
+
+fn cell(html: &mut String, doc: usize, sentences: &[SentenceView], facts: &[(usize, [usize; 2])]) {
     if sentences.is_empty() {
         let _ = write!(
             html,
@@ -193,17 +295,37 @@ fn cell(html: &mut String, doc: usize, sentences: &[SentenceView]) {
              data-kind=\"{kind}\">",
             sentence.doc, sentence.sentence
         );
+        // Flag ranges are into the sentence's shown text, which its pieces spell out.
+        let shown = sentence.text();
+        let mine: Vec<[usize; 2]> = facts
+            .iter()
+            .filter(|(s, [start, end])| {
+                *s == sentence.sentence && start < end && shown.get(*start..*end).is_some()
+            })
+            .map(|&(_, range)| range)
+            .collect();
+        let mut offset = 0;
         for piece in &sentence.pieces {
-            let text = escape(&piece.text);
-            match piece.mark {
-                Mark::Same => html.push_str(&text),
-                Mark::Removed => {
-                    let _ = write!(html, "<del>{text}</del>");
-                }
-                Mark::Added => {
-                    let _ = write!(html, "<ins>{text}</ins>");
-                }
-            }
+            let len = piece.text.len();
+            let local: Vec<[usize; 2]> = mine
+                .iter()
+                .filter(|[start, end]| *start < offset + len && *end > offset)
+                .map(|&[start, end]| {
+                    [
+                        start.saturating_sub(offset),
+                        end.saturating_sub(offset).min(len),
+                    ]
+                })
+                .collect();
+            let (open, close) = match piece.mark {
+                Mark::Same => ("", ""),
+                Mark::Removed => ("<del>", "</del>"),
+                Mark::Added => ("<ins>", "</ins>"),
+            };
+            html.push_str(open);
+            piece_text(html, &piece.text, &local);
+            html.push_str(close);
+            offset += len;
         }
         html.push_str("</span>");
     }
@@ -300,6 +422,80 @@ mod tests {
         );
         assert!(html.contains("data-link=\"only-left\""));
         assert!(html.contains("data-link=\"only-right\""));
+    }
+
+    #[test]
+    fn flags_show_as_chips_with_words_and_a_title() {
+        let report = compare(
+            &Article::new(
+                "a",
+                "Officials said at least 217 people were moved on Wednesday.\n\nEnvoy Yury Ushakov arrived.",
+            ),
+            &Article::new(
+                "b",
+                "Officials said at least 270 people were moved on Wednesday.\n\nEnvoy Yuri Ushakov arrived.",
+            ),
+            &Options::default(),
+        );
+        let html = render(&report);
+        let chip = "<li class=\"px-flag px-flag-conflict\" data-flag=\"number\" \
+                    data-severity=\"conflict\" title=\"number conflict: 217 ≠ 270 \
+                    (left: “217”, right: “270”)\"><span class=\"px-sr\">conflict </span>\
+                    number: 217 ≠ 270</li>";
+        assert!(html.contains(chip), "{html}");
+        assert!(
+            html.contains("data-flag=\"name\" data-severity=\"variant\""),
+            "{html}"
+        );
+        // The flagged words are outlined in both cells, inside the diff's marks.
+        assert!(
+            html.contains("<del><mark class=\"px-fact\">217</mark></del>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<ins><mark class=\"px-fact\">270</mark></ins>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(
+                "<dt>Discrepancies</dt><dd><b>2</b> flagged facts: 1 conflict · 1 variant</dd>"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn flag_notes_are_escaped() {
+        let report = compare(
+            &Article::new(
+                "a",
+                "He said \"the <b>dam</b> will hold for now\" on Monday.",
+            ),
+            &Article::new(
+                "b",
+                "He said \"the <b>dam</b> will break for now\" on Monday.",
+            ),
+            &Options::default(),
+        );
+        assert!(!report.links[0].flags.is_empty(), "{report:?}");
+        let html = render(&report);
+        assert!(!html.contains("<b>dam"), "{html}");
+        assert!(html.contains("data-flag=\"quote\""), "{html}");
+    }
+
+    #[test]
+    fn without_flags_the_summary_says_none() {
+        let report = compare(
+            &Article::new("a", "Rain fell all day."),
+            &Article::new("b", "Rain fell all day."),
+            &Options::default(),
+        );
+        let html = render(&report);
+        assert!(
+            html.contains("<dt>Discrepancies</dt><dd>none</dd>"),
+            "{html}"
+        );
+        assert!(!html.contains("<ul class=\"px-flags\""), "{html}");
     }
 
     #[test]

@@ -11,6 +11,8 @@ pub enum Filter {
     All,
     /// Rows that differ: not identical, or moved.
     Changes,
+    /// Rows whose link has at least one discrepancy flag.
+    Discrepancies,
     /// Left sentences without a counterpart.
     OnlyLeft,
     /// Right sentences without a counterpart.
@@ -19,9 +21,10 @@ pub enum Filter {
 
 impl Filter {
     /// Every filter, in the order of the buttons.
-    pub const ALL: [Filter; 4] = [
+    pub const ALL: [Filter; 5] = [
         Filter::All,
         Filter::Changes,
+        Filter::Discrepancies,
         Filter::OnlyLeft,
         Filter::OnlyRight,
     ];
@@ -31,6 +34,7 @@ impl Filter {
         match self {
             Filter::All => "All",
             Filter::Changes => "Only changes",
+            Filter::Discrepancies => "Discrepancies",
             Filter::OnlyLeft => "Only left",
             Filter::OnlyRight => "Only right",
         }
@@ -41,6 +45,7 @@ impl Filter {
         match self {
             Filter::All => "all",
             Filter::Changes => "changes",
+            Filter::Discrepancies => "discrepancies",
             Filter::OnlyLeft => "only-left",
             Filter::OnlyRight => "only-right",
         }
@@ -51,6 +56,7 @@ impl Filter {
         match self {
             Filter::All => true,
             Filter::Changes => row.is_change(),
+            Filter::Discrepancies => !row.flags.is_empty(),
             Filter::OnlyLeft => row.kind == RowKind::OnlyLeft,
             Filter::OnlyRight => row.kind == RowKind::OnlyRight,
         }
@@ -97,7 +103,7 @@ impl Block {
 pub const MIN_IDENTICAL_RUN: usize = 3;
 
 /// Applies `filter` and folds runs of identical rows and boilerplate rows, except folds whose
-/// first row index is in `expanded`.
+/// first row index is in `expanded`. A row with discrepancy flags never folds as identical.
 pub fn blocks(rows: &[Row], filter: Filter, expanded: &BTreeSet<usize>) -> Vec<Block> {
     let kept: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.keeps(&rows[i]))
@@ -106,7 +112,7 @@ pub fn blocks(rows: &[Row], filter: Filter, expanded: &BTreeSet<usize>) -> Vec<B
         let row = &rows[i];
         if row.boilerplate {
             Some(FoldKind::Boilerplate)
-        } else if row.kind.is_identical() && row.moved.is_none() {
+        } else if row.kind.is_identical() && row.moved.is_none() && row.flags.is_empty() {
             Some(FoldKind::Identical)
         } else {
             None

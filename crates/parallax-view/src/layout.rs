@@ -1,5 +1,6 @@
 //! Which sentences share a row, and in which order rows come.
 
+use crate::discrepancy::flag_views;
 use crate::marks::{marked_sentence, plain, sentences};
 use crate::row::{Mark, Moved, Row, RowKind, SentenceView};
 use parallax::report::{DiffOp, Link, Report, SentenceKind, SentenceReport, Span, TextRange};
@@ -203,6 +204,7 @@ fn make_row(report: &Report, item: &Item) -> Row {
             right,
             moved: None,
             boilerplate: false,
+            flags: Vec::new(),
         }
     };
     let row = match item {
@@ -331,6 +333,18 @@ fn link_row(report: &Report, link: &CleanLink) -> Row {
         RowKind::Link(link.link.kind)
     };
     let score = link.link.score;
+    let holders = |doc: usize, indices: &[usize]| -> Vec<(usize, &SentenceReport)> {
+        let all = sentences(report, doc);
+        indices
+            .iter()
+            .filter_map(|&i| all.get(i).map(|s| (i, s)))
+            .collect()
+    };
+    let flags = flag_views(
+        &link.link.flags,
+        &holders(0, &link.left),
+        &holders(1, &link.right),
+    );
     Row {
         kind,
         link: Some(link.index),
@@ -339,5 +353,6 @@ fn link_row(report: &Report, link: &CleanLink) -> Row {
         right: side(1, &link.right, &right_marks),
         moved: None,
         boilerplate: false,
+        flags,
     }
 }

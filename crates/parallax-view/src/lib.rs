@@ -11,6 +11,8 @@
 //!   its shown text, marked where the link's word diff changed it.
 //! - [`fold`]: filters, folds of identical runs and page furniture, keyboard stops and the
 //!   overview strip.
+//!   A link row also carries its link's discrepancy flags ([`FlagView`]): kind, severity,
+//!   note and the flagged words on each side.
 //! - [`summary`]: the numbers of the summary bar.
 //! - [`pairs`]: ribbons, partners and selections of the reordering view.
 //!
@@ -26,6 +28,7 @@
 //! - word marks are clamped to each sentence's own stretch of the shown text, so spans that
 //!   straddle several sentences of a link mark each sentence's share.
 
+mod discrepancy;
 pub mod fold;
 mod layout;
 mod marks;
@@ -33,6 +36,7 @@ pub mod pairs;
 mod row;
 pub mod summary;
 
+pub use discrepancy::{FlagSpot, FlagView};
 pub use layout::{link_indices, rows};
 pub use marks::{plain, sentences};
 pub use row::{role_name, Mark, Moved, Piece, Row, RowKind, SentenceView};

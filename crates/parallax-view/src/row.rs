@@ -1,5 +1,6 @@
 //! The types of a row: what it shows, and each sentence cut into marked pieces.
 
+use crate::discrepancy::FlagView;
 use parallax::report::{LinkKind, SentenceKind};
 
 /// What a row shows.
@@ -187,11 +188,15 @@ pub struct Row {
     pub moved: Option<Moved>,
     /// Whether every sentence in the row is page furniture (kind `boilerplate`).
     pub boilerplate: bool,
+    /// The discrepancy flags of the row's link, in the report's order (empty for an
+    /// unmatched sentence).
+    pub flags: Vec<FlagView>,
 }
 
 impl Row {
-    /// Whether the row counts as a difference: anything but an identical row in its own place.
+    /// Whether the row counts as a difference: anything but an identical row in its own place
+    /// without discrepancy flags.
     pub fn is_change(&self) -> bool {
-        !self.kind.is_identical() || self.moved.is_some()
+        !self.kind.is_identical() || self.moved.is_some() || !self.flags.is_empty()
     }
 }

@@ -14,6 +14,10 @@ pub struct Summary {
     pub words_added: usize,
     /// Words only on the left side of links.
     pub words_removed: usize,
+    /// Discrepancy flags on the rows.
+    pub flags: usize,
+    /// Of those, the conflicts (the rest are variants, such as a name's other spelling).
+    pub conflicts: usize,
 }
 
 /// Collects the summary from the report's stats and the rows.
@@ -43,5 +47,11 @@ pub fn summary(report: &Report, rows: &[Row]) -> Summary {
         counts,
         words_added: report.stats.words_added,
         words_removed: report.stats.words_removed,
+        flags: rows.iter().map(|r| r.flags.len()).sum(),
+        conflicts: rows
+            .iter()
+            .flat_map(|r| &r.flags)
+            .filter(|f| f.is_conflict())
+            .count(),
     }
 }

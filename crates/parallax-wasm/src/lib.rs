@@ -26,13 +26,22 @@ export interface Sentence { start: number; end: number; text: string; clean: str
 export interface ReportDocument { name: string; sentences: Sentence[]; }
 /** One word-level diff span; ranges are UTF-8 byte offsets, end exclusive. */
 export interface DiffSpan { op: "equal" | "delete" | "insert" | "replace"; left?: [number, number]; right?: [number, number]; }
+/** A fact the two sides of a link state differently; ranges are UTF-8 byte offsets. */
+export interface Flag {
+  kind: "number" | "date" | "name" | "quote" | "attribution";
+  severity: "conflict" | "variant";
+  left?: [number, number]; right?: [number, number];
+  left_clean?: [number, number]; right_clean?: [number, number];
+  note: string;
+}
 /** Sentences of the two articles that say the same thing. */
-export interface Link { left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; }
+export interface Link { left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; flags?: Flag[]; }
 export interface Stats {
   matched_share: [number, number];
   link_kinds: Partial<Record<LinkKind, number>>;
   words_added: number;
   words_removed: number;
+  flags: number;
 }
 /** The report (docs/report-format.md): format "parallax-report", version 1. */
 export interface Report {

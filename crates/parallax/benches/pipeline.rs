@@ -6,11 +6,14 @@
 #![allow(missing_docs)]
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use parallax::flags::{compare_sides_in, Side};
 use parallax::normalize::clean;
+use parallax::prepare::Prepared;
 use parallax::segment::segment;
 use parallax::tokenize::tokenize;
-use parallax::{compare, Article, Options};
+use parallax::{compare, compare_prepared, Article, Options};
 use std::hint::black_box;
+use std::ops::Range;
 use std::path::Path;
 
 /// Paragraph lists of the articles at the elementary and the advanced level.
@@ -107,5 +110,110 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// One link's sides in the seed articles: the two articles' indices and sentence ranges.
+struct LinkSides {
+    left: usize,
+    right: usize,
+    left_ranges: Vec<Range<usize>>,
+    right_ranges: Vec<Range<usize>>,
+}
+
+/// Every pair of the seed articles (one event, five outlets), when `../shared` is there: many
+/// links per comparison, so the per-link work (diffs, discrepancy flags) shows.
+fn bench_seed_pairs(c: &mut Criterion) {
+    let seeds = seed_articles();
+    if seeds.len() >= 2 {
+        let bytes: usize = seeds.iter().map(String::len).sum::<usize>() * (seeds.len() - 1);
+        let mut group = c.benchmark_group("compare");
+        group.sample_size(10);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(BenchmarkId::new("seed pairs", seeds.len()), |b| {
+            b.iter(|| {
+                let mut links = 0;
+                for (i, left) in seeds.iter().enumerate() {
+                    for right in &seeds[i + 1..] {
+                        let report = compare(
+                            &Article::new("left", black_box(left)),
+                            &Article::new("right", black_box(right)),
+                            &Options::default(),
+                        );
+                        links += report.links.len();
+                    }
+                }
+                links
+            });
+        });
+        // The discrepancy detector alone, on every link of those comparisons: its share of
+        // the time above is what flags cost.
+        let prepared: Vec<Prepared> = seeds
+            .iter()
+            .map(|text| Prepared::new(Article::new("seed", text)))
+            .collect();
+        let mut sides: Vec<LinkSides> = Vec::new();
+        for (i, left) in prepared.iter().enumerate() {
+            for (j, right) in prepared.iter().enumerate().skip(i + 1) {
+                let report = compare_prepared(left, right, &Options::default());
+                for link in &report.links {
+                    let ranges = |doc: &Prepared, indices: &[usize]| -> Vec<Range<usize>> {
+                        indices
+                            .iter()
+                            .map(|&k| doc.sentences[k].range.clone())
+                            .collect()
+                    };
+                    sides.push(LinkSides {
+                        left: i,
+                        right: j,
+                        left_ranges: ranges(left, &link.left),
+                        right_ranges: ranges(right, &link.right),
+                    });
+                }
+            }
+        }
+        group.bench_function(
+            BenchmarkId::new("seed pairs, flags only", sides.len()),
+            |b| {
+                b.iter(|| {
+                    sides
+                        .iter()
+                        .map(|link| {
+                            compare_sides_in(
+                                &Side {
+                                    text: black_box(&prepared[link.left].cleaned.text),
+                                    sentences: &link.left_ranges,
+                                },
+                                &Side {
+                                    text: &prepared[link.right].cleaned.text,
+                                    sentences: &link.right_ranges,
+                                },
+                                [
+                                    Some(prepared[link.left].language),
+                                    Some(prepared[link.right].language),
+                                ],
+                            )
+                            .len()
+                        })
+                        .sum::<usize>()
+                });
+            },
+        );
+        group.finish();
+    }
+}
+
+/// The seed articles in `../shared/samples/seeds`, sorted by name; empty when absent.
+fn seed_articles() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("note: no seed articles at {}", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect()
+}
+
+criterion_group!(benches, bench, bench_seed_pairs);
 criterion_main!(benches);

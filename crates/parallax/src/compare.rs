@@ -2,15 +2,20 @@
 
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
+use crate::flags::{compare_sides_in, Side};
 use crate::prepare::{Article, Prepared};
-use crate::report::{DocumentReport, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION};
+use crate::report::{
+    DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
+};
 use crate::segment::SentenceKind;
 use crate::shown::Shown;
 use crate::tokenize::Token;
 use crate::Options;
 use std::collections::BTreeMap;
 
-/// Compares two articles: cleans and segments both, aligns their sentences and diffs every link.
+/// Compares two articles: cleans and segments both, aligns their sentences, diffs every link
+/// and flags the facts (numbers, dates, names, quotations, attributions) its two sides state
+/// differently ([`crate::flags`]).
 ///
 /// The stages work on the cleaned text ([`crate::normalize::clean`]: mojibake repaired,
 /// invisible characters removed); every range in the report is mapped back to the original
@@ -36,12 +41,14 @@ pub fn compare_prepared(left: &Prepared<'_>, right: &Prepared<'_>, options: &Opt
                 DiffInput::new(&right.cleaned.text, &right_joined),
                 options,
             );
+            let flags = link_flags(left, right, &a.left, &a.right);
             Link {
                 left: a.left,
                 right: a.right,
                 score: a.score,
                 kind: kind_agreeing_with(a.kind, &diff),
                 diff,
+                flags,
             }
         })
         .collect();
@@ -65,6 +72,14 @@ pub fn compare_prepared(left: &Prepared<'_>, right: &Prepared<'_>, options: &Opt
         span.left_clean = l.and_then(|(_, c)| c);
         span.right = r.map(|(o, _)| o);
         span.right_clean = r.and_then(|(_, c)| c);
+    }
+    for flag in links.iter_mut().flat_map(|l| &mut l.flags) {
+        let l = map(left, &shown[0], flag.left);
+        let r = map(right, &shown[1], flag.right);
+        flag.left = l.map(|(o, _)| o);
+        flag.left_clean = l.and_then(|(_, c)| c);
+        flag.right = r.map(|(o, _)| o);
+        flag.right_clean = r.and_then(|(_, c)| c);
     }
     Report {
         format: FORMAT.to_owned(),
@@ -95,6 +110,58 @@ fn link_diff(left: DiffInput<'_>, right: DiffInput<'_>, options: &Options) -> Ve
             right_clean: None,
         })
         .collect()
+}
+
+/// The discrepancy flags of one link, found on the cleaned texts (ranges still into them).
+///
+/// Sides whose sentences read the same byte for byte give no flags, so the detector is not run
+/// on them.
+fn link_flags(
+    left: &Prepared<'_>,
+    right: &Prepared<'_>,
+    left_sentences: &[usize],
+    right_sentences: &[usize],
+) -> Vec<Flag> {
+    let ranges = |doc: &Prepared<'_>, indices: &[usize]| -> Vec<std::ops::Range<usize>> {
+        indices
+            .iter()
+            .filter_map(|&i| doc.sentences.get(i))
+            .map(|s| s.range.clone())
+            .collect()
+    };
+    let (left_ranges, right_ranges) =
+        (ranges(left, left_sentences), ranges(right, right_sentences));
+    let same = left_sentences.len() == right_sentences.len()
+        && left_sentences
+            .iter()
+            .zip(right_sentences)
+            .all(|(&i, &j)| left.sentence_text(i) == right.sentence_text(j));
+    if same {
+        return Vec::new();
+    }
+    // Each article's language is that of its whole cleaned text, as the detector would find.
+    compare_sides_in(
+        &Side {
+            text: &left.cleaned.text,
+            sentences: &left_ranges,
+        },
+        &Side {
+            text: &right.cleaned.text,
+            sentences: &right_ranges,
+        },
+        [Some(left.language), Some(right.language)],
+    )
+    .into_iter()
+    .map(|f| Flag {
+        kind: f.kind,
+        severity: f.severity,
+        left: f.left,
+        right: f.right,
+        left_clean: None,
+        right_clean: None,
+        note: f.note,
+    })
+    .collect()
 }
 
 fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<usize> {
@@ -176,6 +243,7 @@ fn stats(docs: [&Prepared<'_>; 2], links: &[Link], unmatched: &[Vec<usize>]) -> 
         link_kinds,
         words_added,
         words_removed,
+        flags: links.iter().map(|l| l.flags.len()).sum(),
     }
 }
 

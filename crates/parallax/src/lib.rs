@@ -4,8 +4,10 @@
 //! [`normalize`] decodes bytes and cleans text (mojibake, invisible characters) while keeping
 //! a map back to the original, [`segment`] splits text into sentences, [`tokenize`] splits
 //! sentences into tokens, [`similarity`] scores sentence pairs, [`align`] links sentences
-//! across articles, [`diff`] finds word-level changes inside each link, and [`report`] packs
-//! it all into the one hand-off type, [`Report`], that every renderer reads.
+//! across articles, [`diff`] finds word-level changes inside each link, [`flags`] finds the
+//! facts (numbers, dates, names, quotations, attributions) a link's two sides state
+//! differently, and [`report`] packs it all into the one hand-off type, [`Report`], that every
+//! renderer reads.
 //!
 //! Every sentence and diff span is a UTF-8 byte range into the caller's original text, even
 //! though the later stages work on the cleaned text.

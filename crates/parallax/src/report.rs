@@ -12,11 +12,16 @@
 //! renderer marks a sentence by intersecting spans with that sentence's stretch of the shown
 //! text; it never re-runs a stage of the engine.
 //!
-//! The types a renderer names ([`LinkKind`], [`SentenceKind`], [`DiffOp`]) are re-exported
-//! here, so renderers import only this module.
+//! Each link also carries its discrepancy [`Flag`]s: facts (numbers, dates, names, quotations,
+//! attributions) that the two sides state differently, found by [`crate::flags`] on the
+//! cleaned text and mapped like diff spans (original ranges and shown-text ranges).
+//!
+//! The types a renderer names ([`LinkKind`], [`SentenceKind`], [`DiffOp`], [`FlagKind`],
+//! [`Severity`]) are re-exported here, so renderers import only this module.
 
 pub use crate::align::LinkKind;
 pub use crate::diff::DiffOp;
+pub use crate::flags::{FlagKind, Severity};
 /// Renderers drop or show these in text the report does not clean (names).
 pub use crate::normalize::is_bidi_control;
 pub use crate::segment::SentenceKind;
@@ -106,6 +111,55 @@ pub struct Link {
     pub kind: LinkKind,
     /// Word-level differences, covering both sides' text in order.
     pub diff: Vec<Span>,
+    /// Facts the two sides state differently, sorted by left start, then right start; absent
+    /// from the JSON when there is none.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub flags: Vec<Flag>,
+}
+
+/// A fact the two sides of a link state differently: a discrepancy flag.
+///
+/// The ranges are like a diff [`Span`]'s: `left`/`right` are `[start, end]` byte offsets into
+/// the inputs, `left_clean`/`right_clean` the same words in the documents' shown text. Each
+/// lies inside one of the link's sentences on its side. A side that does not state the fact
+/// has no range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Flag {
+    /// What kind of fact disagrees: `number`, `date`, `name`, `quote` or `attribution`.
+    pub kind: FlagKind,
+    /// `conflict` (different facts) or `variant` (one fact in another form, such as a name's
+    /// other spelling).
+    pub severity: Severity,
+    /// Range of the fact in the left input.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub left: Option<TextRange>,
+    /// Range of the fact in the right input.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub right: Option<TextRange>,
+    /// The same words in the left document's shown text (see the module documentation).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub left_clean: Option<TextRange>,
+    /// The same words in the right document's shown text.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub right_clean: Option<TextRange>,
+    /// A short note for the reader: `217 ≠ 270`, `Yury / Yuri (spelling)`.
+    pub note: String,
 }
 
 /// One stretch of a word diff; ranges are `[start, end]` byte offsets into the inputs.
@@ -153,4 +207,7 @@ pub struct Stats {
     pub words_added: usize,
     /// Words present only on the left side of links.
     pub words_removed: usize,
+    /// Discrepancy flags over all links.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub flags: usize,
 }

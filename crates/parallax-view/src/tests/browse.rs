@@ -89,6 +89,7 @@ fn row(kind: RowKind) -> Row {
         right: Vec::new(),
         moved: None,
         boilerplate: false,
+        flags: Vec::new(),
     }
 }
 

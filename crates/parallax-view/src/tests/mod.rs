@@ -1,6 +1,7 @@
 //! Tests of the view, over reports from the engine and hand-made ones.
 
 mod browse;
+mod discrepancy;
 mod layout;
 
 use crate::{Mark, SentenceView};
@@ -65,6 +66,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
                 score: 0.5,
                 kind: LinkKind::Paraphrase,
                 diff: Vec::new(),
+                flags: Vec::new(),
             })
             .collect(),
         unmatched: vec![unmatched(left, true), unmatched(right, false)],

@@ -33,6 +33,7 @@ mod words;
 
 use crate::order;
 use crate::similarity::word_overlap;
+use crate::tokenize::Language;
 use std::ops::Range;
 use words::Prepared;
 
@@ -70,6 +71,26 @@ pub enum FlagKind {
     Attribution,
 }
 
+impl FlagKind {
+    /// The kind's stable name, as serialized: `number`, `date`, `name`, `quote`,
+    /// `attribution`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(parallax::flags::FlagKind::Attribution.name(), "attribution");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            FlagKind::Number => "number",
+            FlagKind::Date => "date",
+            FlagKind::Name => "name",
+            FlagKind::Quote => "quote",
+            FlagKind::Attribution => "attribution",
+        }
+    }
+}
+
 /// How much a flag matters to a reader.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -80,6 +101,22 @@ pub enum Severity {
     Conflict,
     /// The same fact in another form worth a quiet note, such as a name's other spelling.
     Variant,
+}
+
+impl Severity {
+    /// The severity's stable name, as serialized: `conflict` or `variant`.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// assert_eq!(parallax::flags::Severity::Variant.name(), "variant");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Conflict => "conflict",
+            Severity::Variant => "variant",
+        }
+    }
 }
 
 /// One disagreement between the two sides of a link.
@@ -133,8 +170,38 @@ pub struct Flag {
 /// assert_eq!(flags[1].note, "Yury / Yuri (spelling)");
 /// ```
 pub fn compare_sides(left: &Side<'_>, right: &Side<'_>) -> Vec<Flag> {
-    let left = Prepared::new(left);
-    let right = Prepared::new(right);
+    compare_sides_in(left, right, [None, None])
+}
+
+/// [`compare_sides`] for sides whose whole texts' languages are known: `languages[0]` is
+/// [`crate::tokenize::detect_language`] of `left.text`, `languages[1]` of `right.text` (as
+/// [`crate::prepare::Prepared::language`] holds for an article's cleaned text).
+///
+/// Gives the same flags as [`compare_sides`]; it only spares detecting the language of a
+/// whole text again for every link whose own sentences say too little to tell.
+///
+/// # Example: the same flags
+///
+/// ```
+/// use parallax::flags::{compare_sides, compare_sides_in, Side};
+/// use parallax::tokenize::detect_language;
+///
+/// let (left, right) = ("Rain: 217 people.", "Rain: 270 people.");
+/// let sentences = [0..left.len()];
+/// let (l, r) = (
+///     Side { text: left, sentences: &sentences },
+///     Side { text: right, sentences: &sentences },
+/// );
+/// let languages = [detect_language(left), detect_language(right)];
+/// assert_eq!(compare_sides_in(&l, &r, languages.map(Some)), compare_sides(&l, &r));
+/// ```
+pub fn compare_sides_in(
+    left: &Side<'_>,
+    right: &Side<'_>,
+    languages: [Option<Language>; 2],
+) -> Vec<Flag> {
+    let left = Prepared::new(left, languages[0]);
+    let right = Prepared::new(right, languages[1]);
     let left_dates = dates::extract(&left);
     let right_dates = dates::extract(&right);
     let mut flags = dates::compare(&left, &right, &left_dates, &right_dates);

@@ -3,6 +3,7 @@
 
 use super::tests::{render, sentences};
 use super::*;
+use crate::tokenize::detect_language;
 use proptest::prelude::*;
 
 #[test]
@@ -142,6 +143,13 @@ proptest! {
             &Side { text: &left, sentences: &left_ranges },
         );
         prop_assert!(same.is_empty(), "{same:?}");
+        let languages = [detect_language(&left), detect_language(&right)].map(Some);
+        let known = compare_sides_in(
+            &Side { text: &left, sentences: &left_ranges },
+            &Side { text: &right, sentences: &right_ranges },
+            languages,
+        );
+        prop_assert_eq!(known, flags);
     }
 }
 

@@ -21,8 +21,10 @@ pub(super) struct Prepared<'a> {
 }
 
 impl<'a> Prepared<'a> {
-    /// Tokenizes the usable sentences of `side`.
-    pub fn new(side: &Side<'a>) -> Self {
+    /// Tokenizes the usable sentences of `side`; `whole` is the language of the side's whole
+    /// text when the caller knows it ([`detect_language`] of `side.text`), else it is detected
+    /// here when needed.
+    pub fn new(side: &Side<'a>, whole: Option<Language>) -> Self {
         let text = side.text;
         let mut sentences: Vec<Range<usize>> = side
             .sentences
@@ -44,7 +46,7 @@ impl<'a> Prepared<'a> {
         }
         // A link's few sentences may say too little: then ask the whole text.
         let language = match detect_language(&joined) {
-            Language::Other => detect_language(text),
+            Language::Other => whole.unwrap_or_else(|| detect_language(text)),
             known => known,
         };
         let tokenize_as = match language {

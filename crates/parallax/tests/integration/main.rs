@@ -3,6 +3,7 @@
 mod align_properties;
 mod diff_props;
 mod fixtures;
+mod flags;
 mod normalize;
 mod properties;
 mod segment_golden;
