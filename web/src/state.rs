@@ -414,7 +414,8 @@ impl From<TooLong> for Refusal {
 /// assert_eq!(check_articles("One.", "Two."), Ok(()));
 /// ```
 pub fn check_articles(left: &str, right: &str) -> Result<(), Refusal> {
-    match (left.trim().is_empty(), right.trim().is_empty()) {
+    // Blank as the loader and the command line count it: white space and invisible characters.
+    match (input::is_blank(left), input::is_blank(right)) {
         (true, true) => return Err(Refusal::Missing { doc: None }),
         (true, false) => return Err(Refusal::Missing { doc: Some(0) }),
         (false, true) => return Err(Refusal::Missing { doc: Some(1) }),
@@ -589,6 +590,11 @@ mod tests {
         assert_eq!(
             check_articles(" ", "\n"),
             Err(Refusal::Missing { doc: None })
+        );
+        // Issue 19.6: invisible characters alone are as empty as white space.
+        assert_eq!(
+            check_articles("Text.", "\u{A0}\u{200B}\u{AD}\u{3000}"),
+            Err(Refusal::Missing { doc: Some(1) })
         );
         let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
         let refusal = check_articles(&long, "Text.").unwrap_err();
