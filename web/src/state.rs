@@ -170,6 +170,29 @@ pub enum View {
     Ribbons,
 }
 
+/// An article's name as the page shows it: bidi controls dropped (a name from a share link
+/// must not reorder the summary sentence it sits in), trimmed, `fallback` when empty.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::display_name;
+/// assert_eq!(display_name(" Wire\u{202E}txt ", "Left"), "Wiretxt");
+/// assert_eq!(display_name("\u{2066} ", "Left"), "Left");
+/// ```
+pub fn display_name(name: &str, fallback: &str) -> String {
+    let name: String = name
+        .chars()
+        .filter(|&c| !parallax::report::is_bidi_control(c))
+        .collect();
+    let name = name.trim();
+    if name.is_empty() {
+        fallback.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Which file the export buttons make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Export {

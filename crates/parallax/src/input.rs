@@ -17,8 +17,8 @@
 //! The loaded text is what every report's offsets point into.
 
 use crate::extract::article_text;
-pub use crate::normalize::{is_blank, Encoding};
 use crate::normalize::decode;
+pub use crate::normalize::{is_blank, Encoding};
 use crate::Error;
 use std::fmt;
 

@@ -128,8 +128,8 @@ impl Store {
         let names = Signal::derive(move || {
             job.with(|j| match j {
                 Some(j) => (
-                    display_name(&j.articles[0].name, "Left"),
-                    display_name(&j.articles[1].name, "Right"),
+                    state::display_name(&j.articles[0].name, "Left"),
+                    state::display_name(&j.articles[1].name, "Right"),
                 ),
                 None => ("Left".to_owned(), "Right".to_owned()),
             })
@@ -445,15 +445,6 @@ fn landmark_label(instance: usize, (left, right): &(String, String)) -> String {
         format!("Comparison of {left} and {right}")
     } else {
         format!("Comparison {instance}: {left} and {right}")
-    }
-}
-
-fn display_name(name: &str, fallback: &str) -> String {
-    let name = name.trim();
-    if name.is_empty() {
-        fallback.to_owned()
-    } else {
-        name.to_owned()
     }
 }
 
