@@ -8,7 +8,7 @@
 
 use crate::align::SentenceInput;
 use crate::normalize::{clean, Cleaned};
-use crate::segment::{segment, Sentence, SentenceKind};
+use crate::segment::{is_line_break, segment, Sentence, SentenceKind};
 use crate::tokenize::{detect_language, tokenize_in, Language, Token};
 use std::ops::Range;
 
@@ -164,14 +164,6 @@ impl<'a> Prepared<'a> {
     pub fn to_original(&self, range: Range<usize>) -> Range<usize> {
         self.cleaned.to_original(range)
     }
-}
-
-/// Whether `c` breaks a line (the characters segmentation splits lines at).
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
 }
 
 #[cfg(test)]

@@ -154,7 +154,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 }
 
 /// Whether `c` ends a line.
-fn is_line_break(c: char) -> bool {
+pub(crate) fn is_line_break(c: char) -> bool {
     matches!(
         c,
         '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
