@@ -366,14 +366,27 @@ fn mirrored(report: &Report) -> Report {
                 op => op,
             };
         }
+        for flag in &mut link.flags {
+            std::mem::swap(&mut flag.left, &mut flag.right);
+            std::mem::swap(&mut flag.left_clean, &mut flag.right_clean);
+        }
     }
     sorted_links(mirror)
 }
 
+/// Links in one order, and each link's flags in one order without their notes: a note names
+/// the left value first ("217 ≠ 270"), so the mirrored report words it the other way round.
 fn sorted_links(mut report: Report) -> Report {
     report
         .links
         .sort_by(|a, b| (&a.left, &a.right).cmp(&(&b.left, &b.right)));
+    for link in &mut report.links {
+        for flag in &mut link.flags {
+            flag.note.clear();
+        }
+        link.flags
+            .sort_by_key(|f| (f.left, f.right, f.kind, f.severity));
+    }
     report
 }
 
