@@ -173,6 +173,26 @@ fn row_view(
             </button>
         }
     });
+    // Discrepancy flags: a chip each, kind and note in words (not colour alone); the
+    // severity is in the chip's screen-reader text, its title and its border.
+    let chips =
+        (!row.flags.is_empty()).then(|| {
+            let chips = row
+            .flags
+            .iter()
+            .map(|flag| {
+                let severity = if flag.is_conflict() { "conflict" } else { "variant" };
+                let title = format!("{}: {}", severity, flag.label());
+                view! {
+                    <li class="px-flag" data-flag=flag.kind data-severity=flag.severity title=title>
+                        <span class="px-sr-only">{format!("{severity}: ")}</span>
+                        {flag.label()}
+                    </li>
+                }
+            })
+            .collect_view();
+            view! { <ul class="px-flags" aria-label="Discrepancies">{chips}</ul> }
+        });
     let empty_left = row.left.is_empty();
     let empty_right = row.right.is_empty();
     let missing = move |side: usize| {
@@ -199,6 +219,7 @@ fn row_view(
                         <span class="px-score"><span class="px-sr-only">", "</span>{s}</span>
                     })}
                 </span>
+                {chips}
             </div>
             <div class="px-cell px-right" data-side="right" data-name=move || names.get().1>
                 {moved}

@@ -69,6 +69,18 @@ pub fn SummaryBar(
                                     {format!("−{}", s.words_removed)}
                                 </span>
                                 " removed"
+                                {(s.flags > 0).then(|| view! {
+                                    ", "
+                                    <span class="px-flag-count" data-flags=s.flags>
+                                        {format!(
+                                            "{} discrepanc{} ({} conflict{})",
+                                            s.flags,
+                                            if s.flags == 1 { "y" } else { "ies" },
+                                            s.conflicts,
+                                            if s.conflicts == 1 { "" } else { "s" },
+                                        )}
+                                    </span>
+                                })}
                             </p>
                         }
                     })
