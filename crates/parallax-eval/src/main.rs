@@ -149,6 +149,16 @@ struct Loaded {
     fit: FitSettings,
 }
 
+impl Loaded {
+    /// Both articles of every seed pair, prepared as `compare` prepares them.
+    fn examples(&self) -> Vec<seeds::SeedExample<'_>> {
+        self.seed_pairs
+            .iter()
+            .map(seeds::SeedExample::new)
+            .collect()
+    }
+}
+
 impl Data {
     fn load(&self, settings: &Settings) -> Result<Loaded, Error> {
         // Refuse a bad threshold before the slow part.
@@ -196,11 +206,7 @@ fn run(command: Command) -> Result<(String, usize), Error> {
         Command::Seeds { data, report } => {
             let settings = report.settings();
             let loaded = data.load(&settings)?;
-            let examples: Vec<_> = loaded
-                .seed_pairs
-                .iter()
-                .map(seeds::SeedExample::new)
-                .collect();
+            let examples = loaded.examples();
             let mut joined = Vec::new();
             let documents = deplain::prepare(&loaded.deplain, &mut joined);
             let tables = crossval::leave_one_pair_out(&examples, &documents, &loaded.fit);
@@ -214,11 +220,7 @@ fn run(command: Command) -> Result<(String, usize), Error> {
         Command::Deplain { data, report } => {
             let settings = report.settings();
             let loaded = data.load(&settings)?;
-            let examples: Vec<_> = loaded
-                .seed_pairs
-                .iter()
-                .map(seeds::SeedExample::new)
-                .collect();
+            let examples = loaded.examples();
             let mut joined = Vec::new();
             let documents = deplain::prepare(&loaded.deplain, &mut joined);
             let folds = usize::from(report.folds);
@@ -239,11 +241,7 @@ fn run(command: Command) -> Result<(String, usize), Error> {
                 format: Format::Text,
             };
             let loaded = data.load(&settings)?;
-            let examples: Vec<_> = loaded
-                .seed_pairs
-                .iter()
-                .map(seeds::SeedExample::new)
-                .collect();
+            let examples = loaded.examples();
             let mut joined = Vec::new();
             let documents = deplain::prepare(&loaded.deplain, &mut joined);
             let text = fit::report::fit_report(
@@ -267,11 +265,7 @@ fn run_all(data: &Data, report: &Report) -> Result<(String, usize), Error> {
     }
     let settings = report.settings();
     let loaded = data.load(&settings)?;
-    let examples: Vec<_> = loaded
-        .seed_pairs
-        .iter()
-        .map(seeds::SeedExample::new)
-        .collect();
+    let examples = loaded.examples();
     let mut joined = Vec::new();
     let documents = deplain::prepare(&loaded.deplain, &mut joined);
     let folds = usize::from(report.folds);
