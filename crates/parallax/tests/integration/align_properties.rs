@@ -65,8 +65,9 @@ fn assert_mirrored(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>], name
     }
 }
 
-/// The seed articles, when the evaluation data is present.
-fn seed_texts() -> Option<Vec<(String, String)>> {
+/// The seed articles (file name, text) in file-name order, when the evaluation data is
+/// present; shared by the integration tests that read them.
+pub(crate) fn seed_texts() -> Option<Vec<(String, String)>> {
     let dir: PathBuf = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
     let Ok(entries) = std::fs::read_dir(&dir) else {
         eprintln!("skipped: ../shared/samples/seeds not found");

@@ -12,6 +12,7 @@
 //! sides swapped, every diff span's ranges swapped with insertions and deletions exchanged,
 //! and the statistics swapped (issue 19, item 7).
 
+use crate::align_properties::seed_texts;
 use parallax::diff::{diff_tokens, DiffInput, DiffOp, DiffOptions};
 use parallax::normalize::clean;
 use parallax::report::{Link, Span};
@@ -513,20 +514,8 @@ fn issue_19_sample_pair_mirrors() {
 /// Issue 19, item 7: every pair of seed articles mirrors, under every option.
 #[test]
 fn issue_19_seed_pairs_mirror() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: ../shared/samples/seeds not found");
-        return;
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed is UTF-8"))
-        .collect();
+    let Some(seeds) = seed_texts() else { return };
+    let texts: Vec<String> = seeds.into_iter().map(|(_, text)| text).collect();
     for i in 0..texts.len() {
         for j in i + 1..texts.len() {
             for (ignore_case, ignore_punctuation) in [(false, false), (true, true)] {
@@ -545,25 +534,12 @@ fn issue_19_seed_pairs_mirror() {
 
 #[test]
 fn seed_pairs_rebuild() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        eprintln!("skipped: ../shared/samples/seeds not found");
-        return;
-    };
-    let mut paths: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    paths.sort();
+    let Some(seeds) = seed_texts() else { return };
     assert!(
-        paths.len() >= 2,
-        "fewer than two seeds in {}",
-        dir.display()
+        seeds.len() >= 2,
+        "fewer than two seeds in ../shared/samples/seeds"
     );
-    let texts: Vec<String> = paths
-        .iter()
-        .map(|p| std::fs::read_to_string(p).expect("seed is UTF-8"))
-        .collect();
+    let texts: Vec<String> = seeds.into_iter().map(|(_, text)| text).collect();
     let mut links = 0;
     for i in 0..texts.len() {
         for j in 0..texts.len() {
