@@ -19,6 +19,7 @@ mod crossval;
 mod deplain;
 mod fit;
 mod metrics;
+mod nway;
 mod output;
 mod seeds;
 
@@ -74,6 +75,15 @@ enum Command {
         data: Data,
         #[command(flatten)]
         report: Report,
+    },
+    /// All seed articles at once: what evidence through third articles (pivots) does to the
+    /// links of each gold pair, leaving that pair out of the fit.
+    Nway {
+        #[command(flatten)]
+        data: Data,
+        /// Minimum link score in [0, 1] (default: the engine's).
+        #[arg(long)]
+        threshold: Option<f64>,
     },
     /// Fit the four models on all the gold data and print their weights.
     ///
@@ -234,6 +244,20 @@ fn run(command: Command) -> Result<(String, usize), Error> {
             Ok((text, folds.min(documents.len())))
         }
         Command::All { data, report } => run_all(&data, &report),
+        Command::Nway { data, threshold } => {
+            let settings = Settings {
+                threshold,
+                sweep: false,
+                format: Format::Text,
+            };
+            let loaded = data.load(&settings)?;
+            let examples = loaded.examples();
+            let mut joined = Vec::new();
+            let documents = deplain::prepare(&loaded.deplain, &mut joined);
+            let threshold = threshold.unwrap_or(parallax::Options::default().threshold);
+            let text = nway::run(&data.seeds, &examples, &documents, &loaded.fit, threshold)?;
+            Ok((text, examples.len()))
+        }
         Command::Fit { data, write, dump } => {
             let settings = Settings {
                 threshold: None,

@@ -505,6 +505,8 @@ mod tests {
             version: parallax::report::VERSION,
             documents: Vec::new(),
             links: Vec::new(),
+            clusters: Vec::new(),
+            coverage: parallax::report::Coverage::default(),
             unmatched: Vec::new(),
             stats: parallax::report::Stats::default(),
         };

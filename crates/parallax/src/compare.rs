@@ -3,19 +3,17 @@
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::flags::{compare_sides_in, Side};
+use crate::nway::{apply_pivots, clusters, coverage, PairLinks, Rules};
 use crate::prepare::{Article, Prepared};
 use crate::report::{
     DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
 };
-use crate::segment::SentenceKind;
 use crate::shown::Shown;
-use crate::tokenize::Token;
 use crate::Options;
-use std::collections::BTreeMap;
 
 /// Compares two articles: cleans and segments both, aligns their sentences, diffs every link
 /// and flags the facts (numbers, dates, names, quotations, attributions) its two sides state
-/// differently ([`crate::flags`]).
+/// differently ([`crate::flags`]). The two-article case of [`compare_all`].
 ///
 /// The stages work on the cleaned text ([`crate::normalize::clean`]: mojibake repaired,
 /// invisible characters removed); every range in the report is mapped back to the original
@@ -23,71 +21,142 @@ use std::collections::BTreeMap;
 ///
 /// Never fails and never panics: empty or odd input gives a report with fewer sentences.
 pub fn compare(left: &Article<'_>, right: &Article<'_>, options: &Options) -> Report {
-    compare_prepared(&Prepared::new(*left), &Prepared::new(*right), options)
+    compare_all(&[*left, *right], options)
 }
 
 /// [`compare`] for articles that are already prepared.
 pub fn compare_prepared(left: &Prepared<'_>, right: &Prepared<'_>, options: &Options) -> Report {
-    let docs = [left, right];
-    let shown = docs.map(shown_of);
-    let alignments = align(&left.inputs(), &right.inputs(), options.threshold);
-    let mut links: Vec<Link> = alignments
-        .into_iter()
-        .map(|a| {
-            let left_joined = left.joined_tokens(&a.left);
-            let right_joined = right.joined_tokens(&a.right);
-            let diff = link_diff(
-                DiffInput::new(&left.cleaned.text, &left_joined),
-                DiffInput::new(&right.cleaned.text, &right_joined),
-                options,
-            );
-            let flags = link_flags(left, right, &a.left, &a.right);
-            Link {
-                left: a.left,
-                right: a.right,
-                score: a.score,
-                kind: kind_agreeing_with(a.kind, &diff),
-                diff,
-                flags,
-            }
+    compare_all_prepared(&[left, right], options, &Rules::default())
+}
+
+/// Compares any number of articles (the page and the CLI take 2 to 10): every pair is
+/// aligned, each pair's links are checked against the other articles ([`crate::nway::pivots`]:
+/// with two articles nothing changes), every link is diffed and flagged, and the links are
+/// gathered into fact clusters and a coverage matrix.
+///
+/// Each article is cleaned, segmented and tokenized once, whatever the number of pairs. The
+/// report lists the articles in the order given; permuting them permutes the report.
+///
+/// # Example: three reports of one event
+///
+/// ```
+/// use parallax::{compare_all, Article, Options};
+///
+/// let report = compare_all(
+///     &[
+///         Article::new("Wire", "The bridge opened on Monday. Crowds cheered."),
+///         Article::new("Daily", "Crowds cheered loudly. The bridge opened on Monday."),
+///         Article::new("Post", "The bridge opened on Monday."),
+///     ],
+///     &Options::default(),
+/// );
+/// assert_eq!(report.documents.len(), 3);
+/// // "The bridge opened on Monday." is one fact, told by all three.
+/// let bridge = &report.clusters[0];
+/// assert_eq!(bridge.members.len(), 3);
+/// // The Post carries 5 of the Wire's 7 words: all but "Crowds cheered".
+/// assert_eq!(report.coverage.shared[0][2], 0.714);
+/// assert_eq!(report.coverage.only[0], Vec::<usize>::new());
+/// ```
+pub fn compare_all(articles: &[Article<'_>], options: &Options) -> Report {
+    let prepared: Vec<Prepared<'_>> = articles.iter().map(|a| Prepared::new(*a)).collect();
+    let docs: Vec<&Prepared<'_>> = prepared.iter().collect();
+    compare_all_prepared(&docs, options, &Rules::default())
+}
+
+/// [`compare_all`] for articles that are already prepared, with the pivot rules to apply.
+pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &Rules) -> Report {
+    let shown: Vec<Shown> = docs.iter().map(|d| shown_of(d)).collect();
+    let inputs: Vec<_> = docs.iter().map(|d| d.inputs()).collect();
+    let n = docs.len();
+    let mut pairs: Vec<PairLinks> = (0..n)
+        .flat_map(|a| (a + 1..n).map(move |b| [a, b]))
+        .map(|[a, b]| PairLinks {
+            docs: [a, b],
+            links: align(&inputs[a], &inputs[b], options.threshold),
         })
         .collect();
+    apply_pivots(&mut pairs, n, rules, options.threshold);
 
-    let unmatched = vec![
-        unmatched(left.sentences.len(), links.iter().flat_map(|l| &l.left)),
-        unmatched(right.sentences.len(), links.iter().flat_map(|l| &l.right)),
-    ];
-    // Statistics compare token and span ranges, so they run before spans are mapped.
-    let stats = stats(docs, &links, &unmatched);
-    let map = |doc: &Prepared<'_>, shown: &Shown, range: Option<[usize; 2]>| {
+    let mut links: Vec<Link> = Vec::new();
+    for pair in pairs {
+        let [a, b] = pair.docs;
+        let (left, right) = (docs[a], docs[b]);
+        for alignment in pair.links {
+            let diff = link_diff(
+                DiffInput::new(&left.cleaned.text, &left.joined_tokens(&alignment.left)),
+                DiffInput::new(&right.cleaned.text, &right.joined_tokens(&alignment.right)),
+                options,
+            );
+            let flags = link_flags(left, right, &alignment.left, &alignment.right);
+            let mut link = Link {
+                docs: [a, b],
+                left: alignment.left,
+                right: alignment.right,
+                score: alignment.score,
+                kind: kind_agreeing_with(alignment.kind, &diff),
+                diff,
+                flags,
+            };
+            map_ranges(&mut link, [left, right], [&shown[a], &shown[b]]);
+            links.push(link);
+        }
+    }
+
+    let unmatched = (0..n)
+        .map(|d| {
+            let sides = links.iter().flat_map(|l| {
+                let left = if l.docs[0] == d { &l.left[..] } else { &[] };
+                let right = if l.docs[1] == d { &l.right[..] } else { &[] };
+                left.iter().chain(right)
+            });
+            unmatched(docs[d].sentences.len(), sides)
+        })
+        .collect();
+    let documents: Vec<DocumentReport> = docs
+        .iter()
+        .zip(&shown)
+        .enumerate()
+        .map(|(id, (doc, shown))| DocumentReport {
+            id,
+            ..document(doc, shown)
+        })
+        .collect();
+    let stats = Stats::of(&documents, &links);
+    Report {
+        format: FORMAT.to_owned(),
+        version: VERSION,
+        clusters: clusters(&documents, &links),
+        coverage: coverage(&documents, &links),
+        documents,
+        links,
+        unmatched,
+        stats,
+    }
+}
+
+/// Maps a link's diff spans and flags from the cleaned texts to the original inputs and the
+/// shown texts.
+fn map_ranges(link: &mut Link, docs: [&Prepared<'_>; 2], shown: [&Shown; 2]) {
+    let map = |side: usize, range: Option<[usize; 2]>| {
         range.map(|[start, end]| {
-            let original = doc.to_original(start..end);
-            ([original.start, original.end], shown.range(start..end))
+            let original = docs[side].to_original(start..end);
+            ([original.start, original.end], shown[side].range(start..end))
         })
     };
-    for span in links.iter_mut().flat_map(|l| &mut l.diff) {
-        let l = map(left, &shown[0], span.left);
-        let r = map(right, &shown[1], span.right);
+    for span in &mut link.diff {
+        let (l, r) = (map(0, span.left), map(1, span.right));
         span.left = l.map(|(o, _)| o);
         span.left_clean = l.and_then(|(_, c)| c);
         span.right = r.map(|(o, _)| o);
         span.right_clean = r.and_then(|(_, c)| c);
     }
-    for flag in links.iter_mut().flat_map(|l| &mut l.flags) {
-        let l = map(left, &shown[0], flag.left);
-        let r = map(right, &shown[1], flag.right);
+    for flag in &mut link.flags {
+        let (l, r) = (map(0, flag.left), map(1, flag.right));
         flag.left = l.map(|(o, _)| o);
         flag.left_clean = l.and_then(|(_, c)| c);
         flag.right = r.map(|(o, _)| o);
         flag.right_clean = r.and_then(|(_, c)| c);
-    }
-    Report {
-        format: FORMAT.to_owned(),
-        version: VERSION,
-        documents: vec![document(left, &shown[0]), document(right, &shown[1])],
-        links,
-        unmatched,
-        stats,
     }
 }
 
@@ -174,6 +243,7 @@ fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<u
 
 fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {
     DocumentReport {
+        id: 0,
         name: doc.article.name.to_owned(),
         sentences: doc
             .sentences
@@ -197,86 +267,6 @@ fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {
                 }
             })
             .collect(),
-    }
-}
-
-fn stats(docs: [&Prepared<'_>; 2], links: &[Link], unmatched: &[Vec<usize>]) -> Stats {
-    let matched_share = docs
-        .iter()
-        .zip(unmatched)
-        .map(|(doc, unmatched)| {
-            let sentences = &doc.sentences;
-            let body = |i: &usize| sentences[*i].kind == SentenceKind::Body;
-            let len = |i: usize| sentences[i].range.len();
-            let total: usize = (0..sentences.len()).filter(body).map(len).sum();
-            let missing: usize = unmatched.iter().filter(|i| body(i)).map(|&i| len(i)).sum();
-            if total == 0 {
-                0.0
-            } else {
-                (total - missing) as f64 / total as f64
-            }
-        })
-        .collect();
-    let mut link_kinds = BTreeMap::new();
-    for link in links {
-        *link_kinds.entry(link.kind).or_insert(0) += 1;
-    }
-    let words = [
-        WordIndex::new(&docs[0].tokens),
-        WordIndex::new(&docs[1].tokens),
-    ];
-    let words_in = |side: usize, range: Option<[usize; 2]>| {
-        range.map_or(0, |[start, end]| words[side].count(start..end))
-    };
-    let mut words_added = 0;
-    let mut words_removed = 0;
-    for span in links.iter().flat_map(|l| &l.diff) {
-        if matches!(span.op, DiffOp::Insert | DiffOp::Replace) {
-            words_added += words_in(1, span.right);
-        }
-        if matches!(span.op, DiffOp::Delete | DiffOp::Replace) {
-            words_removed += words_in(0, span.left);
-        }
-    }
-    Stats {
-        matched_share,
-        link_kinds,
-        words_added,
-        words_removed,
-        flags: links.iter().map(|l| l.flags.len()).sum(),
-    }
-}
-
-/// Counts the words (not punctuation) that start inside a byte range of one cleaned text.
-struct WordIndex {
-    /// Start of every token, ascending (sentences are in order, tokens in a sentence too).
-    starts: Vec<usize>,
-    /// `words_before[i]`: how many of the first `i` tokens are words.
-    words_before: Vec<usize>,
-}
-
-impl WordIndex {
-    fn new(tokens: &[Vec<Token>]) -> Self {
-        let mut starts = Vec::new();
-        let mut words_before = vec![0];
-        for token in tokens.iter().flatten() {
-            starts.push(token.range.start);
-            let before = words_before.last().copied().unwrap_or(0);
-            words_before.push(before + usize::from(token.is_word()));
-        }
-        Self {
-            starts,
-            words_before,
-        }
-    }
-
-    /// Diff spans run from a token's start to a token's end, so counting the tokens that start
-    /// inside the range counts the tokens it covers.
-    fn count(&self, range: std::ops::Range<usize>) -> usize {
-        let first = self.starts.partition_point(|&s| s < range.start);
-        let last = self.starts.partition_point(|&s| s < range.end);
-        let at = |i: usize| self.words_before.get(i).copied().unwrap_or(0);
-        at(last).saturating_sub(at(first))
     }
 }
 

@@ -37,6 +37,7 @@ pub mod fitting;
 pub mod flags;
 pub mod input;
 pub mod normalize;
+pub mod nway;
 pub mod options;
 pub mod order;
 pub mod prepare;
@@ -50,7 +51,9 @@ mod shown;
 #[cfg(test)]
 mod test_support;
 
-pub use compare::{compare, compare_prepared, segment_article};
+pub use compare::{
+    compare, compare_all, compare_all_prepared, compare_prepared, segment_article,
+};
 pub use error::Error;
 pub use options::Options;
 pub use prepare::Article;

@@ -1,7 +1,10 @@
 //! The report: the one hand-off type between the engine and every renderer.
 //!
 //! It serializes (with the `serde` feature) to the documented JSON format
-//! `{"format":"parallax-report","version":1,...}`. All offsets are UTF-8 byte offsets into
+//! `{"format":"parallax-report","version":2,...}`: N articles (two or more), the links of
+//! every pair of them, the fact clusters built from those links and the coverage between
+//! articles. [`Report::pair`] cuts out the two-article report of one pair, which is what the
+//! pair views (aligned rows, ribbons) read. All offsets are UTF-8 byte offsets into
 //! the inputs as given (not into the cleaned text the engine works on), so a renderer can
 //! highlight the reader's own text.
 //!
@@ -27,13 +30,16 @@ pub use crate::normalize::is_bidi_control;
 pub use crate::segment::SentenceKind;
 use std::collections::BTreeMap;
 
+mod pair;
+pub(crate) mod stats;
+
 /// A byte range `[start, end]`: the one range type of the report.
 pub type TextRange = [usize; 2];
 
 /// The `format` tag every report carries.
 pub const FORMAT: &str = "parallax-report";
 /// The report format's version; bumped on any incompatible change.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Everything a renderer needs to show a comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,10 +49,18 @@ pub struct Report {
     pub format: String,
     /// Always [`VERSION`] for reports made by this engine.
     pub version: u32,
-    /// The compared articles: left first, then right.
+    /// The compared articles in the order given; a document's position here is its `id`.
     pub documents: Vec<DocumentReport>,
-    /// Links between sentences of the left and the right article, in the left article's order.
+    /// Links between sentences of two articles: sorted by their pair of documents, then in
+    /// the first document's order.
     pub links: Vec<Link>,
+    /// Fact clusters: sentences across the articles that tell the same fact, built from the
+    /// links. Each sentence is in at most one cluster.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub clusters: Vec<Cluster>,
+    /// How much of each article the others carry, and what only one carries.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub coverage: Coverage,
     /// For each document, the indices of its sentences that no link covers, ascending.
     pub unmatched: Vec<Vec<usize>>,
     /// Summary numbers.
@@ -57,6 +71,10 @@ pub struct Report {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DocumentReport {
+    /// The document's number: its position in the comparison's input (kept by
+    /// [`Report::pair`], so a pair's documents still say which articles they are).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub id: usize,
     /// The name the user gave the article (an outlet, a file name).
     pub name: String,
     /// Its sentences in reading order.
@@ -97,13 +115,18 @@ impl SentenceReport {
     }
 }
 
-/// Sentences of the two articles that say the same thing, with their word differences.
+/// Sentences of two articles that say the same thing, with their word differences.
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Link {
-    /// Sentence indices in the left article, ascending.
+    /// The two documents linked (positions in [`Report::documents`]), the smaller first: the
+    /// link's "left" side is `docs[0]`, its "right" side `docs[1]`. Absent in version 1,
+    /// where it is always `[0, 1]`.
+    #[cfg_attr(feature = "serde", serde(default = "first_pair"))]
+    pub docs: [usize; 2],
+    /// Sentence indices in the left document, ascending.
     pub left: Vec<usize>,
-    /// Sentence indices in the right article, ascending.
+    /// Sentence indices in the right document, ascending.
     pub right: Vec<usize>,
     /// Similarity in `[0, 1]`.
     pub score: f64,
@@ -118,6 +141,55 @@ pub struct Link {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub flags: Vec<Flag>,
+}
+
+/// The pair of a version-1 report's links.
+#[cfg(feature = "serde")]
+fn first_pair() -> [usize; 2] {
+    [0, 1]
+}
+
+/// Sentences across the articles that tell one fact: a row of the fact grid.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Cluster {
+    /// The articles that carry the fact, by ascending document, with their sentences
+    /// (ascending; several only when they are consecutive parts of one link, as a split).
+    pub members: Vec<Member>,
+    /// The mean score of the links that join the cluster's sentences directly.
+    pub score: f64,
+}
+
+impl Cluster {
+    /// The sentences of one document in this cluster (empty when it does not carry the fact).
+    pub fn sentences_of(&self, doc: usize) -> &[usize] {
+        self.members
+            .iter()
+            .find(|m| m.doc == doc)
+            .map_or(&[], |m| m.sentences.as_slice())
+    }
+}
+
+/// One article's part of a [`Cluster`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Member {
+    /// The document (position in [`Report::documents`]).
+    pub doc: usize,
+    /// Its sentences that tell the fact, ascending.
+    pub sentences: Vec<usize>,
+}
+
+/// Coverage between the articles.
+#[derive(Debug, Clone, PartialEq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Coverage {
+    /// `shared[i][j]`: the share in `[0, 1]` of document `i`'s body words whose sentences
+    /// link into document `j` (`1` on the diagonal; `0` for a document without body text).
+    pub shared: Vec<Vec<f64>>,
+    /// For each document, its body sentences that no other document carries (no link holds
+    /// them), ascending.
+    pub only: Vec<Vec<usize>>,
 }
 
 /// A fact the two sides of a link state differently: a discrepancy flag.
@@ -198,12 +270,12 @@ pub struct Span {
 #[derive(Debug, Clone, PartialEq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Stats {
-    /// For each document, the share in `[0, 1]` of its body text (in bytes of the cleaned
-    /// text) that has a counterpart in the other document.
+    /// For each document, the share in `[0, 1]` of its body text (in bytes of the shown
+    /// text, `clean`) that has a counterpart in another document.
     pub matched_share: Vec<f64>,
     /// Number of links of each kind.
     pub link_kinds: BTreeMap<LinkKind, usize>,
-    /// Words present only on the right side of links.
+    /// Words present only on the right side of links (the later document of each pair).
     pub words_added: usize,
     /// Words present only on the left side of links.
     pub words_removed: usize,

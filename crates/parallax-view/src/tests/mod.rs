@@ -41,6 +41,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
             })
             .collect();
         DocumentReport {
+            id: usize::from(name == "r"),
             name: name.to_owned(),
             sentences,
         }
@@ -61,6 +62,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
         links: links
             .iter()
             .map(|(l, r)| Link {
+                docs: [0, 1],
                 left: l.to_vec(),
                 right: r.to_vec(),
                 score: 0.5,
@@ -69,6 +71,8 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
                 flags: Vec::new(),
             })
             .collect(),
+        clusters: Vec::new(),
+        coverage: Default::default(),
         unmatched: vec![unmatched(left, true), unmatched(right, false)],
         stats: Stats::default(),
     }

@@ -345,32 +345,13 @@ fn options() -> impl Strategy<Value = Options> {
     })
 }
 
-/// `report` as it should read with its two articles swapped; links sorted by their sentences
-/// (the report lists them in the order of the left article).
+/// `report` as it should read with its two articles swapped: the pair cut out the other way
+/// round (`Report::pair` mirrors the links and recounts the summary), with the documents
+/// numbered as a fresh comparison numbers them.
 fn mirrored(report: &Report) -> Report {
-    let mut mirror = report.clone();
-    mirror.documents.reverse();
-    mirror.unmatched.reverse();
-    mirror.stats.matched_share.reverse();
-    std::mem::swap(
-        &mut mirror.stats.words_added,
-        &mut mirror.stats.words_removed,
-    );
-    for link in &mut mirror.links {
-        std::mem::swap(&mut link.left, &mut link.right);
-        for span in &mut link.diff {
-            std::mem::swap(&mut span.left, &mut span.right);
-            std::mem::swap(&mut span.left_clean, &mut span.right_clean);
-            span.op = match span.op {
-                DiffOp::Insert => DiffOp::Delete,
-                DiffOp::Delete => DiffOp::Insert,
-                op => op,
-            };
-        }
-        for flag in &mut link.flags {
-            std::mem::swap(&mut flag.left, &mut flag.right);
-            std::mem::swap(&mut flag.left_clean, &mut flag.right_clean);
-        }
+    let mut mirror = report.pair(1, 0).expect("a two-article report");
+    for (id, doc) in mirror.documents.iter_mut().enumerate() {
+        doc.id = id;
     }
     sorted_links(mirror)
 }

@@ -1,0 +1,148 @@
+//! Cutting the two-article report of one pair out of an N-article report.
+
+use super::{Cluster, Coverage, DiffOp, Flag, Link, Member, Report, SentenceKind, Span, Stats};
+
+impl Report {
+    /// The report of documents `a` (left) and `b` (right) alone, as a two-article comparison
+    /// of them would read: their two documents (keeping their `id`s), the links between them
+    /// with `docs = [0, 1]` (mirrored when `a > b`: sides, diff operations and ranges swapped;
+    /// flag notes keep their wording), the clusters' parts in these two, coverage and
+    /// unmatched sentences within the pair, and the pair's summary numbers.
+    ///
+    /// `None` when `a == b` or either is not a document of the report.
+    pub fn pair(&self, a: usize, b: usize) -> Option<Report> {
+        if a == b || a >= self.documents.len() || b >= self.documents.len() {
+            return None;
+        }
+        let documents = vec![self.documents[a].clone(), self.documents[b].clone()];
+        let mut links: Vec<Link> = self
+            .links
+            .iter()
+            .filter_map(|link| match link.docs {
+                docs if docs == [a, b] => Some(Link {
+                    docs: [0, 1],
+                    ..link.clone()
+                }),
+                docs if docs == [b, a] => Some(Link {
+                    docs: [0, 1],
+                    ..link.mirrored()
+                }),
+                _ => None,
+            })
+            .collect();
+        links.sort_by(|x, y| (&x.left, &x.right).cmp(&(&y.left, &y.right)));
+        let unmatched: Vec<Vec<usize>> = [0, 1]
+            .map(|side| {
+                let mut linked = vec![false; documents[side].sentences.len()];
+                for link in &links {
+                    let sentences = if side == 0 { &link.left } else { &link.right };
+                    for &i in sentences {
+                        if let Some(flag) = linked.get_mut(i) {
+                            *flag = true;
+                        }
+                    }
+                }
+                (0..linked.len()).filter(|&i| !linked[i]).collect()
+            })
+            .into();
+        let only = [0, 1]
+            .map(|side| {
+                unmatched[side]
+                    .iter()
+                    .copied()
+                    .filter(|&i| documents[side].sentences[i].kind == SentenceKind::Body)
+                    .collect()
+            })
+            .into();
+        let share = |i: usize, j: usize| {
+            self.coverage
+                .shared
+                .get(i)
+                .and_then(|row| row.get(j))
+                .copied()
+                .unwrap_or(0.0)
+        };
+        let coverage = Coverage {
+            shared: vec![vec![1.0, share(a, b)], vec![share(b, a), 1.0]],
+            only,
+        };
+        let mut clusters: Vec<Cluster> = self
+            .clusters
+            .iter()
+            .filter_map(|c| {
+                let (left, right) = (c.sentences_of(a), c.sentences_of(b));
+                (!left.is_empty() && !right.is_empty()).then(|| Cluster {
+                    members: vec![
+                        Member {
+                            doc: 0,
+                            sentences: left.to_vec(),
+                        },
+                        Member {
+                            doc: 1,
+                            sentences: right.to_vec(),
+                        },
+                    ],
+                    score: c.score,
+                })
+            })
+            .collect();
+        clusters.sort_by_key(|c| (c.members[0].sentences.first().copied(), c.members[1].sentences.first().copied()));
+        let stats = Stats::of(&documents, &links);
+        Some(Report {
+            format: self.format.clone(),
+            version: self.version,
+            documents,
+            links,
+            clusters,
+            coverage,
+            unmatched,
+            stats,
+        })
+    }
+}
+
+impl Link {
+    /// The same link seen from the other side: `docs`, sentences and every range swapped,
+    /// insertions and deletions exchanged. Flag notes keep their wording.
+    pub fn mirrored(&self) -> Link {
+        Link {
+            docs: [self.docs[1], self.docs[0]],
+            left: self.right.clone(),
+            right: self.left.clone(),
+            score: self.score,
+            kind: self.kind,
+            diff: self.diff.iter().map(Span::mirrored).collect(),
+            flags: self.flags.iter().map(Flag::mirrored).collect(),
+        }
+    }
+}
+
+impl Span {
+    /// The span seen from the other side.
+    pub fn mirrored(&self) -> Span {
+        Span {
+            op: match self.op {
+                DiffOp::Insert => DiffOp::Delete,
+                DiffOp::Delete => DiffOp::Insert,
+                op => op,
+            },
+            left: self.right,
+            right: self.left,
+            left_clean: self.right_clean,
+            right_clean: self.left_clean,
+        }
+    }
+}
+
+impl Flag {
+    /// The flag seen from the other side (the note keeps its wording).
+    pub fn mirrored(&self) -> Flag {
+        Flag {
+            left: self.right,
+            right: self.left,
+            left_clean: self.right_clean,
+            right_clean: self.left_clean,
+            ..self.clone()
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Summary numbers, computed from a report's own documents and links (so a pair cut out of an
+//! N-article report gets the numbers a two-article comparison would give).
+
+use super::{DocumentReport, Link, SentenceKind, Stats, TextRange};
+use crate::align::LinkKind;
+use crate::diff::DiffOp;
+use std::collections::BTreeMap;
+
+impl Stats {
+    /// The summary of `links` between `documents` (sides `docs` index into `documents`).
+    pub fn of(documents: &[DocumentReport], links: &[Link]) -> Self {
+        let mut linked: Vec<Vec<bool>> = documents
+            .iter()
+            .map(|d| vec![false; d.sentences.len()])
+            .collect();
+        for link in links {
+            for (doc, sentences) in link.docs.iter().zip([&link.left, &link.right]) {
+                if let Some(flags) = linked.get_mut(*doc) {
+                    for &i in sentences {
+                        if let Some(flag) = flags.get_mut(i) {
+                            *flag = true;
+                        }
+                    }
+                }
+            }
+        }
+        let matched_share = documents
+            .iter()
+            .zip(&linked)
+            .map(|(doc, linked)| {
+                let body = doc
+                    .sentences
+                    .iter()
+                    .zip(linked)
+                    .filter(|(s, _)| s.kind == SentenceKind::Body);
+                let (mut total, mut matched) = (0usize, 0usize);
+                for (sentence, &is_linked) in body {
+                    total += sentence.clean.len();
+                    if is_linked {
+                        matched += sentence.clean.len();
+                    }
+                }
+                if total == 0 {
+                    0.0
+                } else {
+                    matched as f64 / total as f64
+                }
+            })
+            .collect();
+        let mut link_kinds: BTreeMap<LinkKind, usize> = BTreeMap::new();
+        for link in links {
+            *link_kinds.entry(link.kind).or_insert(0) += 1;
+        }
+        let words = |doc: usize, range: Option<TextRange>| {
+            match (documents.get(doc), range) {
+                (Some(doc), Some(range)) => words_in(doc, range),
+                _ => 0,
+            }
+        };
+        let (mut words_added, mut words_removed) = (0, 0);
+        for link in links {
+            for span in &link.diff {
+                if matches!(span.op, DiffOp::Insert | DiffOp::Replace) {
+                    words_added += words(link.docs[1], span.right_clean);
+                }
+                if matches!(span.op, DiffOp::Delete | DiffOp::Replace) {
+                    words_removed += words(link.docs[0], span.left_clean);
+                }
+            }
+        }
+        Stats {
+            matched_share,
+            link_kinds,
+            words_added,
+            words_removed,
+            flags: links.iter().map(|l| l.flags.len()).sum(),
+        }
+    }
+}
+
+/// The words (white-space separated pieces with a letter or digit) in a range of a document's
+/// shown text.
+pub(crate) fn words_in(doc: &DocumentReport, [start, end]: TextRange) -> usize {
+    let first = doc
+        .sentences
+        .partition_point(|s| s.clean_range()[1] <= start);
+    doc.sentences[first..]
+        .iter()
+        .take_while(|s| s.clean_start < end)
+        .map(|s| {
+            let [from, to] = s.clean_range();
+            let piece = s
+                .clean
+                .get(start.max(from) - from..end.min(to) - from)
+                .unwrap_or_default();
+            word_count(piece)
+        })
+        .sum()
+}
+
+/// The words of a text: white-space separated pieces with a letter or digit.
+pub(crate) fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
