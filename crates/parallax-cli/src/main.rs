@@ -1,11 +1,12 @@
 //! `parallax`: the Parallax engine on the command line.
 
+mod render_grid;
 mod render_text;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax::input;
 use parallax::input::Encoding;
-use parallax::{compare, Article, Options};
+use parallax::{compare_all, Article, Options};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -40,7 +41,8 @@ enum InputEncoding {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Compare two articles: align their sentences and show the word changes in each pair.
+    /// Compare 2 to 10 articles: align their sentences, group them into facts and show the
+    /// word changes in each linked pair.
     ///
     /// Inputs may be plain text (`.txt`), Markdown (`.md`, read as text) or HTML (`.html`,
     /// `.htm`, or standard input that starts with `<!DOCTYPE html` or `<html`): from HTML
@@ -49,16 +51,23 @@ enum Command {
     /// HTML file.
     ///
     /// JSON is the documented `parallax-report` format (docs/report-format.md); `text` is a
-    /// side-by-side view for the terminal (coloured when standard output is a terminal and
-    /// `NO_COLOR` is not set); `html` is one self-contained page to open, print or mail.
+    /// side-by-side view for the terminal for two articles, and for three or more a fact grid
+    /// (one row per fact, one column per article), the sentences only one article carries and
+    /// the coverage matrix (coloured when standard output is a terminal and `NO_COLOR` is not
+    /// set); `html` is one self-contained page to open, print or mail.
     #[command(after_help = "Exit status: 0 ok, 1 an input could not be read or \
                             written (missing, too large, binary, empty, not UTF-8), 2 usage \
                             error.")]
     Compare {
-        /// The left article (`-` for standard input).
-        left: PathBuf,
-        /// The right article (`-` for standard input).
-        right: PathBuf,
+        /// The articles, 2 to 10 (`-` once for standard input); the first is the left one of
+        /// a pair.
+        #[arg(required = true, num_args = 2..=10, value_name = "ARTICLE")]
+        articles: Vec<PathBuf>,
+        /// The article whose order the fact grid's rows follow, counted from 1 in the order
+        /// given (three or more articles).
+        #[arg(long, value_name = "K", default_value_t = 1,
+              value_parser = clap::value_parser!(u16).range(1..=10))]
+        base: u16,
         /// Output format.
         #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
         format: CompareFormat,
@@ -193,8 +202,8 @@ fn run(cli: Cli) -> Result<(), InputError> {
     let read_input = |path: &Path| read_input(path, cli.encoding, cli.max_input_bytes);
     match cli.command {
         Command::Compare {
-            left,
-            right,
+            articles,
+            base,
             format,
             threshold,
             out,
@@ -203,7 +212,28 @@ fn run(cli: Cli) -> Result<(), InputError> {
             color,
             width,
         } => {
-            let (left_text, right_text) = (read_input(&left)?, read_input(&right)?);
+            let usage = |message: String| -> ! {
+                use clap::CommandFactory as _;
+                Cli::command()
+                    .error(clap::error::ErrorKind::ValueValidation, message)
+                    .exit()
+            };
+            if articles.iter().filter(|p| *p == Path::new("-")).count() > 1 {
+                usage("standard input (`-`) can be only one of the articles".to_owned());
+            }
+            let base = usize::from(base) - 1;
+            if base >= articles.len() {
+                usage(format!(
+                    "--base {}: there are only {} articles",
+                    base + 1,
+                    articles.len()
+                ));
+            }
+            let texts = articles
+                .iter()
+                .map(|path| read_input(path))
+                .collect::<Result<Vec<_>, _>>()?;
+            let names: Vec<String> = articles.iter().map(|p| display_name(p)).collect();
             let mut options = Options {
                 ignore_case,
                 ignore_punctuation,
@@ -212,14 +242,18 @@ fn run(cli: Cli) -> Result<(), InputError> {
             if let Some(threshold) = threshold {
                 options.threshold = threshold;
             }
-            let report = compare(
-                &Article::new(&display_name(&left), &left_text),
-                &Article::new(&display_name(&right), &right_text),
-                &options,
-            );
+            let inputs: Vec<Article<'_>> = names
+                .iter()
+                .zip(&texts)
+                .map(|(name, text)| Article::new(name, text))
+                .collect();
+            let report = compare_all(&inputs, &options);
             let output = match format {
                 CompareFormat::Json => serde_json::to_string_pretty(&report)
                     .map_err(|e| InputError(format!("cannot write the report: {e}")))?,
+                CompareFormat::Html if report.documents.len() > 2 => {
+                    parallax_html::render_all(&report, base)
+                }
                 CompareFormat::Html => parallax_html::render(&report),
                 CompareFormat::Text => {
                     let to_terminal = out.is_none() && std::io::stdout().is_terminal();
@@ -230,7 +264,12 @@ fn run(cli: Cli) -> Result<(), InputError> {
                         ColorChoice::Auto => to_terminal && !no_color,
                     };
                     let width = width.map_or_else(|| terminal_width(to_terminal), usize::from);
-                    render_text::render(&report, render_text::TextOptions { width, color })
+                    let text_options = render_text::TextOptions { width, color };
+                    if report.documents.len() > 2 {
+                        render_grid::render(&report, base, text_options)
+                    } else {
+                        render_text::render(&report, text_options)
+                    }
                 }
             };
             match out {

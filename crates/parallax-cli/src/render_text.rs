@@ -276,7 +276,7 @@ fn discrepancies(out: &mut String, report: &Report, rows: &[Row], width: usize, 
 }
 
 /// `text` cut to at most `width` columns, with `…` where it was cut.
-fn cut_to(text: &str, width: usize) -> String {
+pub(crate) fn cut_to(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_owned();
     }
@@ -427,7 +427,7 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
 /// feed, next line) and the line and paragraph separators become a space; the other C0
 /// controls and DEL their Unicode control pictures (ESC `␛`, BEL `␇`, DEL `␡`); C1 controls
 /// and bidi controls (which would reorder the line) a `\u{9b}`-style escape.
-fn visible(text: &str) -> Cow<'_, str> {
+pub(crate) fn visible(text: &str) -> Cow<'_, str> {
     let unsafe_char = |c: char| {
         c.is_control()
             || parallax::report::is_bidi_control(c)

@@ -19,18 +19,34 @@ use std::path::Path;
 
 /// The rule variants compared: a name and the rules.
 fn variants() -> Vec<(&'static str, Option<Rules>)> {
-    let rules = |drop_separated, min_support| Rules {
-        drop_separated,
+    let rules = |min_separate, min_support, strong, only_unlinked| Rules {
+        min_separate,
         min_support,
-        ..Rules::default()
+        strong,
+        only_unlinked,
     };
     vec![
         ("pairwise only (no pivots)", None),
-        ("drop separated links", Some(rules(true, 0))),
-        ("add with 1 supporting article", Some(rules(false, 1))),
-        ("add with 2 supporting articles", Some(rules(false, 2))),
-        ("drop + add 1", Some(rules(true, 1))),
-        ("drop + add 2 (engine default)", Some(Rules::default())),
+        (
+            "drop: 1 separates, none supports",
+            Some(rules(1, 0, 0.7, true)),
+        ),
+        (
+            "drop: 2 separate, none supports",
+            Some(rules(2, 0, 0.7, true)),
+        ),
+        (
+            "add: 1 strong pivot, both free",
+            Some(rules(0, 1, 0.7, true)),
+        ),
+        (
+            "add: 2 strong pivots, both free",
+            Some(rules(0, 2, 0.7, true)),
+        ),
+        ("add: 1 pivot >= 0.5, any", Some(rules(0, 1, 0.5, false))),
+        ("add: 2 pivots >= 0.5, any", Some(rules(0, 2, 0.5, false))),
+        ("drop 2 + add 2 >= 0.5, any", Some(rules(2, 2, 0.5, false))),
+        ("engine default", Some(Rules::default())),
     ]
 }
 
@@ -150,7 +166,7 @@ fn line(out: &mut String, name: &str, counts: &OverlapCounts<Label>) {
         .unwrap_or(0.0);
     let _ = writeln!(
         out,
-        "  {name:<32} P {:.3}  R {:.3}  F1 {:.3}  s+p recall {sp:.3}  ({} predicted pairs)",
+        "  {name:<34} P {:.3}  R {:.3}  F1 {:.3}  s+p recall {sp:.3}  ({} predicted pairs)",
         prf.precision, prf.recall, prf.f1, counts.links.predicted
     );
 }

@@ -31,6 +31,9 @@
 //! ```
 #![deny(missing_docs)]
 
+mod grid;
+pub use grid::render_all;
+
 use parallax::report::{LinkKind, Report};
 use parallax_view::{
     rows, summary::summary as view_summary, FlagView, Mark, Row, RowKind, SentenceView,
@@ -70,28 +73,30 @@ pub fn render(report: &Report) -> String {
     let (left_name, right_name) = (escape(name(0)), escape(name(1)));
     let rows = rows(report);
     let mut html = String::with_capacity(16 * 1024);
+    head(&mut html, &format!("{left_name} vs {right_name}"));
+    summary(&mut html, report, &left_name, &right_name, &rows);
+    html.push_str("<main>\n");
+    pair_table(&mut html, report, &rows);
+    html.push_str("</main>\n");
+    foot(&mut html);
+    html
+}
+
+/// The document's start: `<!DOCTYPE>`, head with the inline style sheet, `<body>`.
+fn head(html: &mut String, title: &str) {
     let _ = write!(
         html,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"generator\" content=\"parallax {version}\">\n\
-         <title>{left_name} vs {right_name} · Parallax</title>\n<style>\n{STYLE}</style>\n\
+         <title>{title} · Parallax</title>\n<style>\n{STYLE}</style>\n\
          </head>\n<body>\n",
         version = env!("CARGO_PKG_VERSION"),
     );
-    summary(&mut html, report, &left_name, &right_name, &rows);
-    let _ = write!(
-        html,
-        "<main>\n<table class=\"px-rows\">\n\
-         <colgroup><col class=\"px-col-side\"><col class=\"px-col-kind\"><col class=\"px-col-side\"></colgroup>\n\
-         <thead><tr><th scope=\"col\" data-doc=\"0\">{left_name}</th>\
-         <th scope=\"col\"><span class=\"px-sr\">kind</span></th>\
-         <th scope=\"col\" data-doc=\"1\">{right_name}</th></tr></thead>\n<tbody>\n"
-    );
-    for row in &rows {
-        row_html(&mut html, row);
-    }
-    html.push_str("</tbody>\n</table>\n</main>\n");
+}
+
+/// The footer and the document's end.
+fn foot(html: &mut String) {
     html.push_str(
         "<footer class=\"px-foot\">Made with Parallax. Struck-through words are only in the \
          left article, underlined words only in the right one; differences of quotes, dashes \
@@ -99,7 +104,36 @@ pub fn render(report: &Report) -> String {
          byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
     );
     html.push_str("</body>\n</html>\n");
-    html
+}
+
+/// The side-by-side table of a two-article report (or a pair cut out of a larger one: the
+/// `data-doc` hooks carry the documents' ids).
+fn pair_table(html: &mut String, report: &Report, rows: &[Row]) {
+    let doc = |side: usize| report.documents.get(side);
+    let ids = [0, 1].map(|side| doc(side).map_or(side, |d| d.id));
+    let name = |side: usize| {
+        escape(
+            doc(side).map_or(if side == 0 { "left" } else { "right" }, |d| {
+                d.name.as_str()
+            }),
+        )
+    };
+    let _ = write!(
+        html,
+        "<table class=\"px-rows\">\n\
+         <colgroup><col class=\"px-col-side\"><col class=\"px-col-kind\"><col class=\"px-col-side\"></colgroup>\n\
+         <thead><tr><th scope=\"col\" data-doc=\"{}\">{}</th>\
+         <th scope=\"col\"><span class=\"px-sr\">kind</span></th>\
+         <th scope=\"col\" data-doc=\"{}\">{}</th></tr></thead>\n<tbody>\n",
+        ids[0],
+        name(0),
+        ids[1],
+        name(1)
+    );
+    for row in rows {
+        row_html(html, row, ids);
+    }
+    html.push_str("</tbody>\n</table>\n");
 }
 
 fn summary(html: &mut String, report: &Report, left_name: &str, right_name: &str, rows: &[Row]) {
@@ -215,13 +249,13 @@ fn chips(html: &mut String, flags: &[FlagView]) {
     html.push_str("</ul>");
 }
 
-fn row_html(html: &mut String, row: &Row) {
+fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     let kind = row.kind.name();
     let _ = write!(
         html,
         "<tr class=\"px-row px-row-{kind}\" data-link=\"{kind}\">"
     );
-    cell(html, 0, &row.left, &facts(row, 0));
+    cell(html, ids, 0, &row.left, &facts(row, 0));
     let score = row
         .score
         .map(|s| {
@@ -238,7 +272,7 @@ fn row_html(html: &mut String, row: &Row) {
     );
     chips(html, &row.flags);
     html.push_str("</td>");
-    cell(html, 1, &row.right, &facts(row, 1));
+    cell(html, ids, 1, &row.right, &facts(row, 1));
     html.push_str("</tr>\n");
 }
 
@@ -275,7 +309,14 @@ fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
     html.push_str(&escape(text.get(at..).unwrap_or_default()));
 }
 
-fn cell(html: &mut String, doc: usize, sentences: &[SentenceView], facts: &[(usize, [usize; 2])]) {
+fn cell(
+    html: &mut String,
+    ids: [usize; 2],
+    side: usize,
+    sentences: &[SentenceView],
+    facts: &[(usize, [usize; 2])],
+) {
+    let doc = ids[side];
     if sentences.is_empty() {
         let _ = write!(
             html,
@@ -293,7 +334,8 @@ fn cell(html: &mut String, doc: usize, sentences: &[SentenceView], facts: &[(usi
             html,
             "<span class=\"px-sentence px-k-{kind}\" data-doc=\"{}\" data-sentence=\"{}\" \
              data-kind=\"{kind}\">",
-            sentence.doc, sentence.sentence
+            ids.get(sentence.doc).copied().unwrap_or(sentence.doc),
+            sentence.sentence
         );
         // Flag ranges are into the sentence's shown text, which its pieces spell out.
         let shown = sentence.text();

@@ -15,6 +15,8 @@
 //!   note and the flagged words on each side.
 //! - [`summary`]: the numbers of the summary bar.
 //! - [`pairs`]: ribbons, partners and selections of the reordering view.
+//! - [`grid`]: the fact grid of an N-article report (one row per fact, one column per
+//!   article, rows in a chosen base article's order).
 //!
 //! # Many-to-many links
 //!
@@ -30,6 +32,7 @@
 
 mod discrepancy;
 pub mod fold;
+pub mod grid;
 mod layout;
 mod marks;
 pub mod pairs;

@@ -11,7 +11,7 @@ use parallax::normalize::clean;
 use parallax::prepare::Prepared;
 use parallax::segment::segment;
 use parallax::tokenize::tokenize;
-use parallax::{compare, compare_prepared, Article, Options};
+use parallax::{compare, compare_all, compare_prepared, Article, Options};
 use std::hint::black_box;
 use std::ops::Range;
 use std::path::Path;
@@ -141,6 +141,29 @@ fn bench_seed_pairs(c: &mut Criterion) {
                     }
                 }
                 links
+            });
+        });
+        // All of them in one N-way run (issue 14: target 150 ms native release for the five
+        // seeds, about four two-article comparisons' worth).
+        group.bench_function(BenchmarkId::new("seeds in one run", seeds.len()), |b| {
+            b.iter(|| {
+                let articles: Vec<Article> = seeds
+                    .iter()
+                    .map(|text| Article::new("seed", black_box(text)))
+                    .collect();
+                compare_all(&articles, &Options::default()).links.len()
+            });
+        });
+        // One two-article comparison, the unit the N-way target is stated in.
+        group.bench_function(BenchmarkId::new("one seed pair", 2), |b| {
+            b.iter(|| {
+                compare(
+                    &Article::new("left", black_box(&seeds[0])),
+                    &Article::new("right", black_box(&seeds[1])),
+                    &Options::default(),
+                )
+                .links
+                .len()
             });
         });
         // The discrepancy detector alone, on every link of those comparisons: its share of

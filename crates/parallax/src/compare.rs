@@ -141,7 +141,10 @@ fn map_ranges(link: &mut Link, docs: [&Prepared<'_>; 2], shown: [&Shown; 2]) {
     let map = |side: usize, range: Option<[usize; 2]>| {
         range.map(|[start, end]| {
             let original = docs[side].to_original(start..end);
-            ([original.start, original.end], shown[side].range(start..end))
+            (
+                [original.start, original.end],
+                shown[side].range(start..end),
+            )
         })
     };
     for span in &mut link.diff {

@@ -51,9 +51,7 @@ mod shown;
 #[cfg(test)]
 mod test_support;
 
-pub use compare::{
-    compare, compare_all, compare_all_prepared, compare_prepared, segment_article,
-};
+pub use compare::{compare, compare_all, compare_all_prepared, compare_prepared, segment_article};
 pub use error::Error;
 pub use options::Options;
 pub use prepare::Article;

@@ -72,7 +72,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
             })
             .collect(),
         clusters: Vec::new(),
-        coverage: Default::default(),
+        coverage: parallax::report::Coverage::default(),
         unmatched: vec![unmatched(left, true), unmatched(right, false)],
         stats: Stats::default(),
     }

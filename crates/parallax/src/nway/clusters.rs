@@ -22,26 +22,7 @@ type Node = (usize, usize);
 /// The fact clusters of `links` between `documents`, ordered by their first document, then
 /// by that document's first sentence.
 pub fn clusters(documents: &[DocumentReport], links: &[Link]) -> Vec<Cluster> {
-    let mut edges: BTreeMap<(Node, Node), f64> = BTreeMap::new();
-    // Consecutive sentences of one article that sit on one side of a link.
-    let mut split_parts: BTreeSet<Node> = BTreeSet::new();
-    for link in links {
-        let [a, b] = link.docs;
-        for &i in &link.left {
-            for &j in &link.right {
-                let edge = ordered((a, i), (b, j));
-                let score = edges.entry(edge).or_insert(0.0);
-                *score = score.max(link.score);
-            }
-        }
-        for (doc, side) in [(a, &link.left), (b, &link.right)] {
-            for w in side.windows(2) {
-                if w[1] == w[0] + 1 {
-                    split_parts.insert((doc, w[0]));
-                }
-            }
-        }
-    }
+    let (edges, split_parts) = joins(links);
     // Strongest edges first; equal scores by the texts they join (so the order of the input
     // articles does not decide), then by position.
     let text = |(doc, i): Node| {
@@ -64,17 +45,58 @@ pub fn clusters(documents: &[DocumentReport], links: &[Link]) -> Vec<Cluster> {
             .then_with(|| key(p, q).cmp(&key(u, v)))
             .then_with(|| (p, q).cmp(&(u, v)))
     });
+    let mut clusters: Vec<Cluster> = merge(&order, &edges, &split_parts)
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .map(|nodes| to_cluster(&nodes, &edges))
+        .filter(|c| c.members.len() >= 2)
+        .collect();
+    clusters.sort_by_key(|c| (c.members[0].doc, c.members[0].sentences.first().copied()));
+    clusters
+}
 
+/// Every join of two sentences by a link (the best score of the links joining them), and the
+/// consecutive sentences of one article that sit on one side of a link (by the first of them).
+fn joins(links: &[Link]) -> (BTreeMap<(Node, Node), f64>, BTreeSet<Node>) {
+    let mut edges: BTreeMap<(Node, Node), f64> = BTreeMap::new();
+    let mut split_parts: BTreeSet<Node> = BTreeSet::new();
+    for link in links {
+        let [a, b] = link.docs;
+        for &i in &link.left {
+            for &j in &link.right {
+                let edge = ordered((a, i), (b, j));
+                let score = edges.entry(edge).or_insert(0.0);
+                *score = score.max(link.score);
+            }
+        }
+        for (doc, side) in [(a, &link.left), (b, &link.right)] {
+            for w in side.windows(2) {
+                if w[1] == w[0] + 1 {
+                    split_parts.insert((doc, w[0]));
+                }
+            }
+        }
+    }
+    (edges, split_parts)
+}
+
+/// Agglomerates sentences along the joins in `order`; returns the groups (some emptied by
+/// merges).
+fn merge(
+    order: &[((Node, Node), f64)],
+    edges: &BTreeMap<(Node, Node), f64>,
+    split_parts: &BTreeSet<Node>,
+) -> Vec<Vec<Node>> {
     let mut cluster_of: BTreeMap<Node, usize> = BTreeMap::new();
     let mut members: Vec<Vec<Node>> = Vec::new();
-    for ((p, q), _) in order {
+    for &((p, q), _) in order {
         let (cp, cq) = (cluster_of.get(&p).copied(), cluster_of.get(&q).copied());
         if cp.is_some() && cp == cq {
             continue;
         }
         let x = cp.map_or_else(|| vec![p], |c| members[c].clone());
         let y = cq.map_or_else(|| vec![q], |c| members[c].clone());
-        if !mostly_direct(&x, &y, &edges) || !one_place(&x, &y, &split_parts) {
+        if !mostly_direct(&x, &y, edges) || !one_place(&x, &y, split_parts) {
             continue;
         }
         let target = match (cp, cq) {
@@ -94,42 +116,40 @@ pub fn clusters(documents: &[DocumentReport], links: &[Link]) -> Vec<Cluster> {
         members[target] = merged;
     }
 
-    let mut clusters: Vec<Cluster> = members
-        .into_iter()
-        .filter(|m| !m.is_empty())
-        .map(|nodes| {
-            let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-            for &(doc, i) in &nodes {
-                by_doc.entry(doc).or_default().push(i);
-            }
-            let (mut sum, mut count) = (0.0, 0usize);
-            for (x, &p) in nodes.iter().enumerate() {
-                for &q in &nodes[x + 1..] {
-                    if let Some(score) = edges.get(&ordered(p, q)) {
-                        sum += score;
-                        count += 1;
-                    }
-                }
-            }
-            Cluster {
-                members: by_doc
-                    .into_iter()
-                    .map(|(doc, mut sentences)| {
-                        sentences.sort_unstable();
-                        Member { doc, sentences }
-                    })
-                    .collect(),
-                score: if count == 0 {
-                    0.0
-                } else {
-                    (sum / count as f64 * 1000.0).round() / 1000.0
-                },
-            }
-        })
-        .filter(|c| c.members.len() >= 2)
-        .collect();
-    clusters.sort_by_key(|c| (c.members[0].doc, c.members[0].sentences.first().copied()));
-    clusters
+    members
+}
+
+/// The cluster of a group of sentences.
+fn to_cluster(nodes: &[Node], edges: &BTreeMap<(Node, Node), f64>) -> Cluster {
+    let mut by_doc: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &(doc, i) in nodes {
+        by_doc.entry(doc).or_default().push(i);
+    }
+    // Summed in score order, so the mean does not depend on the articles' order.
+    let mut scores: Vec<f64> = Vec::new();
+    for (x, &p) in nodes.iter().enumerate() {
+        scores.extend(
+            nodes[x + 1..]
+                .iter()
+                .filter_map(|&q| edges.get(&ordered(p, q))),
+        );
+    }
+    scores.sort_by(f64::total_cmp);
+    let (sum, count): (f64, usize) = (scores.iter().sum(), scores.len());
+    Cluster {
+        members: by_doc
+            .into_iter()
+            .map(|(doc, mut sentences)| {
+                sentences.sort_unstable();
+                Member { doc, sentences }
+            })
+            .collect(),
+        score: if count == 0 {
+            0.0
+        } else {
+            (sum / count as f64 * 1000.0).round() / 1000.0
+        },
+    }
 }
 
 fn ordered(p: Node, q: Node) -> (Node, Node) {

@@ -86,7 +86,12 @@ impl Report {
                 })
             })
             .collect();
-        clusters.sort_by_key(|c| (c.members[0].sentences.first().copied(), c.members[1].sentences.first().copied()));
+        clusters.sort_by_key(|c| {
+            (
+                c.members[0].sentences.first().copied(),
+                c.members[1].sentences.first().copied(),
+            )
+        });
         let stats = Stats::of(&documents, &links);
         Some(Report {
             format: self.format.clone(),
@@ -104,6 +109,7 @@ impl Report {
 impl Link {
     /// The same link seen from the other side: `docs`, sentences and every range swapped,
     /// insertions and deletions exchanged. Flag notes keep their wording.
+    #[must_use]
     pub fn mirrored(&self) -> Link {
         Link {
             docs: [self.docs[1], self.docs[0]],
@@ -119,6 +125,7 @@ impl Link {
 
 impl Span {
     /// The span seen from the other side.
+    #[must_use]
     pub fn mirrored(&self) -> Span {
         Span {
             op: match self.op {
@@ -136,6 +143,7 @@ impl Span {
 
 impl Flag {
     /// The flag seen from the other side (the note keeps its wording).
+    #[must_use]
     pub fn mirrored(&self) -> Flag {
         Flag {
             left: self.right,

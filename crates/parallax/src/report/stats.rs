@@ -51,11 +51,9 @@ impl Stats {
         for link in links {
             *link_kinds.entry(link.kind).or_insert(0) += 1;
         }
-        let words = |doc: usize, range: Option<TextRange>| {
-            match (documents.get(doc), range) {
-                (Some(doc), Some(range)) => words_in(doc, range),
-                _ => 0,
-            }
+        let words = |doc: usize, range: Option<TextRange>| match (documents.get(doc), range) {
+            (Some(doc), Some(range)) => words_in(doc, range),
+            _ => 0,
         };
         let (mut words_added, mut words_removed) = (0, 0);
         for link in links {

@@ -5,6 +5,7 @@ mod diff_props;
 mod fixtures;
 mod flags;
 mod normalize;
+mod nway;
 mod properties;
 mod segment_golden;
 mod segment_props;
