@@ -278,8 +278,8 @@ fn compare_json_is_the_versioned_report() {
     let dir = scratch("compare_json_is_the_versioned_report");
     let json = compare_json(&dir, &["--format", "json"]);
     assert_eq!(json["format"], "parallax-report");
-    assert_eq!(json["version"], 1);
-    for key in ["documents", "links", "unmatched", "stats"] {
+    assert_eq!(json["version"], 2);
+    for key in ["documents", "links", "clusters", "coverage", "unmatched", "stats"] {
         assert!(!json[key].is_null(), "{key} missing");
     }
     for key in [
