@@ -55,7 +55,7 @@ check-engine-deps:
 # types they need from parallax::report, the input edge from parallax::input; parallax::order
 # is the one shared sort, not a stage).
 RENDERERS := crates/parallax-view crates/parallax-html crates/parallax-cli/src/render_text.rs web/src
-ENGINE_STAGES := normalize|segment|tokenize|similarity|align|diff|extract|prepare|flags
+ENGINE_STAGES := normalize|segment|tokenize|similarity|align|diff|extract|prepare|flags|nway
 check-renderer-deps:
 	@if grep -rnE 'parallax::($(ENGINE_STAGES))\b' $(RENDERERS); then \
 	  echo "check-renderer-deps: renderers may use parallax::report only (see docs/ARCHITECTURE.md)" >&2; exit 1; \
