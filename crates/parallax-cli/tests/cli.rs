@@ -279,7 +279,14 @@ fn compare_json_is_the_versioned_report() {
     let json = compare_json(&dir, &["--format", "json"]);
     assert_eq!(json["format"], "parallax-report");
     assert_eq!(json["version"], 2);
-    for key in ["documents", "links", "clusters", "coverage", "unmatched", "stats"] {
+    for key in [
+        "documents",
+        "links",
+        "clusters",
+        "coverage",
+        "unmatched",
+        "stats",
+    ] {
         assert!(!json[key].is_null(), "{key} missing");
     }
     for key in [

@@ -22,6 +22,9 @@ pub use crate::normalize::{is_blank, Encoding};
 use crate::Error;
 use std::fmt;
 
+mod name;
+pub use name::{page_name, text_name};
+
 /// The largest file [`load`] reads by default: 2 MiB.
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 
@@ -74,6 +77,9 @@ pub struct Loaded {
     pub kind: FileKind,
     /// The encoding it was read as (tell the reader when it is not UTF-8).
     pub encoding: Encoding,
+    /// The outlet the article names itself by, when it does ([`page_name`] for an HTML page,
+    /// else [`text_name`]): a better name for it than its file name.
+    pub name: Option<String>,
 }
 
 /// Why a file was not loaded. `Display` says it for a reader, without the file's name.
@@ -181,10 +187,10 @@ pub fn load(source: &Source<'_>, options: &Options) -> Result<Loaded, LoadError>
     }
     let head: String = decoded.text.chars().take(64).collect();
     let kind = file_kind(source.name, source.mime, &head)?;
-    let text = match kind {
-        FileKind::Text => decoded.text,
-        FileKind::Markdown => markdown_to_text(&decoded.text),
-        FileKind::Html => article_text(&decoded.text),
+    let (text, page) = match kind {
+        FileKind::Text => (decoded.text, None),
+        FileKind::Markdown => (markdown_to_text(&decoded.text), None),
+        FileKind::Html => (article_text(&decoded.text), page_name(&decoded.text)),
     };
     if is_blank(&text) {
         return Err(if kind == FileKind::Html {
@@ -193,10 +199,12 @@ pub fn load(source: &Source<'_>, options: &Options) -> Result<Loaded, LoadError>
             LoadError::Empty
         });
     }
+    let name = page.or_else(|| text_name(&text));
     Ok(Loaded {
         text,
         kind,
         encoding: decoded.encoding,
+        name,
     })
 }
 

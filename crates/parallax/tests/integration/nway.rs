@@ -379,3 +379,23 @@ proptest! {
         }
     }
 }
+
+/// Issue 15, item 1: articles name themselves where they can (a wire dateline, the site after
+/// a headline), so a pane of five seed reports is not five file names.
+#[test]
+fn seed_articles_name_their_outlets() {
+    let Some(texts) = seed_texts() else { return };
+    let names: Vec<(String, Option<String>)> = texts
+        .iter()
+        .map(|(file, text)| (file.clone(), parallax::input::text_name(text)))
+        .collect();
+    println!("{names:?}");
+    let name_of = |prefix: &str| {
+        names
+            .iter()
+            .find(|(f, _)| f.starts_with(prefix))
+            .and_then(|(_, n)| n.clone())
+    };
+    assert_eq!(name_of("002").as_deref(), Some("NBC 6 South Florida"));
+    assert_eq!(name_of("004").as_deref(), Some("AP"));
+}
