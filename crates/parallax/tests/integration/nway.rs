@@ -389,7 +389,6 @@ fn seed_articles_name_their_outlets() {
         .iter()
         .map(|(file, text)| (file.clone(), parallax::input::text_name(text)))
         .collect();
-    println!("{names:?}");
     let name_of = |prefix: &str| {
         names
             .iter()
