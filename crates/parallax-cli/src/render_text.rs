@@ -349,6 +349,9 @@ fn excerpt(text: &str, spot: Option<&FlagSpot>, width: usize, paint: Paint) -> S
 /// The line above a row: `── minor 0.91 ───…`.
 fn rule(row: &Row, width: usize, paint: Paint) -> String {
     let label = match row.score {
+        Some(score) if row.is_unsure() => {
+            format!("{} {score:.2} · possible match", row.kind.label())
+        }
         Some(score) => format!("{} {score:.2}", row.kind.label()),
         None => row.kind.label().to_owned(),
     };

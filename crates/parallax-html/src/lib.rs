@@ -251,16 +251,22 @@ fn chips(html: &mut String, flags: &[FlagView]) {
 
 fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     let kind = row.kind.name();
+    let unsure = if row.is_unsure() { " px-unsure" } else { "" };
     let _ = write!(
         html,
-        "<tr class=\"px-row px-row-{kind}\" data-link=\"{kind}\">"
+        "<tr class=\"px-row px-row-{kind}{unsure}\" data-link=\"{kind}\">"
     );
     cell(html, ids, 0, &row.left, &facts(row, 0));
     let score = row
         .score
         .map(|s| {
+            let possible = if row.is_unsure() {
+                "<span class=\"px-possible\">possible match</span>"
+            } else {
+                ""
+            };
             format!(
-                "<span class=\"px-score\" title=\"match probability\">match {:.0}%</span>",
+                "<span class=\"px-score\" title=\"match probability\">match {:.0}%</span>{possible}",
                 s * 100.0
             )
         })
@@ -538,6 +544,22 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<ul class=\"px-flags\""), "{html}");
+    }
+
+    /// Issue 16, item 4: a link scored below one half reads as a possible match.
+    #[test]
+    fn an_unsure_link_says_possible_match() {
+        let mut report = compare(
+            &Article::new("a", "The storm closed the harbour on Tuesday."),
+            &Article::new("b", "The storm closed the harbour on Tuesday night."),
+            &Options::default(),
+        );
+        let sure = render(&report);
+        assert!(!sure.contains("class=\"px-possible\"") && !sure.contains(" px-unsure\""));
+        report.links[0].score = 0.3;
+        let html = render(&report);
+        assert!(html.contains(" px-unsure\""), "{html}");
+        assert!(html.contains("match 30%</span><span class=\"px-possible\">possible match</span>"));
     }
 
     #[test]

@@ -194,6 +194,12 @@ pub struct Row {
 }
 
 impl Row {
+    /// Whether the row's link is only a possible match (score below
+    /// [`parallax::report::SURE_FROM`]): renderers show it lighter, labelled "possible match".
+    pub fn is_unsure(&self) -> bool {
+        self.score.is_some_and(|s| s < parallax::report::SURE_FROM)
+    }
+
     /// Whether the row counts as a difference: anything but an identical row in its own place
     /// without discrepancy flags.
     pub fn is_change(&self) -> bool {

@@ -143,6 +143,19 @@ pub struct Link {
     pub flags: Vec<Flag>,
 }
 
+/// A link scoring below this is a *possible* match: its score is the aligner's probability
+/// that the link is right, so below one half it is more likely wrong than right. Renderers
+/// show such links as uncertain ("possible match"), not as confident paraphrases; the
+/// default threshold (0.25) keeps them so a reader can judge.
+pub const SURE_FROM: f64 = 0.5;
+
+impl Link {
+    /// Whether the link is only a possible match (its score is below [`SURE_FROM`]).
+    pub fn is_unsure(&self) -> bool {
+        self.score < SURE_FROM
+    }
+}
+
 /// The pair of a version-1 report's links.
 #[cfg(feature = "serde")]
 fn first_pair() -> [usize; 2] {
