@@ -93,11 +93,11 @@ pub fn is_large(left: &str, right: &str) -> bool {
 /// Files larger than this are refused before they are read (the engine loader's limit).
 pub const MAX_FILE_BYTES: usize = input::MAX_BYTES;
 
-/// The page's article limit: articles longer than this are not compared in the browser
-/// (alignment grows with the product of both sentence counts; the text stays in its box), and
-/// a share link holding a longer article is refused before its text reaches a box
-/// ([`crate::share`] stops decompressing past it).
-pub const MAX_ARTICLE_BYTES: usize = 200 * 1024;
+/// The page's article limit, the engine loader's (2 MiB): longer articles are not compared in
+/// the browser (the text stays in its box), and a share link holding a longer article is
+/// refused before its text reaches a box ([`crate::share`] stops decompressing past it). The
+/// comparison runs in a worker ([`crate::engine`]), so a long one never freezes the page.
+pub const MAX_ARTICLE_BYTES: usize = input::MAX_BYTES;
 
 /// The match threshold's range and step in the options bar.
 pub const THRESHOLD_MIN: f64 = 0.05;
@@ -391,12 +391,16 @@ pub enum Refusal {
     },
     /// An article is over the page's article limit.
     TooLong(TooLong),
+    /// The reader cancelled the comparison.
+    Cancelled,
+    /// The engine could not compare (its worker or wasm failed): why.
+    Failed(String),
 }
 
 impl Refusal {
     /// Whether the refusal reports a problem (an alert) rather than a state to fill in.
     pub fn is_problem(&self) -> bool {
-        matches!(self, Refusal::TooLong(_))
+        matches!(self, Refusal::TooLong(_) | Refusal::Failed(_))
     }
 }
 
@@ -413,6 +417,14 @@ impl fmt::Display for Refusal {
                 side(*doc)
             ),
             Refusal::TooLong(too_long) => too_long.fmt(f),
+            Refusal::Cancelled => f.write_str(
+                "Comparison cancelled. Edit an article, change an option or press \
+                 Compare again to run it.",
+            ),
+            Refusal::Failed(why) => write!(
+                f,
+                "The comparison could not run: {why}. Reload the page to try again."
+            ),
         }
     }
 }
