@@ -95,8 +95,8 @@ async function withDraft() {
 
 test('issue 19.1: a small link that inflates past the article limit is refused at once', async () => {
   const { page, context, problems } = await withDraft();
-  // 2 MB of one unbreakable word in a 3 KB link; 20 MB in a 27 KB link.
-  for (const [size, word] of [[2_000_000, 'a'], [20_000_000, 'b']]) {
+  // 2.2 MB of one unbreakable word in a 3 KB link (over the 2 MB article limit); 20 MB in a 27 KB link.
+  for (const [size, word] of [[2_200_000, 'a'], [20_000_000, 'b']]) {
     const link = linkFor(env.server.url, word.repeat(size), 'Short.');
     assert.ok(link.length < 32 * 1024, `link of ${link.length} characters`);
     await page.goto('about:blank');

@@ -184,6 +184,12 @@ copyFileSync(join(ROOT, 'web', 'examples', 'embed.html'), join(DIST, 'examples',
 mkdirSync(join(DIST, 'bench'), { recursive: true });
 copyFileSync(join(ROOT, 'web', 'bench', 'index.html'), join(DIST, 'bench', 'index.html'));
 for (const sample of ['wire.txt', 'ledger.txt']) copyFileSync(join(ROOT, 'samples', sample), join(DIST, 'bench', sample));
+// The diff libraries it times beside Parallax (npm devDependencies, pinned in package-lock.json).
+for (const [from, to] of [['diff-match-patch/index.js', 'diff-match-patch.js'], ['diff/dist/diff.min.js', 'jsdiff.min.js']]) {
+  const file = join(ROOT, 'node_modules', from);
+  if (existsSync(file)) copyFileSync(file, join(DIST, 'bench', to));
+  else console.warn(`package: ${from} is not installed (npm ci); the bench runs without it`);
+}
 
 // 4. Sizes: what a browser downloads for each way in, raw and gzip.
 //    gzip is GNU gzip -9 (Node's zlib compresses this wasm ~2% worse).
