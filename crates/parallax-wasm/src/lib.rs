@@ -80,17 +80,23 @@ pub fn compare(
     } else {
         serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
     };
-    let [left, right] = articles.as_slice() else {
+    if articles.len() != 2 {
         return Err(JsError::new("compare expects exactly two articles"));
-    };
-    let report = parallax::compare(
-        &Article::new(&left.name, &left.text),
-        &Article::new(&right.name, &right.text),
-        &options,
-    );
-    report
+    }
+    let articles: Vec<Article<'_>> = articles
+        .iter()
+        .map(|a| Article::new(&a.name, &a.text))
+        .collect();
+    compare_articles(&articles, &options)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(to_js_error)
+}
+
+/// The one engine call, shared by the page's worker (`web/engine/worker.js` calls [`compare`]).
+/// When the engine has N-way comparison (`parallax::compare_all`, report version 2), this body
+/// becomes `parallax::compare_all(articles, options)` and the count check above allows 2–10.
+fn compare_articles(articles: &[Article<'_>], options: &Options) -> parallax::report::Report {
+    parallax::compare(&articles[0], &articles[1], options)
 }
 
 fn to_js_error(error: impl std::fmt::Display) -> JsError {
