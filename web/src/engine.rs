@@ -12,9 +12,13 @@
 //! The message protocol (see `web/engine/worker.js`) is general: a list of articles (2–10)
 //! `{ name, text }` and the options. Each [`Engine`] owns one worker and runs one comparison at
 //! a time; a newer request, [`Engine::cancel`] or dropping the engine terminates a comparison
-//! still running, so it stops using the CPU at once.
+//! still running, so it stops using the CPU at once. Files the reader opens go through the
+//! engine's loader in a worker of their own ([`load_file`]), so the page's wasm carries neither
+//! the aligner nor the loader's text clean-up tables.
 
+use crate::state::{FileBytes, FileKind, LoadError, Loaded};
 use js_sys::{Object, Promise, Reflect};
+use parallax::input::Encoding;
 use parallax::{Options, Report};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -37,10 +41,21 @@ pub struct Compared {
     pub json: String,
 }
 
-/// What a finished comparison gives: the report, or a message saying why there is none.
-pub type Outcome = Result<Compared, String>;
+/// Why a comparison gave no report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Failure {
+    /// Not compared: `blank[i]` says article `i` has nothing to compare (white space and
+    /// invisible characters only, as the loader and the command line count it).
+    Blank(Vec<bool>),
+    /// The engine could not compare: why.
+    Error(String),
+}
 
-type Done = Box<dyn FnOnce(Outcome)>;
+/// What a finished comparison gives: the report, or why there is none.
+pub type Outcome = Result<Compared, Failure>;
+
+/// What to do with the worker's answer to one request (its message, or why there is none).
+type Reply = Box<dyn FnOnce(Result<JsValue, String>)>;
 
 thread_local! {
     /// The library's wasm, compiled once for every worker of the page.
@@ -123,11 +138,20 @@ pub fn preload() {
     let _ = module();
 }
 
+/// Sets `object[key] = value`.
+fn set(object: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+}
+
+/// `object[key]`, when it is there.
+fn get(object: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(object, &JsValue::from_str(key))
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
 /// The message asking for one comparison.
 fn request(id: u32, articles: &[(String, String)], options: &Options) -> JsValue {
-    let set = |object: &Object, key: &str, value: JsValue| {
-        let _ = Reflect::set(object, &JsValue::from_str(key), &value);
-    };
     let list: js_sys::Array = articles
         .iter()
         .map(|(name, text)| {
@@ -157,19 +181,19 @@ fn request(id: u32, articles: &[(String, String)], options: &Options) -> JsValue
     message.into()
 }
 
-/// One worker and the comparison it runs.
+/// One worker and the requests it is answering.
 #[derive(Default)]
 struct Inner {
     worker: Option<web_sys::Worker>,
     next_id: u32,
-    /// The comparison running, by id, and what to do with its outcome.
-    pending: Option<(u32, Done)>,
+    /// The requests sent and not yet answered, by id.
+    pending: Vec<(u32, Reply)>,
     on_message: Option<Closure<dyn FnMut(web_sys::MessageEvent)>>,
     on_error: Option<Closure<dyn FnMut(web_sys::Event)>>,
 }
 
 impl Inner {
-    /// Stops the worker (and any comparison in it) and forgets it.
+    /// Stops the worker (and whatever runs in it) and forgets it.
     fn stop(&mut self) {
         if let Some(worker) = self.worker.take() {
             worker.terminate();
@@ -198,41 +222,52 @@ impl std::fmt::Debug for Engine {
     }
 }
 
-/// Gives the pending comparison `id` its outcome (if it is still the one running).
-fn finish(inner: &Weak<RefCell<Inner>>, id: u32, outcome: Result<String, String>) {
+/// Gives request `id` its answer, if it is still waiting for one.
+fn finish(inner: &Weak<RefCell<Inner>>, id: u32, outcome: Result<JsValue, String>) {
     let Some(inner) = inner.upgrade() else { return };
-    let done = {
+    let reply = {
         let mut inner = inner.borrow_mut();
-        match inner.pending.take() {
-            Some((pending, done)) if pending == id => Some(done),
-            other => {
-                inner.pending = other;
-                None
-            }
-        }
+        let at = inner.pending.iter().position(|(p, _)| *p == id);
+        at.map(|at| inner.pending.remove(at).1)
     };
-    // Called with no borrow held: `done` may start the next comparison.
-    if let Some(done) = done {
-        done(
-            outcome.and_then(|json| match serde_json::from_str::<Report>(&json) {
-                Ok(report) => Ok(Compared { report, json }),
-                Err(e) => Err(format!("the engine's report could not be read ({e})")),
-            }),
-        );
+    // Called with no borrow held: the reply may send the next request.
+    if let Some(reply) = reply {
+        reply(outcome);
+    }
+}
+
+/// Reads the worker's answer to a comparison.
+fn compared(answer: Result<JsValue, String>) -> Outcome {
+    let data = answer.map_err(Failure::Error)?;
+    if let Some(blank) = get(&data, "blank") {
+        let blank = js_sys::Array::from(&blank)
+            .iter()
+            .map(|b| b.is_truthy())
+            .collect();
+        return Err(Failure::Blank(blank));
+    }
+    let json = get(&data, "json")
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| Failure::Error("the engine sent no report".to_owned()))?;
+    match serde_json::from_str::<Report>(&json) {
+        Ok(report) => Ok(Compared { report, json }),
+        Err(e) => Err(Failure::Error(format!(
+            "the engine's report could not be read ({e})"
+        ))),
     }
 }
 
 impl Engine {
-    /// An engine; its worker starts with the first comparison.
+    /// An engine; its worker starts with the first request.
     pub fn new() -> Self {
         Self {
             inner: Rc::default(),
         }
     }
 
-    /// Whether a comparison is running.
+    /// Whether a request (a comparison) is running.
     pub fn is_running(&self) -> bool {
-        self.inner.borrow().pending.is_some()
+        !self.inner.borrow().pending.is_empty()
     }
 
     /// Compares `articles` (`(name, text)`, 2–10) with `options` and calls `done` with the
@@ -244,14 +279,20 @@ impl Engine {
         options: Options,
         done: impl FnOnce(Outcome) + 'static,
     ) {
+        self.cancel();
+        self.send(
+            move |id| request(id, &articles, &options),
+            Box::new(move |answer| done(compared(answer))),
+        );
+    }
+
+    /// Sends the message `message(id)` once the wasm is ready; `reply` gets the answer.
+    fn send(&self, build: impl FnOnce(u32) -> JsValue + 'static, reply: Reply) {
         let id = {
             let mut inner = self.inner.borrow_mut();
-            if inner.pending.take().is_some() {
-                inner.stop();
-            }
             inner.next_id = inner.next_id.wrapping_add(1);
             let id = inner.next_id;
-            inner.pending = Some((id, Box::new(done)));
+            inner.pending.push((id, reply));
             id
         };
         let weak = Rc::downgrade(&self.inner);
@@ -268,7 +309,7 @@ impl Engine {
             let Some(inner) = weak.upgrade() else { return };
             let worker = {
                 let mut state = inner.borrow_mut();
-                if state.pending.as_ref().map(|(p, _)| *p) != Some(id) {
+                if !state.pending.iter().any(|(p, _)| *p == id) {
                     return;
                 }
                 match &state.worker {
@@ -278,7 +319,7 @@ impl Engine {
             };
             match worker {
                 Ok(worker) => {
-                    if let Err(error) = worker.post_message(&request(id, &articles, &options)) {
+                    if let Err(error) = worker.post_message(&build(id)) {
                         finish(&weak, id, Err(message(&error)));
                     }
                 }
@@ -290,7 +331,8 @@ impl Engine {
     /// Stops the running comparison, if any; its `done` is never called.
     pub fn cancel(&self) {
         let mut inner = self.inner.borrow_mut();
-        if inner.pending.take().is_some() {
+        if !inner.pending.is_empty() {
+            inner.pending.clear();
             inner.stop();
         }
     }
@@ -299,10 +341,78 @@ impl Engine {
 impl Drop for Engine {
     fn drop(&mut self) {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
-            inner.pending = None;
+            inner.pending.clear();
             inner.stop();
         }
     }
+}
+
+thread_local! {
+    /// The worker that reads opened and dropped files (never cancelled by a comparison).
+    static LOADER: Engine = Engine::new();
+}
+
+/// Reads a file the reader opened or dropped with the engine's loader, in a worker (the same
+/// rules as the command line: [`crate::state::load_file`] is the native twin), then calls
+/// `done` with its text or the reason it was refused.
+pub fn load_file(
+    file: &FileBytes,
+    windows_1252: bool,
+    done: impl FnOnce(Result<Loaded, LoadError>) + 'static,
+) {
+    let bytes = js_sys::Uint8Array::from(file.bytes.as_slice());
+    let (name, mime) = (file.name.clone(), file.mime.clone());
+    let file_name = file.name.clone();
+    let message = move |id: u32| {
+        let message = Object::new();
+        set(&message, "type", JsValue::from_str("load"));
+        set(&message, "id", JsValue::from(id));
+        set(&message, "bytes", bytes.into());
+        set(&message, "name", JsValue::from_str(&name));
+        set(&message, "mime", JsValue::from_str(&mime));
+        set(&message, "windows_1252", JsValue::from_bool(windows_1252));
+        message.into()
+    };
+    let reply = move |answer: Result<JsValue, String>| {
+        done(match answer {
+            Ok(data) => loaded(&file_name, &get(&data, "file").unwrap_or(JsValue::NULL)),
+            Err(why) => Err(LoadError::Refused(format!("could not be read ({why})"))),
+        });
+    };
+    LOADER.with(|loader| loader.send(message, Box::new(reply)));
+}
+
+/// The loader's answer (`LoadedFile` in `dist/lib/parallax.d.ts`) as the page's types.
+fn loaded(file_name: &str, file: &JsValue) -> Result<Loaded, LoadError> {
+    let text = |key: &str| {
+        get(file, key)
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
+    let number = |key: &str| get(file, key).and_then(|v| v.as_f64()).unwrap_or(0.0) as usize;
+    if get(file, "ok").is_some_and(|ok| ok.is_truthy()) {
+        let kind = match text("kind").as_str() {
+            "html" => FileKind::Html,
+            "markdown" => FileKind::Markdown,
+            _ => FileKind::Text,
+        };
+        let encoding = match text("encoding").as_str() {
+            "utf-16le" => Encoding::Utf16Le,
+            "utf-16be" => Encoding::Utf16Be,
+            "windows-1252" => Encoding::Windows1252,
+            _ => Encoding::Utf8,
+        };
+        return Ok(Loaded::new(file_name, text("text"), kind, encoding));
+    }
+    Err(match text("error").as_str() {
+        "binary" => LoadError::Binary,
+        "not_utf8" => LoadError::NotUtf8 { at: number("at") },
+        "too_large" => LoadError::TooLarge {
+            bytes: number("bytes"),
+            limit: number("limit"),
+        },
+        _ => LoadError::Refused(text("message")),
+    })
 }
 
 /// Starts a worker, wires its messages to `finish` and hands it the compiled wasm.
@@ -323,20 +433,16 @@ fn start_worker(
         let weak = weak.clone();
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             let data = event.data();
-            let field = |key: &str| Reflect::get(&data, &JsValue::from_str(key)).ok();
-            let Some(id) = field("id").and_then(|v| v.as_f64()) else {
+            let Some(id) = get(&data, "id").and_then(|v| v.as_f64()) else {
                 return;
             };
-            let id = id as u32;
-            let outcome = match field("type").and_then(|v| v.as_string()).as_deref() {
-                Some("report") => field("json")
-                    .and_then(|v| v.as_string())
-                    .ok_or_else(|| "the engine sent no report".to_owned()),
-                _ => Err(field("message")
+            let outcome = match get(&data, "type").and_then(|v| v.as_string()).as_deref() {
+                Some("error") => Err(get(&data, "message")
                     .and_then(|v| v.as_string())
                     .unwrap_or_else(|| "the engine failed".to_owned())),
+                _ => Ok(data),
             };
-            finish(&weak, id, outcome);
+            finish(&weak, id as u32, outcome);
         })
     };
     let on_error = {
@@ -344,18 +450,16 @@ fn start_worker(
         Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             event.prevent_default();
             let Some(inner) = weak.upgrade() else { return };
-            let id = {
+            let ids: Vec<u32> = {
                 let mut state = inner.borrow_mut();
-                let id = state.pending.as_ref().map(|(id, _)| *id);
                 state.stop();
-                id
+                state.pending.iter().map(|(id, _)| *id).collect()
             };
-            if let Some(id) = id {
-                let why = Reflect::get(&event, &JsValue::from_str("message"))
-                    .ok()
-                    .and_then(|m| m.as_string())
-                    .filter(|m| !m.is_empty())
-                    .unwrap_or_else(|| "it could not be loaded".to_owned());
+            let why = get(&event, "message")
+                .and_then(|m| m.as_string())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "it could not be loaded".to_owned());
+            for id in ids {
                 finish(&weak, id, Err(format!("its worker stopped ({why})")));
             }
         })

@@ -10,7 +10,7 @@ use super::sentence::{sentence_selector, Highlight};
 use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::engine::Engine;
+use crate::engine::{Engine, Failure};
 use crate::state::{self, Command, Export, Refusal, View};
 use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
@@ -421,7 +421,12 @@ fn run(
                         json.set_value(compared.json);
                         show(report, Ok(compared.report));
                     }
-                    Err(why) => show(report, Err(Refusal::Failed(why))),
+                    Err(Failure::Blank(blank)) => {
+                        let refusal =
+                            state::missing(&blank).unwrap_or(Refusal::Missing { doc: None });
+                        show(report, Err(refusal));
+                    }
+                    Err(Failure::Error(why)) => show(report, Err(Refusal::Failed(why))),
                 }
                 busy.set(false);
             });
