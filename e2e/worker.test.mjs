@@ -124,6 +124,19 @@ test('articles past the old 200 KB limit are compared (up to 2 MB each)', async 
   await context.close();
 });
 
+test('the worker finds an article of invisible characters blank (files it reads: input and encodings tests)', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  await page.waitForSelector('[data-link]');
+  // Zero-width space, soft hyphen, word joiner: nothing to compare (the loader's is_blank, in the worker).
+  await setTexts(page, null, '\u200B\u00AD \u2060\n');
+  await page.waitForFunction(() => /right article is empty/.test(document.querySelector('.px-refusal')?.textContent ?? ''));
+  assert.equal(await page.locator('[data-link]').count(), 0);
+  await setTexts(page, null, SHORT_RIGHT);
+  await showsRight(page, 'Nobody was hurt');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the embed compares in a worker: the host page stays usable and update() wins', async () => {
   const { page, context, problems } = await openPage(browser, `${server.origin}/host.html`);
   let workers = 0;
