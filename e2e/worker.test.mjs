@@ -149,6 +149,8 @@ test('the embed compares in a worker: the host page stays usable and update() wi
     });
   }, big);
   await page.waitForSelector('#slot .px-busy');
+  // The worker starts once the engine's wasm is compiled, maybe just after the note shows.
+  for (let i = 0; workers < 1 && i < 200; i++) await page.waitForTimeout(50);
   assert.ok(workers >= 1, 'the embed compares in a worker');
   await page.click('#host-button');
   assert.equal(await page.textContent('#host-count'), '1');
