@@ -24,16 +24,12 @@ serve:
 	@scripts/setup.sh web
 	trunk serve --release
 
-# The static site (Trunk), the data-only library (parallax-wasm) in dist/lib/, then
-# scripts/package.mjs: CSP, the single offline file dist/parallax.html, dist/embed/, sizes.
-TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+# The static site (Trunk; its post_build hook, scripts/build-lib.sh, puts the data-only library
+# (parallax-wasm) and the engine's worker in dist/lib/), then scripts/package.mjs: CSP, the
+# single offline file dist/parallax.html, dist/embed/, sizes.
 dist:
 	@scripts/setup.sh web
 	trunk build --release
-	cargo build -p parallax-wasm --lib --target wasm32-unknown-unknown --profile wasm-release --locked
-	wasm-bindgen --target web --out-dir dist/lib --out-name parallax \
-	  $(TARGET_DIR)/wasm32-unknown-unknown/wasm-release/parallax_wasm.wasm
-	wasm-opt -Oz dist/lib/parallax_bg.wasm -o dist/lib/parallax_bg.wasm
 	node scripts/package.mjs dist
 
 test: setup lint check-engine-deps check-renderer-deps test-native test-wasm test-browser

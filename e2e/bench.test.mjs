@@ -49,6 +49,11 @@ test('the in-browser bench runs and reports every size', async () => {
       assert.ok(r.ms > 0 && Number.isFinite(r.mib_per_s), JSON.stringify(r));
       assert.ok(r.links > 0 && r.sentences > 0, JSON.stringify(r));
     }
+    // diff-match-patch and jsdiff ran on the same pairs; the ratios are printed, never asserted.
+    // (jsdiff gives up past its 10 s limit on the largest pairs: null there.)
+    for (const r of results) assert.ok(r.dmp_ms > 0 && (r.jsdiff_ms === null || r.jsdiff_ms > 0), JSON.stringify(r));
+    assert.ok(results[0].jsdiff_ms > 0, JSON.stringify(results[0]));
+    console.table(results.map(({ input, ms, dmp_ms, jsdiff_ms, x_dmp, x_jsdiff }) => ({ input, parallax_ms: ms, dmp_ms, jsdiff_ms, x_dmp, x_jsdiff })));
     // Larger inputs have more sentences: the bench measures real work.
     assert.ok(results[3].sentences === 64 * results[0].sentences, JSON.stringify(results));
 

@@ -110,11 +110,14 @@ export async function openPage(browser, url, { width = 1280, height = 900, color
   return { page, context, problems };
 }
 
-/** Saves a full-page screenshot under target/e2e/NAME.png and returns its path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a full-page screenshot under target/e2e/NAME.png and returns its path; `fullPage:
+ * false` takes the viewport only (for pages thousands of rows long).
+ */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SHOTS, { recursive: true });
   const path = join(SHOTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
@@ -186,4 +189,28 @@ export function shareFragment(left, right, { leftName = 'Shared left', rightName
   const field = (s) => `${Buffer.byteLength(s)}:${s}`;
   const payload = `0.25|0|0|${field(leftName)}${field(left)}${field(rightName)}${field(right)}`;
   return `#share=1.${deflateRawSync(Buffer.from(payload), { level: 9 }).toString('base64url')}`;
+}
+
+/**
+ * A pair of long articles for the worker tests: the built-in sample pair repeated `copies`
+ * times (every number in copy k shifted by k, so no two copies are identical), as the bench
+ * scales it. 400 copies are ~440 KB a side and take seconds to compare.
+ */
+export async function largePair(copies) {
+  const scaled = (text) =>
+    Array.from({ length: copies }, (_, k) => text.replace(/\d+/g, (d) => String(Number(d) + k))).join('\n\n');
+  const [left, right] = await Promise.all(['wire.txt', 'ledger.txt'].map((f) => readFile(join(ROOT, 'samples', f), 'utf8')));
+  return [scaled(left), scaled(right)];
+}
+
+/** Sets both text boxes of the page at once (as a paste would), without typing them. */
+export async function setTexts(page, left, right) {
+  await page.evaluate(([left, right]) => {
+    for (const [id, value] of [['#px-text-left', left], ['#px-text-right', right]]) {
+      if (value === null) continue;
+      const box = document.querySelector(id);
+      box.value = value;
+      box.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+  }, [left, right]);
 }

@@ -38,7 +38,7 @@ test('a share link round-trips the articles and options, and sends nothing to th
   const requestsBefore = env.server.requests.length;
   const other = await openPage(env.browser, link);
   await other.page.waitForFunction(
-    (left) => document.querySelector('#px-text-left').value === left,
+    (left) => document.querySelector('#px-text-left')?.value === left,
     LEFT,
   );
   assert.equal(await other.page.inputValue('#px-text-right'), RIGHT);
@@ -95,8 +95,8 @@ async function withDraft() {
 
 test('issue 19.1: a small link that inflates past the article limit is refused at once', async () => {
   const { page, context, problems } = await withDraft();
-  // 2 MB of one unbreakable word in a 3 KB link; 20 MB in a 27 KB link.
-  for (const [size, word] of [[2_000_000, 'a'], [20_000_000, 'b']]) {
+  // 2.2 MB of one unbreakable word in a 3 KB link (over the 2 MB article limit); 20 MB in a 27 KB link.
+  for (const [size, word] of [[2_200_000, 'a'], [20_000_000, 'b']]) {
     const link = linkFor(env.server.url, word.repeat(size), 'Short.');
     assert.ok(link.length < 32 * 1024, `link of ${link.length} characters`);
     await page.goto('about:blank');
@@ -121,7 +121,7 @@ test('issue 19.2: a link never writes over the stored draft, and Undo survives a
   const { page, context, problems } = await withDraft();
   await page.goto('about:blank');
   await page.goto(linkFor(env.server.url, LEFT, RIGHT));
-  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  await page.waitForFunction((left) => document.querySelector('#px-text-left')?.value === left, LEFT);
   const stored = () =>
     page.evaluate(() => [localStorage.getItem('parallax.left.text'), localStorage.getItem('parallax.right.text')]);
   assert.deepEqual(await stored(), [OWN_LEFT, OWN_RIGHT], 'the draft is untouched in storage');
@@ -141,7 +141,7 @@ test('issue 19.2: a link never writes over the stored draft, and Undo survives a
   // Editing a shared comparison keeps it; the draft is still one Undo away after a reload.
   await page.goto('about:blank');
   await page.goto(linkFor(env.server.url, LEFT, RIGHT));
-  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  await page.waitForFunction((left) => document.querySelector('#px-text-left')?.value === left, LEFT);
   await page.fill('#px-text-left', `${LEFT} Edited.`);
   await page.waitForFunction((t) => localStorage.getItem('parallax.left.text') === t, `${LEFT} Edited.`);
   await page.reload();
@@ -155,10 +155,10 @@ test('issue 19.2: a link never writes over the stored draft, and Undo survives a
   // Two links in a row: Undo still leads to the reader's own text, not to the first link.
   await page.goto('about:blank');
   await page.goto(linkFor(env.server.url, LEFT, RIGHT));
-  await page.waitForFunction((left) => document.querySelector('#px-text-left').value === left, LEFT);
+  await page.waitForFunction((left) => document.querySelector('#px-text-left')?.value === left, LEFT);
   await page.goto('about:blank');
   await page.goto(linkFor(env.server.url, 'A second link.', 'Its other side.'));
-  await page.waitForFunction(() => document.querySelector('#px-text-left').value === 'A second link.');
+  await page.waitForFunction(() => document.querySelector('#px-text-left')?.value === 'A second link.');
   await page.click('[data-side="right"] .px-message button');
   assert.equal(await page.inputValue('#px-text-left'), OWN_LEFT);
   assert.equal(await page.inputValue('#px-text-right'), OWN_RIGHT);

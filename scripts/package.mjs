@@ -2,9 +2,12 @@
 // Turns Trunk's release build in dist/ into the three ways in (issue 7), with no dependency
 // beyond Node itself:
 //
-//   dist/index.html        the static site, now with a strict Content-Security-Policy
+//   dist/index.html        the static site, now with a strict Content-Security-Policy; its
+//                          engine runs in dist/lib/parallax-worker.js (scripts/build-lib.sh)
 //   dist/parallax.html     ONE file: CSS and JS glue inline, the wasm embedded (gzip + base64,
-//                          unpacked by the browser's DecompressionStream); works from file://
+//                          unpacked by the browser's DecompressionStream), and the engine's
+//                          worker and wasm embedded the same way (the worker starts from a
+//                          Blob of its text); works from file://
 //   dist/embed/            parallax-embed.js (the <parallax-compare> element and Parallax.mount),
 //                          the wasm-bindgen glue and wasm it loads, the shadow-DOM stylesheet,
 //                          and frame.html + frame.js (the same widget as an iframe)
@@ -19,6 +22,7 @@ import { gzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { glueWithoutExports as strip } from './glue.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = resolve(process.argv[2] ?? join(ROOT, 'dist'));
@@ -36,18 +40,29 @@ function one(pattern) {
   return found[0];
 }
 
+/** The comparison worker and the library's wasm it runs (scripts/build-lib.sh). */
+const LIB = join(DIST, 'lib');
+for (const file of ['parallax-worker.js', 'parallax_bg.wasm']) {
+  if (!existsSync(join(LIB, file))) fail(`missing ${join(LIB, file)}; Trunk's post_build hook (scripts/build-lib.sh) makes it`);
+}
+
 /** A CSP source expression for an inline script or style. */
 function hash(text) {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
-/** The Content-Security-Policy of a built page: nothing but its own code, no eval, no network. */
-function policy({ scripts, styles, self }) {
+/**
+ * The Content-Security-Policy of a built page: nothing but its own code, no eval, no network.
+ * The engine's worker comes from the page's own files ('self', through script-src), or, in the
+ * single file, from a Blob the page makes of its inlined text (`blobWorker`).
+ */
+function policy({ scripts, styles, self, blobWorker = false }) {
   const own = self ? ["'self'"] : [];
   return [
     "default-src 'none'",
     // Compiling WebAssembly needs 'wasm-unsafe-eval'; JavaScript eval stays forbidden.
     `script-src ${[...own, ...scripts, "'wasm-unsafe-eval'"].join(' ')}`,
+    ...(blobWorker ? ['worker-src blob:'] : []),
     `style-src ${[...own, ...styles].join(' ')}`,
     // The wasm itself is fetched once from the page's own origin; nothing after that.
     `connect-src ${self ? "'self'" : "'none'"}`,
@@ -64,11 +79,13 @@ function withPolicy(html, csp) {
   return html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 }
 
-/** The wasm-bindgen glue as a classic block of code: its exports removed, its init kept. */
+/** The wasm-bindgen glue as a plain block of code: its exports removed, its init kept. */
 function glueWithoutExports(glue) {
-  const tail = 'export { initSync, __wbg_init as default };';
-  if (glue.split(tail).length !== 2) fail('the wasm-bindgen glue no longer ends with its usual export line');
-  return glue.replace(tail, '').replace(/^export (class|function|const) /gm, '$1 ');
+  try {
+    return strip(glue);
+  } catch (error) {
+    fail(error.message);
+  }
 }
 
 const css = one(/^main-[0-9a-f]+\.css$/);
@@ -91,16 +108,23 @@ if (!index.includes('Content-Security-Policy')) {
 // 2. One self-contained file for offline use. Browsers refuse to fetch ES modules and wasm
 //    from file://, so everything is inline: the stylesheet, the glue, and the wasm as base64
 //    of its gzip form, unpacked by the browser's own DecompressionStream.
+//    The engine's worker and wasm are embedded the same way: the page starts the worker from
+//    a Blob of its text (web/src/engine.rs reads globalThis.__parallaxEngine).
 const boot = `{
-const packed = document.getElementById('px-wasm').textContent.trim();
-const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
-const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-const module_or_path = await new Response(stream).arrayBuffer();
-await __wbg_init({ module_or_path });
+const unpack = (id) => {
+  const packed = document.getElementById(id).textContent.trim();
+  const bytes = Uint8Array.from(atob(packed), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Response(stream).arrayBuffer();
+};
+const worker = URL.createObjectURL(new Blob([await unpack('px-engine-worker')], { type: 'text/javascript' }));
+globalThis.__parallaxEngine = { worker, wasm: unpack('px-engine-wasm') };
+await __wbg_init({ module_or_path: await unpack('px-wasm') });
 }`;
 const script = `${glueWithoutExports(glue)}\n${boot}`;
 if (/<\/(script|style)/i.test(script + cssText)) fail('the glue or the stylesheet contains a closing tag; it cannot be inlined as is');
-const wasmText = gzipSync(wasmBytes, { level: 9 }).toString('base64');
+const packed = (bytes) => gzipSync(bytes, { level: 9 }).toString('base64');
+const wasmText = packed(wasmBytes);
 let single = readFileSync(join(ROOT, 'index.html'), 'utf8')
   .replace(/\s*<link data-trunk rel="css"[^>]*>/, `\n    <style>${cssText}</style>`)
   .replace(/\s*<link data-trunk rel="rust"[^>]*>/, '');
@@ -108,9 +132,11 @@ if (single.includes('data-trunk')) fail('index.html has a Trunk asset the single
 single = single.replace(
   '</body>',
   `  <script type="application/octet-stream" id="px-wasm">${wasmText}</script>\n` +
+    `    <script type="application/octet-stream" id="px-engine-worker">${packed(readFileSync(join(LIB, 'parallax-worker.js')))}</script>\n` +
+    `    <script type="application/octet-stream" id="px-engine-wasm">${packed(readFileSync(join(LIB, 'parallax_bg.wasm')))}</script>\n` +
     `    <script type="module">${script}</script>\n  </body>`,
 );
-single = withPolicy(single, policy({ scripts: [hash(script)], styles: [hash(cssText)], self: false }));
+single = withPolicy(single, policy({ scripts: [hash(script)], styles: [hash(cssText)], self: false, blobWorker: true }));
 writeFileSync(join(DIST, 'parallax.html'), single);
 
 // 3. The embed: the element script, the page's glue and wasm under stable names, and the
@@ -118,6 +144,8 @@ writeFileSync(join(DIST, 'parallax.html'), single);
 const embedDir = join(DIST, 'embed');
 mkdirSync(embedDir, { recursive: true });
 copyFileSync(join(DIST, wasm), join(embedDir, 'parallax-web_bg.wasm'));
+// The engine's worker and the library's wasm it runs, next to the element script.
+for (const file of ['parallax-worker.js', 'parallax_bg.wasm']) copyFileSync(join(LIB, file), join(embedDir, file));
 writeFileSync(join(embedDir, 'parallax-web.js'), glue.replace(/parallax-web-[0-9a-f]+_bg\.wasm/g, 'parallax-web_bg.wasm'));
 // In a shadow root, :root rules become :host rules; the theme is the host's choice
 // (data-theme="dark" on the element, "auto" to follow the reader's system, light otherwise);
@@ -156,6 +184,12 @@ copyFileSync(join(ROOT, 'web', 'examples', 'embed.html'), join(DIST, 'examples',
 mkdirSync(join(DIST, 'bench'), { recursive: true });
 copyFileSync(join(ROOT, 'web', 'bench', 'index.html'), join(DIST, 'bench', 'index.html'));
 for (const sample of ['wire.txt', 'ledger.txt']) copyFileSync(join(ROOT, 'samples', sample), join(DIST, 'bench', sample));
+// The diff libraries it times beside Parallax (npm devDependencies, pinned in package-lock.json).
+for (const [from, to] of [['diff-match-patch/index.js', 'diff-match-patch.js'], ['diff/dist/diff.min.js', 'jsdiff.min.js']]) {
+  const file = join(ROOT, 'node_modules', from);
+  if (existsSync(file)) copyFileSync(file, join(DIST, 'bench', to));
+  else console.warn(`package: ${from} is not installed (npm ci); the bench runs without it`);
+}
 
 // 4. Sizes: what a browser downloads for each way in, raw and gzip.
 //    gzip is GNU gzip -9 (Node's zlib compresses this wasm ~2% worse).
@@ -172,10 +206,9 @@ const sizes = {
   embed_js: size('embed/parallax-embed.js'),
   embed_css: size('embed/parallax-embed.css'),
 };
-if (existsSync(join(DIST, 'lib', 'parallax_bg.wasm'))) {
-  sizes.lib_wasm = size('lib/parallax_bg.wasm');
-  sizes.lib_js = size('lib/parallax.js');
-}
+sizes.lib_wasm = size('lib/parallax_bg.wasm');
+sizes.lib_js = size('lib/parallax.js');
+sizes.worker_js = size('lib/parallax-worker.js');
 writeFileSync(join(DIST, 'sizes.json'), `${JSON.stringify(sizes, null, 2)}\n`);
 for (const [name, { raw, gzip }] of Object.entries(sizes)) {
   console.log(`package: ${name.padEnd(12)} ${String(raw).padStart(9)} B raw ${String(gzip).padStart(9)} B gzip`);

@@ -20,8 +20,14 @@ const STYLESHEET = new URL('./parallax-embed.css', import.meta.url).href;
 const WASM = new URL('./parallax-web_bg.wasm', import.meta.url);
 let loading;
 
-/** Loads the engine once for every instance on the page. */
+/** Loads the wasm once for every instance on the page. */
 function load() {
+  // The comparisons run in a worker over the engine's wasm, both next to this file
+  // (web/src/engine.rs); a page that already set them keeps its own.
+  globalThis.__parallaxEngine ??= {
+    worker: new URL('./parallax-worker.js', import.meta.url).href,
+    wasm: new URL('./parallax_bg.wasm', import.meta.url).href,
+  };
   loading ??= init({ module_or_path: WASM });
   return loading;
 }

@@ -116,19 +116,19 @@ pub fn dispatch_select(root: &Element, selected: &crate::view_model::SelectedLin
 pub const SELECT_EVENT: &str = "parallax-select";
 
 /// Reads a file the user opened or dropped, then calls `done` with its bytes or the reason it
-/// was refused ([`state::load_file`] turns the bytes into text). Large files are refused
+/// was refused ([`crate::engine::load_file`] turns the bytes into text). Large files are refused
 /// before reading.
 pub fn read_file(file: &File, done: impl FnOnce(Result<FileBytes, LoadError>) + 'static) {
     let size = file.size();
     if !size.is_finite() || size > state::MAX_FILE_BYTES as f64 {
-        done(Err(LoadError::File(parallax::input::LoadError::TooLarge {
+        done(Err(LoadError::TooLarge {
             bytes: if size.is_finite() {
                 size as usize
             } else {
                 usize::MAX
             },
             limit: state::MAX_FILE_BYTES,
-        })));
+        }));
         return;
     }
     let name = file.name();

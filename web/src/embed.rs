@@ -74,6 +74,7 @@ pub fn mount_embed(
     options: JsValue,
 ) -> Result<EmbedHandle, JsError> {
     install_panic_hook();
+    crate::engine::preload();
     let articles = read_articles(&articles)?;
     let options = read_options(&options)?;
     let inner = mount_comparison(container.clone(), articles, options);

@@ -11,6 +11,7 @@
 pub mod browser;
 pub mod components;
 pub mod embed;
+pub mod engine;
 pub mod panic;
 pub mod sample;
 pub mod share;
@@ -35,6 +36,7 @@ use parallax::Options;
 /// Only on purpose, with `?debug-panic` in the address.
 pub fn start() {
     panic::install();
+    engine::preload();
     let search = browser::search();
     if search.contains("debug-two") {
         debug_two();

@@ -93,11 +93,11 @@ pub fn is_large(left: &str, right: &str) -> bool {
 /// Files larger than this are refused before they are read (the engine loader's limit).
 pub const MAX_FILE_BYTES: usize = input::MAX_BYTES;
 
-/// The page's article limit: articles longer than this are not compared in the browser
-/// (alignment grows with the product of both sentence counts; the text stays in its box), and
-/// a share link holding a longer article is refused before its text reaches a box
-/// ([`crate::share`] stops decompressing past it).
-pub const MAX_ARTICLE_BYTES: usize = 200 * 1024;
+/// The page's article limit, the engine loader's (2 MiB): longer articles are not compared in
+/// the browser (the text stays in its box), and a share link holding a longer article is
+/// refused before its text reaches a box ([`crate::share`] stops decompressing past it). The
+/// comparison runs in a worker ([`crate::engine`]), so a long one never freezes the page.
+pub const MAX_ARTICLE_BYTES: usize = input::MAX_BYTES;
 
 /// The match threshold's range and step in the options bar.
 pub const THRESHOLD_MIN: f64 = 0.05;
@@ -263,41 +263,68 @@ pub struct Loaded {
     pub encoding: parallax::input::Encoding,
 }
 
-/// Why a file could not be loaded. The text box keeps its content in every case.
+/// Why a file could not be loaded. The text box keeps its content in every case. The
+/// engine's loader (the same rules as the command line) gives the first four; on the page it
+/// runs in the engine's worker ([`crate::engine::load_file`]), which sends them back as data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    /// The engine's loader refused the file (the same rules as the command line).
-    File(input::LoadError),
+    /// Binary data: an image, a PDF, an office document.
+    Binary,
+    /// Not UTF-8 (nor UTF-16 with a byte-order mark): the offset of the first bad byte.
+    NotUtf8 {
+        /// Offset of the first byte that is not UTF-8.
+        at: usize,
+    },
+    /// Larger than the loader's limit.
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+        /// The limit it passed.
+        limit: usize,
+    },
+    /// Any other refusal, in the loader's words ("is empty (no text to compare)").
+    Refused(String),
     /// The browser could not read the file.
     Unreadable,
+}
+
+impl From<input::LoadError> for LoadError {
+    fn from(error: input::LoadError) -> Self {
+        match error {
+            input::LoadError::Binary(_) => LoadError::Binary,
+            input::LoadError::NotUtf8 { at } => LoadError::NotUtf8 { at },
+            input::LoadError::TooLarge { bytes, limit } => LoadError::TooLarge { bytes, limit },
+            other => LoadError::Refused(other.to_string()),
+        }
+    }
 }
 
 impl LoadError {
     /// Whether reading the file as Windows-1252 would load it.
     pub fn is_not_utf8(&self) -> bool {
-        matches!(self, LoadError::File(input::LoadError::NotUtf8 { .. }))
+        matches!(self, LoadError::NotUtf8 { .. })
     }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::File(input::LoadError::Binary(_)) => f.write_str(
+            LoadError::Binary => f.write_str(
                 "This looks like a binary file (an image, PDF or office document). \
                  Save the article as plain text, Markdown or HTML first.",
             ),
-            LoadError::File(input::LoadError::NotUtf8 { at }) => write!(
+            LoadError::NotUtf8 { at } => write!(
                 f,
                 "This file is not UTF-8 text (byte {at}). If it was saved as Windows-1252, \
                  read it as that; otherwise re-save it as UTF-8."
             ),
-            LoadError::File(input::LoadError::TooLarge { bytes, limit }) => write!(
+            LoadError::TooLarge { bytes, limit } => write!(
                 f,
                 "This file is {} — too large. Parallax reads files up to {}.",
                 human_bytes(*bytes),
                 human_bytes(*limit)
             ),
-            LoadError::File(e) => write!(f, "This file {e}."),
+            LoadError::Refused(why) => write!(f, "This file {why}."),
             LoadError::Unreadable => f.write_str("The browser could not read this file."),
         }
     }
@@ -308,7 +335,7 @@ impl fmt::Display for LoadError {
 ///
 /// # Errors
 ///
-/// [`LoadError::File`] with the loader's reason.
+/// The loader's reason as a [`LoadError`].
 ///
 /// # Example
 ///
@@ -329,17 +356,33 @@ pub fn load_file(file: &FileBytes, windows_1252: bool) -> Result<Loaded, LoadErr
         windows_1252,
         ..input::Options::default()
     };
-    let loaded = input::load(&source, &options).map_err(LoadError::File)?;
-    let stem = file
-        .name
-        .rsplit_once('.')
-        .map_or(file.name.as_str(), |(stem, _)| stem);
-    Ok(Loaded {
-        name: stem.to_owned(),
-        text: loaded.text,
-        kind: loaded.kind,
-        encoding: loaded.encoding,
-    })
+    let loaded = input::load(&source, &options)?;
+    Ok(Loaded::new(
+        &file.name,
+        loaded.text,
+        loaded.kind,
+        loaded.encoding,
+    ))
+}
+
+impl Loaded {
+    /// A loaded file named after `file_name` without its extension.
+    pub fn new(
+        file_name: &str,
+        text: String,
+        kind: FileKind,
+        encoding: parallax::input::Encoding,
+    ) -> Self {
+        let stem = file_name
+            .rsplit_once('.')
+            .map_or(file_name, |(stem, _)| stem);
+        Self {
+            name: stem.to_owned(),
+            text,
+            kind,
+            encoding,
+        }
+    }
 }
 
 /// Why the comparison is not run; the text boxes keep their content.
@@ -391,12 +434,16 @@ pub enum Refusal {
     },
     /// An article is over the page's article limit.
     TooLong(TooLong),
+    /// The reader cancelled the comparison.
+    Cancelled,
+    /// The engine could not compare (its worker or wasm failed): why.
+    Failed(String),
 }
 
 impl Refusal {
     /// Whether the refusal reports a problem (an alert) rather than a state to fill in.
     pub fn is_problem(&self) -> bool {
-        matches!(self, Refusal::TooLong(_))
+        matches!(self, Refusal::TooLong(_) | Refusal::Failed(_))
     }
 }
 
@@ -413,6 +460,14 @@ impl fmt::Display for Refusal {
                 side(*doc)
             ),
             Refusal::TooLong(too_long) => too_long.fmt(f),
+            Refusal::Cancelled => f.write_str(
+                "Comparison cancelled. Edit an article, change an option or press \
+                 Compare again to run it.",
+            ),
+            Refusal::Failed(why) => write!(
+                f,
+                "The comparison could not run: {why}. Reload the page to try again."
+            ),
         }
     }
 }
@@ -423,7 +478,9 @@ impl From<TooLong> for Refusal {
     }
 }
 
-/// Guards the compare step: two articles with text, each within the article limit.
+/// Guards the compare step: two articles with text, each within the article limit. Only white
+/// space counts as blank here; the engine's worker then checks for invisible characters too
+/// (the loader's and the command line's `is_blank`) and answers with [`missing`].
 ///
 /// # Errors
 ///
@@ -437,14 +494,30 @@ impl From<TooLong> for Refusal {
 /// assert_eq!(check_articles("One.", "Two."), Ok(()));
 /// ```
 pub fn check_articles(left: &str, right: &str) -> Result<(), Refusal> {
-    // Blank as the loader and the command line count it: white space and invisible characters.
-    match (input::is_blank(left), input::is_blank(right)) {
-        (true, true) => return Err(Refusal::Missing { doc: None }),
-        (true, false) => return Err(Refusal::Missing { doc: Some(0) }),
-        (false, true) => return Err(Refusal::Missing { doc: Some(1) }),
-        (false, false) => {}
+    let blank = [left, right].map(|t| t.trim().is_empty());
+    if let Some(refusal) = missing(&blank) {
+        return Err(refusal);
     }
     Ok(check_sizes(left, right)?)
+}
+
+/// The refusal for blank articles (`blank[d]`: article `d` is blank), `None` when none is.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::{missing, Refusal};
+/// assert_eq!(missing(&[false, true]), Some(Refusal::Missing { doc: Some(1) }));
+/// assert_eq!(missing(&[true, true]), Some(Refusal::Missing { doc: None }));
+/// assert_eq!(missing(&[false, false]), None);
+/// ```
+pub fn missing(blank: &[bool]) -> Option<Refusal> {
+    match blank {
+        [true, true] => Some(Refusal::Missing { doc: None }),
+        [true, _] => Some(Refusal::Missing { doc: Some(0) }),
+        [_, true] => Some(Refusal::Missing { doc: Some(1) }),
+        _ => None,
+    }
 }
 
 /// The next keyboard stop after `current` (forward) or before it (backward).
@@ -614,11 +687,12 @@ mod tests {
             check_articles(" ", "\n"),
             Err(Refusal::Missing { doc: None })
         );
-        // Issue 19.6: invisible characters alone are as empty as white space.
-        assert_eq!(
-            check_articles("Text.", "\u{A0}\u{200B}\u{AD}\u{3000}"),
-            Err(Refusal::Missing { doc: Some(1) })
-        );
+        // Issue 19.6: invisible characters alone are as empty as white space. The engine's
+        // worker decides that with the loader's is_blank; the page maps its answer.
+        let invisible = "\u{A0}\u{200B}\u{AD}\u{3000}";
+        assert!(parallax::input::is_blank(invisible));
+        let blank = ["Text.", invisible].map(parallax::input::is_blank);
+        assert_eq!(missing(&blank), Some(Refusal::Missing { doc: Some(1) }));
         let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
         let refusal = check_articles(&long, "Text.").unwrap_err();
         assert!(refusal.is_problem());

@@ -43,6 +43,10 @@ export interface Stats {
   words_removed: number;
   flags: number;
 }
+/** A file read by `load`: its text, or why the loader refused it (as the command line does). */
+export type LoadedFile =
+  | { ok: true; text: string; kind: "text" | "markdown" | "html"; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" }
+  | { ok: false; error: "binary" | "not_utf8" | "too_large" | "refused"; message: string; at?: number; bytes?: number; limit?: number };
 /** The report (docs/report-format.md): format "parallax-report", version 1. */
 export interface Report {
   format: "parallax-report";
@@ -80,17 +84,88 @@ pub fn compare(
     } else {
         serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
     };
-    let [left, right] = articles.as_slice() else {
+    if articles.len() != 2 {
         return Err(JsError::new("compare expects exactly two articles"));
-    };
-    let report = parallax::compare(
-        &Article::new(&left.name, &left.text),
-        &Article::new(&right.name, &right.text),
-        &options,
-    );
-    report
+    }
+    let articles: Vec<Article<'_>> = articles
+        .iter()
+        .map(|a| Article::new(&a.name, &a.text))
+        .collect();
+    compare_articles(&articles, &options)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(to_js_error)
+}
+
+/// The one engine call, shared by the page's worker (`web/engine/worker.js` calls [`compare`]).
+/// When the engine has N-way comparison (`parallax::compare_all`, report version 2), this body
+/// becomes `parallax::compare_all(articles, options)` and the count check above allows 2–10.
+fn compare_articles(articles: &[Article<'_>], options: &Options) -> parallax::report::Report {
+    parallax::compare(&articles[0], &articles[1], options)
+}
+
+/// Reads a file's bytes as the command line does (`parallax::input::load`: UTF-8 or UTF-16
+/// with a byte-order mark, HTML reduced to its main text, Markdown to its words; at most 2 MB).
+/// `mime` may be empty; `windows_1252` reads bytes that are not UTF-8 as Windows-1252. Returns
+/// `{ ok: true, text, kind, encoding }` or `{ ok: false, error, message, at?, bytes?, limit? }`
+/// (`error`: `binary`, `not_utf8`, `too_large` or `refused`; `message` in the command line's
+/// words). The page's comparison worker loads opened and dropped files with it.
+#[wasm_bindgen(unchecked_return_type = "LoadedFile")]
+pub fn load(bytes: &[u8], name: &str, mime: &str, windows_1252: bool) -> JsValue {
+    use parallax::input::{self, Encoding, FileKind, LoadError};
+    let source = input::Source { name, mime, bytes };
+    let options = input::Options {
+        windows_1252,
+        ..input::Options::default()
+    };
+    let out = js_sys::Object::new();
+    let set = |key: &str, value: JsValue| {
+        let _ = js_sys::Reflect::set(&out, &JsValue::from_str(key), &value);
+    };
+    match input::load(&source, &options) {
+        Ok(loaded) => {
+            set("ok", JsValue::TRUE);
+            set("text", JsValue::from_str(&loaded.text));
+            let kind = match loaded.kind {
+                FileKind::Text => "text",
+                FileKind::Markdown => "markdown",
+                FileKind::Html => "html",
+            };
+            set("kind", JsValue::from_str(kind));
+            let encoding = match loaded.encoding {
+                Encoding::Utf16Le => "utf-16le",
+                Encoding::Utf16Be => "utf-16be",
+                Encoding::Windows1252 => "windows-1252",
+                _ => "utf-8",
+            };
+            set("encoding", JsValue::from_str(encoding));
+        }
+        Err(error) => {
+            set("ok", JsValue::FALSE);
+            set("message", JsValue::from_str(&error.to_string()));
+            let kind = match &error {
+                LoadError::Binary(_) => "binary",
+                LoadError::NotUtf8 { at } => {
+                    set("at", JsValue::from(*at as f64));
+                    "not_utf8"
+                }
+                LoadError::TooLarge { bytes, limit } => {
+                    set("bytes", JsValue::from(*bytes as f64));
+                    set("limit", JsValue::from(*limit as f64));
+                    "too_large"
+                }
+                _ => "refused",
+            };
+            set("error", JsValue::from_str(kind));
+        }
+    }
+    out.into()
+}
+
+/// Whether `text` has nothing to compare: only white space and invisible characters, as the
+/// loader and the command line count it (`parallax::input::is_blank`).
+#[wasm_bindgen]
+pub fn is_blank(text: &str) -> bool {
+    parallax::input::is_blank(text)
 }
 
 fn to_js_error(error: impl std::fmt::Display) -> JsError {

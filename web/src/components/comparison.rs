@@ -4,17 +4,19 @@
 use super::aligned_view::{AlignedView, OpenFolds, Rows};
 use super::match_options::MatchOptions;
 use super::overview::Overview;
+use super::progress::Progress;
 use super::ribbon_view::{Columns, RibbonView};
 use super::sentence::{sentence_selector, Highlight};
 use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::browser;
+use crate::engine::{Engine, Failure};
 use crate::state::{self, Command, Export, Refusal, View};
 use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
-use parallax::{compare, Article, Options, Report};
+use parallax::{Options, Report};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
@@ -28,8 +30,8 @@ static INSTANCE: AtomicUsize = AtomicUsize::new(0);
 /// Changes settle this long before the articles are compared again.
 const SETTLE: Duration = Duration::from_millis(200);
 
-/// How long the "Comparing…" note is given to paint before a large comparison blocks the page.
-const PAINT: Duration = Duration::from_millis(40);
+/// A comparison still running after this long says "Comparing…" (a large one says it at once).
+const SLOW: Duration = Duration::from_millis(300);
 
 /// The CSS class of every comparison's root element.
 pub const ROOT_CLASS: &str = "px-comparison";
@@ -58,13 +60,19 @@ struct Job {
 struct Store {
     root: NodeRef<html::Section>,
     busy: RwSignal<bool>,
+    /// Stops the comparison running in the worker.
+    cancel: Callback<()>,
+    /// Runs the last comparison again (after a cancel).
+    retry: Callback<()>,
     view: RwSignal<View>,
     filter: RwSignal<Filter>,
     /// Open folds, by first row, for the rows of one generation.
     expanded: RwSignal<(u64, BTreeSet<usize>)>,
     /// Announcements for screen readers (and the tests).
     status: RwSignal<String>,
-    report: Memo<Option<Result<Report, Refusal>>>,
+    report: RwSignal<Option<Result<Report, Refusal>>>,
+    /// The shown report as the engine wrote it (JSON), for "Export JSON".
+    json: StoredValue<String>,
     rows: Memo<Rows>,
     columns: Memo<Columns>,
     blocks: Memo<Vec<Block>>,
@@ -79,15 +87,10 @@ impl Store {
     fn new(articles: Signal<Articles>, options: Signal<Options>) -> Self {
         let root = NodeRef::<html::Section>::new();
         let busy = RwSignal::new(false);
-        let job = settle(articles, options, busy);
-        let report = Memo::new(move |_| job.with(|j| j.as_ref().map(guarded_compare)));
-        // The report (or the refusal) for the new job is in: the note goes. (Tracking the job
-        // too: a new job may give a report equal to the old one, which notifies nobody.)
-        Effect::new(move |_| {
-            job.track();
-            report.track();
-            busy.set(false);
-        });
+        let job = settle(articles, options);
+        let report = RwSignal::new(None::<Result<Report, Refusal>>);
+        let json = StoredValue::new(String::new());
+        let (cancel, retry) = run(job, report, busy, json);
         let (rows, columns) = rows_and_columns(job, report);
         let filter = RwSignal::new(Filter::All);
         let expanded = RwSignal::new((0_u64, BTreeSet::<usize>::new()));
@@ -150,6 +153,9 @@ impl Store {
         Self {
             root,
             busy,
+            cancel,
+            retry,
+            json,
             view,
             filter,
             expanded,
@@ -303,7 +309,9 @@ impl Store {
     fn export(self, format: Export) {
         let content = self.report.with_untracked(|r| match r {
             Some(Ok(report)) => Some(match format {
-                Export::Json => serde_json::to_string_pretty(report).map_err(|e| e.to_string()),
+                Export::Json => self
+                    .json
+                    .with_value(|json| crate::engine::pretty_json(json)),
                 Export::Html => Ok(parallax_html::render(report)),
             }),
             _ => None,
@@ -341,7 +349,7 @@ impl Store {
 /// The rows and the reordering columns of each new report, under one generation number.
 fn rows_and_columns(
     job: RwSignal<Option<Job>>,
-    report: Memo<Option<Result<Report, Refusal>>>,
+    report: RwSignal<Option<Result<Report, Refusal>>>,
 ) -> (Memo<Rows>, Memo<Columns>) {
     let rows = Memo::new(move |_| {
         let rows = job.with(|j| {
@@ -370,42 +378,93 @@ fn rows_and_columns(
     (rows, columns)
 }
 
-/// Copies articles and options into the job once changes pause; the first job starts at once.
-/// A large job first shows the "Comparing…" note and gives it a moment to paint, because the
-/// comparison then holds the page for a while.
-fn settle(
-    articles: Signal<Articles>,
-    options: Signal<Options>,
+/// Runs every new job (or "Compare again") in the engine's worker; a comparison still running
+/// for an older job is stopped there. The page stays usable meanwhile. Returns the cancel and
+/// retry actions.
+fn run(
+    job: RwSignal<Option<Job>>,
+    report: RwSignal<Option<Result<Report, Refusal>>>,
     busy: RwSignal<bool>,
-) -> RwSignal<Option<Job>> {
+    json: StoredValue<String>,
+) -> (Callback<()>, Callback<()>) {
+    let engine = StoredValue::new_local(Engine::new());
+    let attempt = RwSignal::new(0_u32);
+    Effect::new(move |_| {
+        attempt.track();
+        let Some(next) = job.get() else { return };
+        let [left, right] = &next.articles;
+        if let Err(refusal) = state::check_articles(&left.text, &right.text) {
+            engine.with_value(Engine::cancel);
+            show(report, Err(refusal));
+            busy.set(false);
+            return;
+        }
+        busy.set(state::is_large(&left.text, &right.text));
+        // A small comparison says "Comparing…" only when it takes a while.
+        set_timeout(
+            move || {
+                if engine.try_with_value(Engine::is_running) == Some(true) {
+                    busy.set(true);
+                }
+            },
+            SLOW,
+        );
+        let articles = next
+            .articles
+            .iter()
+            .map(|a| (a.name.clone(), a.text.clone()))
+            .collect();
+        engine.with_value(|engine| {
+            engine.run(articles, next.options, move |outcome| {
+                match outcome {
+                    Ok(compared) => {
+                        json.set_value(compared.json);
+                        show(report, Ok(compared.report));
+                    }
+                    Err(Failure::Blank(blank)) => {
+                        let refusal =
+                            state::missing(&blank).unwrap_or(Refusal::Missing { doc: None });
+                        show(report, Err(refusal));
+                    }
+                    Err(Failure::Error(why)) => show(report, Err(Refusal::Failed(why))),
+                }
+                busy.set(false);
+            });
+        });
+    });
+    let cancel = move || {
+        if engine.with_value(Engine::is_running) {
+            engine.with_value(Engine::cancel);
+            show(report, Err(Refusal::Cancelled));
+            busy.set(false);
+        }
+    };
+    let retry = move || attempt.update(|n| *n += 1);
+    (
+        Callback::new(move |()| cancel()),
+        Callback::new(move |()| retry()),
+    )
+}
+
+/// Sets the report (or refusal) unless it equals the one shown: an equal report keeps the
+/// rendered rows, pins and open folds.
+fn show(report: RwSignal<Option<Result<Report, Refusal>>>, next: Result<Report, Refusal>) {
+    if report.with_untracked(|r| r.as_ref() != Some(&next)) {
+        report.set(Some(next));
+    }
+}
+
+/// Copies articles and options into the job once changes pause; the first job starts at once.
+fn settle(articles: Signal<Articles>, options: Signal<Options>) -> RwSignal<Option<Job>> {
     let current = move || Job {
         articles: articles.get(),
         options: options.get(),
     };
     let job = RwSignal::new(None::<Job>);
-    // The last job asked for: a deferred job that was overtaken is dropped.
-    let requested = StoredValue::new(None::<Job>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
     let commit = move |next: Job| {
-        if requested.with_value(|r| r.as_ref() != Some(&next)) {
-            return;
-        }
-        if job.with_untracked(|j| j.as_ref() == Some(&next)) {
-            busy.set(false);
-        } else {
+        if job.with_untracked(|j| j.as_ref() != Some(&next)) {
             job.set(Some(next));
-        }
-    };
-    let start = move |next: Job| {
-        requested.set_value(Some(next.clone()));
-        if state::is_large(&next.articles[0].text, &next.articles[1].text) {
-            busy.set(true);
-            // Two frames: the note is painted before the comparison blocks the main thread.
-            request_animation_frame(move || {
-                set_timeout(move || commit(next), PAINT);
-            });
-        } else {
-            commit(next);
         }
     };
     Effect::new(move |previous: Option<()>| {
@@ -413,29 +472,14 @@ fn settle(
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        if requested.with_value(|r| r.as_ref() == Some(&next)) {
-            return;
-        }
         if previous.is_none() {
-            start(next);
+            commit(next);
         } else {
-            let handle = set_timeout_with_handle(move || start(next), SETTLE).ok();
+            let handle = set_timeout_with_handle(move || commit(next), SETTLE).ok();
             pending.set_value(handle);
         }
     });
     job
-}
-
-/// The guarded compare step: a missing article or one over the size limit is refused with a
-/// message.
-fn guarded_compare(job: &Job) -> Result<Report, Refusal> {
-    let [left, right] = &job.articles;
-    state::check_articles(&left.text, &right.text)?;
-    Ok(compare(
-        &Article::new(&left.name, &left.text),
-        &Article::new(&right.name, &right.text),
-        &job.options,
-    ))
 }
 
 /// The comparison's landmark label: unique per instance, so two comparisons on one page are
@@ -523,10 +567,12 @@ pub fn Comparison(
             rows.with(|rows| Some(view_model::summary(r, &rows.rows)))
         })
     });
+    let cancelled =
+        Signal::derive(move || report.with(|r| matches!(r, Some(Err(Refusal::Cancelled)))));
     let refusal = move || {
         report.with(|r| match r {
+            Some(Err(Refusal::Cancelled) | Ok(_)) | None => None,
             Some(Err(e)) => Some((e.is_problem(), e.to_string())),
-            _ => None,
         })
     };
     let can_export = Signal::derive(move || report.with(|r| matches!(r, Some(Ok(_)))));
@@ -556,12 +602,7 @@ pub fn Comparison(
                 on_export=Callback::new(move |format| store.export(format))
                 can_export=can_export
             />
-            <Show when=move || busy.get()>
-                <p class="px-busy" role="status">
-                    <span class="px-spinner" aria-hidden="true"></span>
-                    "Comparing… long articles take a few seconds."
-                </p>
-            </Show>
+            <Progress busy=busy cancelled=cancelled on_cancel=store.cancel on_retry=store.retry />
             {move || refusal().map(|(problem, message)| if problem {
                 view! {
                     <div class="px-guard" role="alert">
@@ -575,7 +616,7 @@ pub fn Comparison(
                 view! { <p class="px-empty px-refusal" role="status">{message}</p> }.into_any()
             })}
             <div class=move || {
-                if refusal().is_some() {
+                if refusal().is_some() || cancelled.get() {
                     "px-results px-hidden"
                 } else if busy.get() {
                     "px-results px-stale"

@@ -1,7 +1,7 @@
 //! One article's input: name, text, open file, drop a file, clear (with undo), messages.
 
 use crate::browser;
-use crate::state::{self, FileBytes, FileKind};
+use crate::state::{FileBytes, FileKind};
 use leptos::html;
 use leptos::prelude::*;
 use parallax::input::Encoding;
@@ -239,10 +239,11 @@ fn show_loaded(
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
-    remember: impl Fn(),
+    remember: impl Fn() + 'static,
     refused: StoredValue<Option<FileBytes>>,
 ) {
-    match state::load_file(file, windows_1252) {
+    let kept = file.clone();
+    crate::engine::load_file(file, windows_1252, move |result| match result {
         Ok(loaded) => {
             refused.set_value(None);
             remember();
@@ -263,11 +264,11 @@ fn show_loaded(
         }
         Err(error) => {
             let retry = error.is_not_utf8();
-            refused.set_value(retry.then(|| file.clone()));
+            refused.set_value(retry.then_some(kept));
             message.set(Some(Message {
                 windows_1252: retry,
                 ..Message::error(error.to_string())
             }));
         }
-    }
+    });
 }

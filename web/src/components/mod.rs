@@ -8,6 +8,7 @@ pub mod input_panel;
 pub mod match_options;
 pub mod options_bar;
 pub mod overview;
+pub mod progress;
 pub mod ribbon_view;
 pub mod sentence;
 pub mod summary_bar;

@@ -1,0 +1,48 @@
+// The comparison worker's own code. scripts/worker.mjs appends it to the data-only library's
+// glue (dist/lib/parallax.js without its exports) to make lib/parallax-worker.js, one classic
+// script with no imports: the page and the embed start it from its URL, the single offline file from
+// a Blob of its inlined text. The page's wasm (web/src/engine.rs) talks to it with messages:
+//
+//   page → worker  { type: 'init', wasm }          wasm: a compiled WebAssembly.Module (or its bytes)
+//                  { type: 'compare', id, articles: [{ name, text }, …], options }
+//                  { type: 'load', id, bytes, name, mime, windows_1252 }   a file to read
+//   worker → page  { type: 'report', id, json }    the report (parallax::report::Report) as JSON text
+//                  { type: 'blank', id, blank }    not compared: blank[i] says article i is blank
+//                  { type: 'loaded', id, file }    the loader's answer (LoadedFile in parallax.d.ts)
+//                  { type: 'error', id, message }  bad arguments or an internal error
+//
+// The page's own wasm carries neither the aligner nor the loader (its text clean-up tables):
+// both run here.
+//
+// One comparison runs at a time; the page cancels a stale one by terminating the worker (a
+// long comparison really stops using the CPU) and starting a new one with the same module.
+let ready = null;
+
+self.onmessage = async ({ data }) => {
+  if (data?.type === 'init') {
+    ready = __wbg_init({ module_or_path: data.wasm });
+    ready.catch(() => {}); // reported with the first comparison
+    return;
+  }
+  const { id } = data ?? {};
+  try {
+    if (!ready) throw new Error('the worker was not given its WebAssembly');
+    await ready;
+    if (data.type === 'load') {
+      const file = load(new Uint8Array(data.bytes), data.name ?? '', data.mime ?? '', Boolean(data.windows_1252));
+      self.postMessage({ type: 'loaded', id, file });
+      return;
+    }
+    if (data.type !== 'compare') return;
+    // Blank as the loader and the command line count it (invisible characters too).
+    const blank = data.articles.map((a) => is_blank(a.text));
+    if (blank.some(Boolean)) {
+      self.postMessage({ type: 'blank', id, blank });
+      return;
+    }
+    const report = compare(data.articles, data.options ?? undefined);
+    self.postMessage({ type: 'report', id, json: JSON.stringify(report) });
+  } catch (error) {
+    self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });
+  }
+};
