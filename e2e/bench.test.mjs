@@ -4,12 +4,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, readdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serve, launch, openPage, ROOT } from './harness.mjs';
 
 const OSE = join(ROOT, '..', 'shared', 'eval', 'onestopenglish', 'onestopenglish.json');
+const SEEDS = join(ROOT, '..', 'shared', 'samples', 'seeds');
+
+/** The seed articles: 002 vs 004 (issue 18's pair for the ratios) and all five in one run (issue 14). */
+async function seedSets() {
+  if (!existsSync(SEEDS)) {
+    console.error('skipped: ../shared/samples/seeds not found; no seed rows in the bench');
+    return [];
+  }
+  const files = (await readdir(SEEDS)).sort().map((f) => join(SEEDS, f));
+  const pick = (prefix) => files.find((f) => f.split('/').at(-1).startsWith(prefix));
+  return [[pick('002'), pick('004')], files];
+}
 
 /** Real article pairs from ../shared (advanced vs elementary rewrite), written to temp files. */
 async function realPairs() {
@@ -57,7 +69,7 @@ test('the in-browser bench runs and reports every size', async () => {
     // Larger inputs have more sentences: the bench measures real work.
     assert.ok(results[3].sentences === 64 * results[0].sentences, JSON.stringify(results));
 
-    for (const files of await realPairs()) {
+    for (const files of [...(await seedSets()), ...(await realPairs())]) {
       const before = results.length;
       await page.setInputFiles('#files', files);
       await page.waitForFunction((n) => window.benchResults.length > n, before, { timeout: 120000 });

@@ -135,21 +135,32 @@ const report = compare([
   { name: 'a', text: 'The bridge opened on Monday. Crowds cheered.' },
   { name: 'b', text: 'Crowds cheered loudly. The bridge opened on Monday.' },
 ], { threshold: 0.3 });
+const three = compare([
+  { name: 'a', text: 'The bridge opened on Monday. Crowds cheered.' },
+  { name: 'b', text: 'Crowds cheered loudly. The bridge opened on Monday.' },
+  { name: 'c', text: 'The bridge opened on Monday.' },
+]);
 let error = '';
 try { compare([{ text: 'only one' }]); } catch (e) { error = e.message; }
-window.result = { report, error };
+window.result = { report, three, error };
 </script>`,
     },
   });
   try {
     const { page, context, problems } = await openPage(browser, `${server.origin}/data-only.html`);
     await page.waitForFunction(() => window.result);
-    const { report, error } = await page.evaluate(() => window.result);
+    const { report, three, error } = await page.evaluate(() => window.result);
     assert.equal(report.format, 'parallax-report');
+    assert.equal(report.version, 2);
+    // Issue 14: three articles, one fact all three carry, and what the third lacks.
+    assert.deepEqual(three.documents.map((d) => d.id), [0, 1, 2]);
+    assert.ok(three.clusters.some((c) => c.members.length === 3), JSON.stringify(three.clusters));
+    assert.deepEqual(three.coverage.only[2], []);
+    assert.ok(three.links.every((l) => l.docs[0] < l.docs[1]));
     assert.deepEqual(report.documents.map((d) => d.name), ['a', 'b']);
     const pairs = report.links.map((l) => `${l.left}-${l.right}:${l.kind}`);
     assert.ok(pairs.includes('0-1:identical'), `links: ${pairs}`);
-    assert.match(error, /two articles/);
+    assert.match(error, /2 to 10 articles, not 1/);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {

@@ -22,10 +22,11 @@ export interface CompareOptions {
 export type SentenceKind = "headline" | "body" | "caption" | "byline" | "boilerplate";
 export type LinkKind = "identical" | "minor" | "paraphrase" | "partial";
 /** A sentence; start/end are UTF-8 byte offsets into the article's text. */
-export interface Sentence { start: number; end: number; text: string; clean: string; kind: SentenceKind; }
-export interface ReportDocument { name: string; sentences: Sentence[]; }
+export interface Sentence { start: number; end: number; text: string; clean: string; kind: SentenceKind; paragraph: number; clean_start: number; }
+/** One article of the comparison; `id` is its position in `documents`. */
+export interface ReportDocument { id: number; name: string; sentences: Sentence[]; }
 /** One word-level diff span; ranges are UTF-8 byte offsets, end exclusive. */
-export interface DiffSpan { op: "equal" | "delete" | "insert" | "replace"; left?: [number, number]; right?: [number, number]; }
+export interface DiffSpan { op: "equal" | "delete" | "insert" | "replace"; left?: [number, number]; right?: [number, number]; left_clean?: [number, number]; right_clean?: [number, number]; }
 /** A fact the two sides of a link state differently; ranges are UTF-8 byte offsets. */
 export interface Flag {
   kind: "number" | "date" | "name" | "quote" | "attribution";
@@ -34,10 +35,14 @@ export interface Flag {
   left_clean?: [number, number]; right_clean?: [number, number];
   note: string;
 }
-/** Sentences of the two articles that say the same thing. */
-export interface Link { left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; flags?: Flag[]; }
+/** Sentences of two articles that say the same thing: `left` indexes documents[docs[0]], `right` documents[docs[1]]. */
+export interface Link { docs: [number, number]; left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; flags?: Flag[]; }
+/** Sentences across the articles that tell one fact. */
+export interface Cluster { members: { doc: number; sentences: number[] }[]; score: number; }
+/** shared[i][j]: the share of article i's body words that article j carries; only[i]: i's body sentences no other article carries. */
+export interface Coverage { shared: number[][]; only: number[][]; }
 export interface Stats {
-  matched_share: [number, number];
+  matched_share: number[];
   link_kinds: Partial<Record<LinkKind, number>>;
   words_added: number;
   words_removed: number;
@@ -45,15 +50,17 @@ export interface Stats {
 }
 /** A file read by `load`: its text, or why the loader refused it (as the command line does). */
 export type LoadedFile =
-  | { ok: true; text: string; kind: "text" | "markdown" | "html"; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252" }
+  | { ok: true; text: string; kind: "text" | "markdown" | "html"; encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252"; outlet?: string }
   | { ok: false; error: "binary" | "not_utf8" | "too_large" | "refused"; message: string; at?: number; bytes?: number; limit?: number };
-/** The report (docs/report-format.md): format "parallax-report", version 1. */
+/** The report (docs/report-format.md, docs/report-format.schema.json): format "parallax-report", version 2. */
 export interface Report {
   format: "parallax-report";
-  version: 1;
-  documents: [ReportDocument, ReportDocument];
+  version: 2;
+  documents: ReportDocument[];
   links: Link[];
-  unmatched: [number[], number[]];
+  clusters: Cluster[];
+  coverage: Coverage;
+  unmatched: number[][];
   stats: Stats;
 }
 "#;
@@ -66,16 +73,17 @@ struct JsArticle {
     text: String,
 }
 
-/// Compares two articles: `compare([{name, text}, {name, text}], {threshold}?)` returns the
-/// report as a plain object (see the README for its format).
+/// Compares 2 to 10 articles: `compare([{name, text}, {name, text}, …], {threshold}?)` returns
+/// the report (version 2: every pair's links, fact clusters, coverage) as a plain object (see
+/// docs/report-format.md).
 ///
 /// # Errors
 ///
-/// Throws an `Error` when the arguments are not two `{name, text}` objects or the options are
-/// malformed.
+/// Throws an `Error` when the arguments are not 2 to 10 `{name, text}` objects or the options
+/// are malformed.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn compare(
-    #[wasm_bindgen(unchecked_param_type = "[ArticleInput, ArticleInput]")] articles: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "ArticleInput[]")] articles: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CompareOptions | undefined")] options: JsValue,
 ) -> Result<JsValue, JsError> {
     let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles).map_err(to_js_error)?;
@@ -84,8 +92,11 @@ pub fn compare(
     } else {
         serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
     };
-    if articles.len() != 2 {
-        return Err(JsError::new("compare expects exactly two articles"));
+    if !(MIN_ARTICLES..=MAX_ARTICLES).contains(&articles.len()) {
+        return Err(JsError::new(&format!(
+            "compare expects {MIN_ARTICLES} to {MAX_ARTICLES} articles, not {}",
+            articles.len()
+        )));
     }
     let articles: Vec<Article<'_>> = articles
         .iter()
@@ -96,11 +107,14 @@ pub fn compare(
         .map_err(to_js_error)
 }
 
+/// The fewest articles a comparison takes.
+const MIN_ARTICLES: usize = 2;
+/// The most articles a comparison takes (as the command line).
+const MAX_ARTICLES: usize = 10;
+
 /// The one engine call, shared by the page's worker (`web/engine/worker.js` calls [`compare`]).
-/// When the engine has N-way comparison (`parallax::compare_all`, report version 2), this body
-/// becomes `parallax::compare_all(articles, options)` and the count check above allows 2–10.
 fn compare_articles(articles: &[Article<'_>], options: &Options) -> parallax::report::Report {
-    parallax::compare(&articles[0], &articles[1], options)
+    parallax::compare_all(articles, options)
 }
 
 /// Reads a file's bytes as the command line does (`parallax::input::load`: UTF-8 or UTF-16
@@ -138,6 +152,9 @@ pub fn load(bytes: &[u8], name: &str, mime: &str, windows_1252: bool) -> JsValue
                 _ => "utf-8",
             };
             set("encoding", JsValue::from_str(encoding));
+            if let Some(outlet) = &loaded.name {
+                set("outlet", JsValue::from_str(outlet));
+            }
         }
         Err(error) => {
             set("ok", JsValue::FALSE);

@@ -169,8 +169,16 @@ fn row_view(
     on_jump: Callback<usize>,
 ) -> impl IntoView {
     let kind = row.kind.name();
+    // Issue 16: a link scored below one half is only a possible match: said in words, lighter.
+    let unsure = row.is_unsure();
     let score = row.score.map(|s| format!("match {:.0}%", s * 100.0));
-    let title = score.clone();
+    let title = score.clone().map(|s| {
+        if unsure {
+            format!("{s}: a possible match, more likely wrong than right")
+        } else {
+            s
+        }
+    });
     let moved = row.moved.map(|moved| {
         let label = format!("¶ {} in right", moved.paragraph);
         view! {
@@ -219,7 +227,11 @@ fn row_view(
     };
     view! {
         <div
-            class=format!("px-row px-{kind}{}", if row.moved.is_some() { " px-is-moved" } else { "" })
+            class=format!(
+                "px-row px-{kind}{}{}",
+                if row.moved.is_some() { " px-is-moved" } else { "" },
+                if unsure { " px-unsure" } else { "" }
+            )
             data-link=kind
             data-row=index
         >
@@ -234,6 +246,7 @@ fn row_view(
                         <span class="px-score"><span class="px-sr-only">", "</span>{s}</span>
                     })}
                 </span>
+                {unsure.then(|| view! { <span class="px-possible">"possible match"</span> })}
                 {chips}
             </div>
             <div class="px-cell px-right" data-side="right" data-name=move || names.get().1>
