@@ -32,8 +32,11 @@ setup_web() {
     say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from crates.io (~3 minutes once per machine)"
     cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
   fi
-  if ! has_version node_modules/.bin/wasm-opt "version 132" || ! [ -d node_modules/playwright-core ]; then
-    say "installing npm tools from package-lock.json (binaryen's wasm-opt, playwright-core)"
+  # Also when package-lock.json changed since the last install (a new bench library, say).
+  if ! has_version node_modules/.bin/wasm-opt "version 132" || ! [ -d node_modules/playwright-core ] \
+    || ! [ -d node_modules/diff-match-patch ] || ! [ -d node_modules/diff ] \
+    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm tools from package-lock.json (binaryen's wasm-opt, playwright-core, the bench's diff libraries)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
