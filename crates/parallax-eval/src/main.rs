@@ -20,6 +20,7 @@ mod deplain;
 mod fit;
 mod metrics;
 mod output;
+mod reliability;
 mod seeds;
 
 use clap::{Args, Parser, Subcommand};
