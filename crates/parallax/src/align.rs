@@ -10,7 +10,9 @@
 //!    [`crate::similarity::score`] (TF-IDF cosine, character 4-grams, coverage, numbers,
 //!    names, quotations, word pairs and phrases).
 //! 3. **Structural score.** A second learned model re-scores each candidate with the evidence
-//!    around it: how it ranks against the other candidates of both sentences; whether the
+//!    around it: how it ranks against the other candidates of both sentences, and its margin
+//!    (its TF-IDF cosine minus the mean of each sentence's four best alternatives, as CSLS
+//!    does, so a pair of sentences that resemble everything counts less); whether the
 //!    neighbouring sentences are linked in parallel (diagonally, or next to it as in a split),
 //!    weighted by how monotonic the whole comparison is (the share of concordant pairs among
 //!    the strongest mutual matches); how far apart the two
