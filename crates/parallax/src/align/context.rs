@@ -1,5 +1,7 @@
 //! The context of a comparison that structural features read: best scores, ranks, order, anchors.
 
+use crate::similarity::topics::Specific;
+
 use super::{
     near, PairEvidence, SentenceInput, SentenceKind, BEST_RATIO, LEDE_SCALE, ONE_SIDED_FLOOR,
     STRUCTURAL_FEATURES,
@@ -98,6 +100,7 @@ impl Context {
         &self,
         pairs: &[PairEvidence],
         index: usize,
+        specific: Option<Specific>,
     ) -> [f64; STRUCTURAL_FEATURES] {
         let Some(pair) = pairs.get(index) else {
             return [0.0; STRUCTURAL_FEATURES];
@@ -175,6 +178,8 @@ impl Context {
             crossing * self.order,
             left_margin.min(right_margin),
             left_margin.max(right_margin),
+            specific.map_or(0.0, |s| s.mass),
+            specific.map_or(0.0, |s| s.cover_min),
         ]
     }
 }
