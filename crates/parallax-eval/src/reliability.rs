@@ -45,8 +45,8 @@ fn bin_of(score: f64) -> usize {
 
 /// Bins `items` by score.
 pub fn reliability<K>(items: &[Ranked<K>]) -> Reliability {
-    let bins = (1.0 / WIDTH).round() as usize;
-    let mut sums = vec![(0_usize, 0.0_f64, 0_usize); bins];
+    let count = (1.0 / WIDTH).round() as usize;
+    let mut sums = vec![(0_usize, 0.0_f64, 0_usize); count];
     for item in items {
         if let Some(b) = sums.get_mut(bin_of(item.score)) {
             b.0 += 1;
@@ -54,7 +54,7 @@ pub fn reliability<K>(items: &[Ranked<K>]) -> Reliability {
             b.2 += usize::from(item.correct);
         }
     }
-    let first = sums.iter().position(|b| b.0 > 0).unwrap_or(bins);
+    let first = sums.iter().position(|b| b.0 > 0).unwrap_or(count);
     let total = items.len();
     let mut ece = 0.0;
     let bins: Vec<Bin> = sums
@@ -71,8 +71,8 @@ pub fn reliability<K>(items: &[Ranked<K>]) -> Reliability {
                 ece += n as f64 / total as f64 * (mean - share).abs();
             }
             Bin {
-                from: k as f64 * WIDTH,
-                to: (k + 1) as f64 * WIDTH,
+                from: k as f64 / count as f64,
+                to: (k + 1) as f64 / count as f64,
                 items: n,
                 mean_score: (n > 0).then_some(mean),
                 share_right: (n > 0).then_some(share),
@@ -128,11 +128,12 @@ mod tests {
             item(1.0, true),
         ];
         let table = reliability(&items);
-        assert_eq!(table.bins.len(), 4, "{table:?}");
+        assert_eq!(table.bins.len(), 3, "{table:?}");
+        assert_eq!(table.bins[0].from, 0.7);
         assert_eq!(table.bins[0].items, 2);
         assert_eq!(table.bins[0].share_right, Some(0.5));
         assert_eq!(table.bins[1].items, 0);
-        assert_eq!(table.bins[3].items, 2);
+        assert_eq!(table.bins[2].items, 2);
         let ece = table.ece.unwrap();
         let expected = 0.5 * (0.735_f64 - 0.5).abs() + 0.5 * (0.975_f64 - 1.0).abs();
         assert!((ece - expected).abs() < 1e-9, "{ece}");
