@@ -129,7 +129,7 @@ mod tests {
         ];
         let table = reliability(&items);
         assert_eq!(table.bins.len(), 3, "{table:?}");
-        assert_eq!(table.bins[0].from, 0.7);
+        assert_eq!(table.bins[0].from.to_bits(), 0.7_f64.to_bits());
         assert_eq!(table.bins[0].items, 2);
         assert_eq!(table.bins[0].share_right, Some(0.5));
         assert_eq!(table.bins[1].items, 0);
