@@ -21,6 +21,7 @@ mod fit;
 mod metrics;
 mod nway;
 mod output;
+mod reliability;
 mod seeds;
 
 use clap::{Args, Parser, Subcommand};

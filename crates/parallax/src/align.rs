@@ -10,18 +10,25 @@
 //!    [`crate::similarity::score`] (TF-IDF cosine, character 4-grams, coverage, numbers,
 //!    names, quotations, word pairs and phrases).
 //! 3. **Structural score.** A second learned model re-scores each candidate with the evidence
-//!    around it: how it ranks against the other candidates of both sentences; whether the
+//!    around it: how it ranks against the other candidates of both sentences, and its margin
+//!    (its TF-IDF cosine minus the mean of each sentence's four best alternatives, as CSLS
+//!    does, so a pair of sentences that resemble everything counts less); whether the
 //!    neighbouring sentences are linked in parallel (diagonally, or next to it as in a split),
 //!    weighted by how monotonic the whole comparison is (the share of concordant pairs among
 //!    the strongest mutual matches); how far apart the two
 //!    sentences sit in their articles; whether both are in the headline-and-lede zone or are
 //!    headlines or captions; whether a sentence very like one of the two (in its own article)
 //!    pairs with the other; how many anchors (strong mutual best matches) the pair crosses,
-//!    which in a text and its edited copy marks a stray match; and how unlike the two
+//!    which in a text and its edited copy marks a stray match; how much the two share beyond
+//!    the *topic stems* (stems in at least 15% of the sentences of each article: the actors'
+//!    names, the story's own words), so two sentences naming the same leaders about
+//!    different facts count less; and how unlike the two
 //!    articles' sentence lengths are (a text and its simplified rewrite, rather than two
 //!    reports). Structure is evidence, not a
 //!    constraint: a strong pair far from its neighbours' links still links. Two sentences with
-//!    the same words in the same order always score 1.
+//!    the same words in the same order always score 1. A photo caption links only to a
+//!    sentence that shares a stem with it that is neither a name nor a topic stem (the
+//!    caption's own fact); otherwise the pair scores 0.
 //! 4. **Links.** Pairs scoring at least the threshold are kept if they also win the competition
 //!    for one of their sentences: the score is at least 0.7 times the best score of the left
 //!    or of the right sentence (so a headline keeps the lede it restates, not every sentence

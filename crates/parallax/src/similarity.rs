@@ -18,11 +18,13 @@
 
 pub(crate) mod model;
 mod profile;
+pub(crate) mod topics;
 mod weights;
 
 pub(crate) use model::Model;
 use profile::Id;
 pub use profile::{word_overlap, Profile};
+pub(crate) use topics::Topics;
 pub(crate) use weights::Prepared;
 pub use weights::Weights;
 

@@ -4,6 +4,7 @@ use super::{best, label_recalls, num, thresholds, Best, Error, LabelRecall, Sett
 use crate::ap::{average_precision, deplain_items, AP_FLOOR};
 use crate::deplain::{self, Document};
 use crate::metrics::Counts;
+use crate::reliability::{reliability, reliability_text, Reliability};
 use parallax::fitting::ScoreTable;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -76,6 +77,8 @@ pub struct DeplainOutput {
 pub(crate) struct DeplainAp {
     floor: f64,
     pub(crate) exact_groups: Option<f64>,
+    /// Score bins of the pooled predicted groups and the share exactly right in each.
+    pub(crate) reliability: Reliability,
 }
 
 /// Scores each document with its own table (from the models of the folds without it).
@@ -143,6 +146,7 @@ pub(crate) fn deplain_ap(documents: &[Document<'_>], tables: &[ScoreTable]) -> D
     DeplainAp {
         floor: AP_FLOOR,
         exact_groups: average_precision(&all, gold_all),
+        reliability: reliability(&all),
     }
 }
 
@@ -227,6 +231,11 @@ pub fn deplain_text(output: &DeplainOutput, out: &mut String) {
         "average precision of the exact groups (links at {:.2}, ranked by score): {}",
         output.average_precision.floor,
         num(output.average_precision.exact_groups)
+    );
+    reliability_text(
+        "link scores (exact groups)",
+        &output.average_precision.reliability,
+        out,
     );
     let _ = writeln!(
         out,

@@ -3,6 +3,7 @@
 use super::{best, label_recalls, num, thresholds, Best, Error, LabelRecall, Settings};
 use crate::ap::{average_precision, seed_items, AP_FLOOR};
 use crate::metrics::OverlapCounts;
+use crate::reliability::{reliability, reliability_text, Reliability};
 use crate::seeds::{self, SeedExample};
 use parallax::fitting::ScoreTable;
 use serde::Serialize;
@@ -70,6 +71,8 @@ pub(crate) struct SeedAp {
     pub(crate) micro: Option<f64>,
     /// Per seed pair.
     pairs: BTreeMap<String, Option<f64>>,
+    /// Score bins of the pooled sentence pairs and the share right in each.
+    pub(crate) reliability: Reliability,
 }
 
 /// Everything `parallax-eval seeds` reports.
@@ -156,6 +159,7 @@ pub(crate) fn seed_ap(examples: &[SeedExample<'_>], tables: &[ScoreTable]) -> Se
         floor: AP_FLOOR,
         micro: average_precision(&all, gold_all),
         pairs,
+        reliability: reliability(&all),
     }
 }
 
@@ -238,6 +242,11 @@ pub fn seeds_text(output: &SeedsOutput, out: &mut String) {
         "average precision of the link scores (links at {:.2}, pairs ranked by score): {}",
         output.average_precision.floor,
         num(output.average_precision.micro)
+    );
+    reliability_text(
+        "link scores (sentence pairs)",
+        &output.average_precision.reliability,
+        out,
     );
     let _ = writeln!(
         out,

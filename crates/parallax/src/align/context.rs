@@ -1,5 +1,7 @@
 //! The context of a comparison that structural features read: best scores, ranks, order, anchors.
 
+use crate::similarity::topics::Specific;
+
 use super::{
     near, PairEvidence, SentenceInput, SentenceKind, BEST_RATIO, LEDE_SCALE, ONE_SIDED_FLOOR,
     STRUCTURAL_FEATURES,
@@ -24,6 +26,9 @@ pub(super) struct Context {
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     pub(super) left_near: near::Near,
     pub(super) right_near: near::Near,
+    /// For each sentence, its [`MARGIN_K`] + 1 best lexical scores, highest first.
+    pub(super) left_top: Vec<Vec<f64>>,
+    pub(super) right_top: Vec<Vec<f64>>,
 }
 
 impl Context {
@@ -60,6 +65,17 @@ impl Context {
                 .collect()
         };
         let (left_rank, right_rank) = (ranks(left), ranks(right));
+        let mut left_top = vec![Vec::new(); left.len()];
+        let mut right_top = vec![Vec::new(); right.len()];
+        for p in pairs {
+            let c = p.lexical.values[crate::similarity::COSINE];
+            if let Some(top) = left_top.get_mut(p.left) {
+                keep_top(top, c);
+            }
+            if let Some(top) = right_top.get_mut(p.right) {
+                keep_top(top, c);
+            }
+        }
         let anchors = anchors(pairs, left.len(), right.len());
         Self {
             left_best,
@@ -75,6 +91,8 @@ impl Context {
             order: order(&anchors),
             anchors,
             asymmetry: asymmetry(left, right),
+            left_top,
+            right_top,
         }
     }
 
@@ -82,6 +100,7 @@ impl Context {
         &self,
         pairs: &[PairEvidence],
         index: usize,
+        specific: Option<Specific>,
     ) -> [f64; STRUCTURAL_FEATURES] {
         let Some(pair) = pairs.get(index) else {
             return [0.0; STRUCTURAL_FEATURES];
@@ -134,6 +153,9 @@ impl Context {
             .filter(|&&(a, b)| (a < i && b > j) || (a > i && b < j))
             .count();
         let crossing = (crossed as f64).ln_1p();
+        let c = pair.lexical.values[crate::similarity::COSINE];
+        let left_margin = margin(self.left_top.get(i).map_or(&[][..], Vec::as_slice), c);
+        let right_margin = margin(self.right_top.get(j).map_or(&[][..], Vec::as_slice), c);
         [
             logit(p),
             left_ratio.max(right_ratio),
@@ -154,7 +176,49 @@ impl Context {
             self.asymmetry * logit(p),
             crossing,
             crossing * self.order,
+            left_margin.min(right_margin),
+            left_margin.max(right_margin),
+            specific.map_or(0.0, |s| s.mass),
+            specific.map_or(0.0, |s| s.cover_min),
         ]
+    }
+}
+
+/// How many alternatives a margin compares a pair's score with.
+pub(super) const MARGIN_K: usize = 4;
+
+/// Keeps `top` the [`MARGIN_K`] + 1 highest of the scores it has seen, highest first.
+fn keep_top(top: &mut Vec<f64>, score: f64) {
+    let at = top.partition_point(|&t| t >= score);
+    if at <= MARGIN_K {
+        top.insert(at, score);
+        top.truncate(MARGIN_K + 1);
+    }
+}
+
+/// The margin of a pair scoring `score` for one of its sentences (as CSLS does): the score
+/// minus the mean of the sentence's [`MARGIN_K`] best alternatives (its best scores with the
+/// other sentences of the other side, fewer when it has fewer candidates; with none the
+/// margin is the score itself). `top` holds the sentence's best scores, this pair's among
+/// them; one score equal to it is left out as the pair's own.
+pub(super) fn margin(top: &[f64], score: f64) -> f64 {
+    let mut skipped = false;
+    let mut sum = 0.0;
+    let mut taken = 0;
+    for &t in top {
+        if !skipped && t.to_bits() == score.to_bits() {
+            skipped = true;
+            continue;
+        }
+        if taken < MARGIN_K {
+            sum += t;
+            taken += 1;
+        }
+    }
+    if taken == 0 {
+        score
+    } else {
+        score - sum / taken as f64
     }
 }
 

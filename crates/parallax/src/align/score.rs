@@ -5,6 +5,7 @@ use super::{
     Alignment, Best, Context, LinkKind, Models, PairEvidence, Prepared, Profile, ScoreTable,
     SentenceInput, SentenceKind, Weights, FEATURES, ORDERED, STRUCTURAL_FEATURES,
 };
+use crate::similarity::Topics;
 
 impl ScoreTable {
     /// Profiles both sides and scores every candidate pair with `models`.
@@ -50,11 +51,27 @@ impl ScoreTable {
             near::nearest(&right_profiles, &weights),
         );
         let context = Context::new(left, right, &pairs, near);
+        let topics = Topics::new(&left_profiles, &right_profiles);
         for index in 0..pairs.len() {
-            let structural = context.structural(&pairs, index);
+            let specific = pairs.get(index).and_then(|p| {
+                let l = left_profiles.get(p.left)?.as_ref()?;
+                let r = right_profiles.get(p.right)?.as_ref()?;
+                Some(topics.specific(l, r))
+            });
+            let structural = context.structural(&pairs, index, specific);
             if let Some(pair) = pairs.get_mut(index) {
                 pair.structural = structural;
                 pair.score = models.structural.probability(&structural);
+                // A caption links only to a sentence that states the caption's own fact: one
+                // that shares more with it than the names and the words of the whole story.
+                let caption = |side: &[SentenceInput<'_>], k: usize| {
+                    side.get(k).is_some_and(|s| s.kind == SentenceKind::Caption)
+                };
+                if (caption(left, pair.left) || caption(right, pair.right))
+                    && !specific.is_some_and(|s| s.shares_plain)
+                {
+                    pair.score = 0.0;
+                }
             }
         }
         let relative = |ranks: &[Option<usize>], count: usize| -> Vec<f64> {

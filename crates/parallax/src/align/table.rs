@@ -7,7 +7,7 @@ use super::Models;
 use crate::similarity::{Features, Prepared, Weights};
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 19;
+pub const STRUCTURAL_FEATURES: usize = 23;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
@@ -30,6 +30,10 @@ pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "asymmetric_logit",
     "crossing",
     "ordered_crossing",
+    "margin_min",
+    "margin_max",
+    "specific_mass",
+    "specific_cover_min",
 ];
 
 /// All the evidence about one candidate pair (for fitting and inspecting the models).

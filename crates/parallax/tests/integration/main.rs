@@ -11,6 +11,7 @@ mod segment_golden;
 mod segment_props;
 mod segment_seeds;
 mod support;
+mod wrong_links;
 
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,106 @@
+//! The stems a comparison is about: words both articles repeat across their sentences.
+//!
+//! Two reports of one summit name its two leaders, the two countries and the treaty in
+//! sentence after sentence. Two sentences that share only those words state different facts
+//! about the same actors, so what links them is the *specific* words they share: the shared
+//! stems that are not topic stems. Idf already weighs topic stems less; this puts a number on
+//! what is left once they are gone, whatever the articles' length.
+
+use super::profile::Id;
+use super::Prepared;
+use std::collections::BTreeMap;
+
+/// A stem is a topic stem when it is in at least this share of the sentences of *each* article…
+const TOPIC_SHARE: f64 = 0.15;
+/// …and in at least this many sentences of each.
+const TOPIC_MIN: usize = 2;
+
+/// The topic stems of one comparison, sorted.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Topics {
+    ids: Vec<Id>,
+}
+
+/// What two sentences share beyond the topic stems.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Specific {
+    /// `ln(1 + idf mass of the shared stems that are not topic stems) / 4`.
+    pub(crate) mass: f64,
+    /// The smaller of the two sides' share of their own non-topic idf mass that is shared.
+    pub(crate) cover_min: f64,
+    /// Whether they share a stem that is neither a topic stem nor a name: a fact beyond who
+    /// is involved.
+    pub(crate) shares_plain: bool,
+}
+
+impl Topics {
+    /// The topic stems of the two sides' sentences (`None` sentences are left out).
+    pub(crate) fn new(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Self {
+        let counts = |side: &[Option<Prepared>]| -> (BTreeMap<Id, usize>, usize) {
+            let mut counts = BTreeMap::new();
+            let mut sentences = 0;
+            for p in side.iter().flatten() {
+                sentences += 1;
+                for id in p.profile.term_ids() {
+                    *counts.entry(id).or_insert(0) += 1;
+                }
+            }
+            (counts, sentences)
+        };
+        let ((left, left_n), (right, right_n)) = (counts(left), counts(right));
+        let floor = |n: usize| ((n as f64 * TOPIC_SHARE).ceil() as usize).max(TOPIC_MIN);
+        let (left_floor, right_floor) = (floor(left_n), floor(right_n));
+        let ids = left
+            .iter()
+            .filter(|&(id, &n)| n >= left_floor && right.get(id).is_some_and(|&m| m >= right_floor))
+            .map(|(&id, _)| id)
+            .collect();
+        Self { ids }
+    }
+
+    fn contains(&self, id: Id) -> bool {
+        self.ids.binary_search(&id).is_ok()
+    }
+
+    /// What `left` and `right` share beyond the topic stems (symmetric to the bit).
+    pub(crate) fn specific(&self, left: &Prepared, right: &Prepared) -> Specific {
+        let own = |p: &Prepared| -> f64 {
+            p.terms
+                .iter()
+                .filter(|t| !self.contains(t.0))
+                .map(|t| t.2)
+                .sum()
+        };
+        let mut shared = 0.0;
+        let mut shares_plain = false;
+        let (mut l, mut r) = (0, 0);
+        while let (Some(a), Some(b)) = (left.terms.get(l), right.terms.get(r)) {
+            match a.0.cmp(&b.0) {
+                std::cmp::Ordering::Less => l += 1,
+                std::cmp::Ordering::Greater => r += 1,
+                std::cmp::Ordering::Equal => {
+                    if !self.contains(a.0) {
+                        shared += a.2;
+                        shares_plain |= left.profile.names.binary_search(&a.0).is_err()
+                            && right.profile.names.binary_search(&a.0).is_err();
+                    }
+                    l += 1;
+                    r += 1;
+                }
+            }
+        }
+        let cover = |mass: f64| {
+            if mass > 0.0 {
+                (shared / mass).min(1.0)
+            } else {
+                0.0
+            }
+        };
+        let (cl, cr) = (cover(own(left)), cover(own(right)));
+        Specific {
+            mass: (1.0 + shared).ln() / 4.0,
+            cover_min: cl.min(cr),
+            shares_plain,
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! Wrong and missed links of issue 16, rebuilt with invented articles (no evaluation data).
+//!
+//! Two outlets report one summit: both name the same two leaders in most sentences, so a
+//! pair that shares only those names, or only the story's own words, says different things.
+//! Each test compares the two articles both ways (left/right and mirrored) with
+//! `parallax::compare` at the default threshold and asserts on the links it makes.
+
+use parallax::{compare, Article, Options};
+
+/// Outlet A's report (invented).
+const LEFT: &str = "Maravia, Ostrelia sign mutual defence pact in Karsk
+
+Maravian President Arlen Voss (L) and Ostrelian leader Talia Renk shake hands before their talks in Karsk on March 3, 2025.
+
+Maravian President Arlen Voss and Ostrelian leader Talia Renk signed a broad partnership treaty in Karsk on Tuesday, including a clause on mutual defence if either country is attacked, state media said.
+
+The signing of the treaty, which also covers cooperation in many fields including trade and farming, came as Velian officials voiced concern over Maravia's war in the south.
+
+Renk told reporters that relations between Maravia and Ostrelia had reached \"a new high level of alliance\" and called the pact purely defensive.
+
+Renk promised at the talks Ostrelia's \"full backing and loyalty\" to Maravia over the war, calling it a fight for \"sovereignty and dignity.\"
+
+Voss also said the Velian trade embargo against Ostrelia over its rocket programme should be lifted, state media said.
+
+Voss, on his first visit to Ostrelia in twenty years, thanked Renk for her steady support.
+
+Last spring, Renk invited Voss to visit her country, according to the Ostrelian news agency.
+
+Renk last travelled to Maravia in 2023, when the two leaders met at a rocket base in the east.";
+
+/// Outlet B's report of the same summit (invented).
+const RIGHT: &str = "Maravia, Ostrelia Sign 'Partnership' Pact in Karsk
+
+The Ostrelian leader said the treaty lifts relations between Maravia and Ostrelia to the level of an alliance.
+
+The leaders of Maravia and Ostrelia signed a broad partnership treaty on March 3 at a summit held in Karsk.
+
+According to President Arlen Voss, who arrived in the Ostrelian capital a day earlier, the new pact obliges each party to defend the other if it is attacked.
+
+Voss said the agreement also called for closer cooperation in trade, farming, culture and science.
+
+Renk praised the \"peaceful and defensive\" nature of the treaty.
+
+A Velian foreign ministry spokesman said closer Maravia–Ostrelia ties \"should worry anyone who values calm in the region and backs the people of the south against Maravia's war.\"
+
+Velian Secretary of State Dorin Hale said the visit showed the \"desperation\" of Voss to find friends.
+
+Two years later, Maravia joined Korvan to block Velian efforts to impose a new embargo on Ostrelia over its rocket tests.
+
+Voss arrived with his foreign and defence ministers and a large group of officials.";
+
+/// The sentence pairs `compare` links (every left × right sentence of every link), as the
+/// left article's and the right article's sentence indices.
+fn linked_pairs(left: &str, right: &str) -> Vec<(usize, usize)> {
+    let report = compare(
+        &Article::new("left", left),
+        &Article::new("right", right),
+        &Options::default(),
+    );
+    let mut pairs = Vec::new();
+    for link in &report.links {
+        for &l in &link.left {
+            for &r in &link.right {
+                pairs.push((l, r));
+            }
+        }
+    }
+    pairs
+}
+
+/// The index of the one sentence of `text` that contains `needle`.
+fn sentence(text: &str, needle: &str) -> usize {
+    let report = compare(
+        &Article::new("a", text),
+        &Article::new("b", "-"),
+        &Options::default(),
+    );
+    let found: Vec<usize> = report.documents[0]
+        .sentences
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| s.clean.contains(needle))
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        found.len(),
+        1,
+        "{needle:?} should be in exactly one sentence"
+    );
+    found[0]
+}
+
+/// Whether the left sentence holding `left` and the right one holding `right` are linked,
+/// checked in both directions (the mirrored comparison must agree).
+fn linked(left: &str, right: &str) -> bool {
+    let (l, r) = (sentence(LEFT, left), sentence(RIGHT, right));
+    let there = linked_pairs(LEFT, RIGHT).contains(&(l, r));
+    let back = linked_pairs(RIGHT, LEFT).contains(&(r, l));
+    assert_eq!(
+        there, back,
+        "mirrored comparison disagrees on {left:?} / {right:?}"
+    );
+    there
+}
+
+#[test]
+fn a_caption_links_only_to_a_sentence_stating_its_own_fact() {
+    // The photo caption names both leaders; the defence clause and the signing say other
+    // things about them.
+    let caption = sentence(LEFT, "shake hands");
+    for pair in linked_pairs(LEFT, RIGHT) {
+        assert_ne!(pair.0, caption, "the caption is linked: {pair:?}");
+    }
+    assert!(!linked("shake hands", "obliges each party"));
+}
+
+// Still linked (issue 16 open): the two share the topic stems and `back`/`war`, which the
+// specific-evidence features count as a fact; run with `--ignored` to see it fail.
+#[test]
+#[ignore = "issue 16: a quote still links to another speaker's quote sharing a word or two"]
+fn a_promise_does_not_link_to_another_speakers_quote() {
+    assert!(!linked(
+        "full backing and loyalty",
+        "foreign ministry spokesman"
+    ));
+}
+
+#[test]
+fn the_same_actors_at_another_time_do_not_link() {
+    assert!(!linked("Renk invited Voss", "desperation"));
+}
+
+// Still linked (issue 16 open): both are about an embargo on Ostrelia's rockets, one a call
+// to lift it, the other a vote against a new one years before.
+#[test]
+#[ignore = "issue 16: the same actors in a different event still link when they share the object"]
+fn the_same_object_in_a_different_event_does_not_link() {
+    assert!(!linked("should be lifted", "Two years later"));
+}
+
+#[test]
+fn the_defence_clause_links_to_its_restatement() {
+    assert!(linked("clause on mutual defence", "obliges each party"));
+}
+
+#[test]
+fn an_alliance_claim_links_to_its_rewording() {
+    assert!(linked(
+        "new high level of alliance",
+        "to the level of an alliance"
+    ));
+}
+
+#[test]
+fn cooperation_in_many_fields_links_to_its_rewording() {
+    assert!(linked(
+        "covers cooperation in many fields",
+        "closer cooperation in trade"
+    ));
+}
+
+#[test]
+fn the_two_headlines_link() {
+    assert!(linked(
+        "sign mutual defence pact",
+        "Sign 'Partnership' Pact"
+    ));
+}
