@@ -33,6 +33,25 @@ test('pasting from the clipboard replaces the text and re-aligns', async () => {
   await context.close();
 });
 
+test('the sample names do not stay on the reader\'s own text (issue 15, item 1)', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
+  await page.waitForSelector('[data-link]');
+  assert.equal(await page.inputValue('#px-name-left'), 'Coastal Wire');
+  // A wire dateline names the outlet; text without one gets a neutral name.
+  await page.fill('#px-text-left', `EASTPORT (Reuters) - ${SEAL_LEFT}`);
+  await page.fill('#px-text-right', SEAL_RIGHT);
+  await page.waitForFunction(() => document.querySelector('#px-name-left').value === 'Reuters');
+  await page.waitForFunction(() => document.querySelector('#px-name-right').value === 'Article 2');
+  // The summary names them too.
+  await page.waitForFunction(() => !document.body.innerText.includes('Coastal Wire'));
+  assert.ok(!(await page.evaluate(() => document.body.innerText)).includes('Evening Ledger'));
+  // Loading the sample again brings its names back.
+  await page.click('button:has-text("sample")');
+  await page.waitForFunction(() => document.querySelector('#px-name-left').value === 'Coastal Wire');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('typed text, names and the threshold survive a reload', async () => {
   const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');

@@ -402,7 +402,8 @@ fn loaded(file_name: &str, file: &JsValue) -> Result<Loaded, LoadError> {
             "windows-1252" => Encoding::Windows1252,
             _ => Encoding::Utf8,
         };
-        return Ok(Loaded::new(file_name, text("text"), kind, encoding));
+        let outlet = Some(text("outlet")).filter(|o| !o.is_empty());
+        return Ok(Loaded::new(file_name, text("text"), kind, encoding).with_outlet(outlet));
     }
     Err(match text("error").as_str() {
         "binary" => LoadError::Binary,

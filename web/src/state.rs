@@ -357,12 +357,7 @@ pub fn load_file(file: &FileBytes, windows_1252: bool) -> Result<Loaded, LoadErr
         ..input::Options::default()
     };
     let loaded = input::load(&source, &options)?;
-    Ok(Loaded::new(
-        &file.name,
-        loaded.text,
-        loaded.kind,
-        loaded.encoding,
-    ))
+    Ok(Loaded::new(&file.name, loaded.text, loaded.kind, loaded.encoding).with_outlet(loaded.name))
 }
 
 impl Loaded {
@@ -381,6 +376,16 @@ impl Loaded {
             text,
             kind,
             encoding,
+        }
+    }
+
+    /// Named after the outlet the file names itself by (`og:site_name`, a wire dateline; see
+    /// [`input::Loaded::name`]) when there is one, else as [`Loaded::new`].
+    #[must_use]
+    pub fn with_outlet(self, outlet: Option<String>) -> Self {
+        match outlet.filter(|o| !o.trim().is_empty()) {
+            Some(name) => Self { name, ..self },
+            None => self,
         }
     }
 }
@@ -575,6 +580,39 @@ pub fn command_for(key: &str, modified: bool, target_tag: &str) -> Option<Comman
         "Escape" => Some(Command::Clear),
         _ => None,
     }
+}
+
+/// The name a pane gets when the reader's own text replaces the built-in sample's: `None`
+/// while the pane does not carry the sample's name (the reader named it, or a file did) or
+/// still holds the sample's text; else the outlet the text names itself by (a wire
+/// dateline, the site after its headline: [`input::text_name`]), or `neutral`.
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::name_for_own_text;
+/// let sample = ("Coastal Wire", "Storm topples lighthouse.");
+/// assert_eq!(name_for_own_text("Coastal Wire", sample, "Storm topples lighthouse.", "Article 1"), None);
+/// assert_eq!(name_for_own_text("My paper", sample, "Rain fell.", "Article 1"), None);
+/// assert_eq!(
+///     name_for_own_text("Coastal Wire", sample, "Rain fell all day.", "Article 1").as_deref(),
+///     Some("Article 1")
+/// );
+/// assert_eq!(
+///     name_for_own_text("Coastal Wire", sample, "OSLO (Reuters) - Rain fell.", "Article 1").as_deref(),
+///     Some("Reuters")
+/// );
+/// ```
+pub fn name_for_own_text(
+    name: &str,
+    (sample_name, sample_text): (&str, &str),
+    text: &str,
+    neutral: &str,
+) -> Option<String> {
+    if name != sample_name || text == sample_text {
+        return None;
+    }
+    Some(input::text_name(text).unwrap_or_else(|| neutral.to_owned()))
 }
 
 /// A file name for the exported report, from both article names.

@@ -25,7 +25,12 @@ struct Side {
 }
 
 impl Side {
-    fn new(keys: [&'static str; 3], sample: (&str, &str), first_visit: bool) -> Self {
+    fn new(
+        keys: [&'static str; 3],
+        sample: (&'static str, &'static str),
+        neutral: &'static str,
+        first_visit: bool,
+    ) -> Self {
         let [name_key, text_key, undo_key] = keys;
         let initial = |key: &str, sample: &str| {
             browser::load(key).unwrap_or_else(|| {
@@ -40,13 +45,23 @@ impl Side {
         let message = before.as_ref().map(|_| {
             Message::undoable("Undo brings back this article as it was before the last change.")
         });
-        Self {
+        let side = Self {
             name: RwSignal::new(initial(name_key, sample.0)),
             text: RwSignal::new(initial(text_key, sample.1)),
             message: RwSignal::new(message),
             before: RwSignal::new(before),
             undo_key,
-        }
+        };
+        // The sample's outlet name does not stay on the reader's own text.
+        Effect::new(move |_| {
+            let renamed = side.text.with(|text| {
+                state::name_for_own_text(&side.name.get_untracked(), sample, text, neutral)
+            });
+            if let Some(name) = renamed {
+                side.name.set(name);
+            }
+        });
+        side
     }
 
     /// Replaces name and text. The old ones are kept for "Undo", unless `keep_before` (a
@@ -118,11 +133,13 @@ impl Page {
         let left = Side::new(
             [keys::LEFT_NAME, keys::LEFT_TEXT, keys::LEFT_UNDO],
             (sample::LEFT_NAME, sample::LEFT_TEXT),
+            "Article 1",
             first_visit,
         );
         let right = Side::new(
             [keys::RIGHT_NAME, keys::RIGHT_TEXT, keys::RIGHT_UNDO],
             (sample::RIGHT_NAME, sample::RIGHT_TEXT),
+            "Article 2",
             first_visit,
         );
         let options = RwSignal::new(stored_options());
