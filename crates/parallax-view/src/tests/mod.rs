@@ -2,6 +2,7 @@
 
 mod browse;
 mod discrepancy;
+mod grid;
 mod layout;
 
 use crate::{Mark, SentenceView};
