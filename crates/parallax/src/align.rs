@@ -73,6 +73,7 @@
 
 mod candidates;
 mod context;
+mod crossing;
 mod groups;
 pub(crate) mod grow;
 pub(crate) mod judge;
