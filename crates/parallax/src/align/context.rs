@@ -24,6 +24,9 @@ pub(super) struct Context {
     pub(super) asymmetry: f64,
     /// The anchors of [`order`], ready for counting.
     pub(super) anchors: Anchors,
+    /// `rows[i]..rows[i + 1]`: where the pairs of left sentence `i` sit in the pair list
+    /// (sorted by left, then right), so a pair is found in its row, not in the whole list.
+    pub(super) rows: Vec<usize>,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     pub(super) left_near: near::Near,
     pub(super) right_near: near::Near,
@@ -78,6 +81,9 @@ impl Context {
             }
         }
         let anchors = Anchors::new(anchors(pairs, left.len(), right.len()));
+        let rows = (0..=left.len())
+            .map(|i| pairs.partition_point(|q| q.left < i))
+            .collect();
         Self {
             left_best,
             right_best,
@@ -91,6 +97,7 @@ impl Context {
             right_near: near.1,
             order: order(&anchors),
             anchors,
+            rows,
             asymmetry: asymmetry(left, right),
             left_top,
             right_top,
@@ -111,10 +118,13 @@ impl Context {
             let (Some(i), Some(j)) = (i, j) else {
                 return 0.0;
             };
-            pairs
-                .binary_search_by_key(&(i, j), |q| (q.left, q.right))
+            let (Some(&start), Some(&end)) = (self.rows.get(i), self.rows.get(i + 1)) else {
+                return 0.0;
+            };
+            let row = pairs.get(start..end).unwrap_or_default();
+            row.binary_search_by_key(&j, |q| q.right)
                 .ok()
-                .and_then(|k| pairs.get(k))
+                .and_then(|k| row.get(k))
                 .map_or(0.0, |q| q.lexical_score)
         };
         let (before_i, after_i) = (i.checked_sub(1), Some(i + 1));
