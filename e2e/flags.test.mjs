@@ -30,6 +30,20 @@ test('a changed count and weekday show as chips, filter and count', async () => 
   ]);
   assert.match(await page.$eval('.px-flag-count', (e) => e.textContent), /2 discrepancies \(2 conflicts\)/);
 
+  // Issue 17: every flag in one list; an item shows and focuses its row, also from another
+  // filter; the chips are reachable by keyboard.
+  await page.click('[data-filter="only-left"]');
+  await page.click('.px-flag-list > summary');
+  const items = await page.$$eval('.px-flag-jump', (els) => els.map((e) => [e.dataset.flag, e.textContent.trim()]));
+  assert.deepEqual(items, [
+    ['number', 'conflict: number: 217 ≠ 270, show its row'],
+    ['date', 'conflict: date: Wednesday ≠ Thursday, show its row'],
+  ]);
+  await page.click('.px-flag-jump[data-flag="date"]');
+  await page.waitForFunction(() => document.activeElement?.closest('.px-row')?.querySelector('.px-flag[data-flag="date"]'));
+  assert.equal(await page.$eval('[data-filter="all"]', (b) => b.getAttribute('aria-pressed')), 'true');
+  assert.equal(await page.$eval('.px-flag[data-flag="number"]', (e) => e.tabIndex), 0);
+
   await page.click('[data-filter="discrepancies"]');
   const shown = await page.$$eval('.px-row[data-row]', (rows) => rows.map((r) => r.querySelectorAll('.px-flag').length));
   assert.deepEqual(shown, [2], 'only the flagged row stays');

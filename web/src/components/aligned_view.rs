@@ -207,7 +207,8 @@ fn row_view(
                 let severity = if flag.is_conflict() { "conflict" } else { "variant" };
                 let title = format!("{}: {}", severity, flag.label());
                 view! {
-                    <li class="px-flag" data-flag=flag.kind data-severity=flag.severity title=title>
+                    // Focusable, so a keyboard reaches each flag and its title.
+                    <li class="px-flag" data-flag=flag.kind data-severity=flag.severity title=title tabindex="0">
                         <span class="px-sr-only">{format!("{severity}: ")}</span>
                         {flag.label()}
                     </li>

@@ -2,6 +2,7 @@
 //! hover/pin and keyboard, over articles and options it is given (no storage of its own).
 
 use super::aligned_view::{AlignedView, OpenFolds, Rows};
+use super::flag_list::FlagList;
 use super::match_options::MatchOptions;
 use super::overview::Overview;
 use super::progress::Progress;
@@ -294,6 +295,21 @@ impl Store {
     }
 
     /// Shows a right sentence in the reordering view, pinned and focused.
+    /// Shows aligned row `row` (a flagged one, from the list of discrepancies): the aligned
+    /// view, a filter that keeps it, then focus on it.
+    fn show_row(self, row: usize) {
+        self.view.set(View::Aligned);
+        if !matches!(
+            self.filter.get_untracked(),
+            Filter::All | Filter::Discrepancies
+        ) {
+            self.filter.set(Filter::All);
+        }
+        request_animation_frame(move || {
+            self.focus_row(row);
+        });
+    }
+
     fn show_moved(self, sentence: usize) {
         self.view.set(View::Ribbons);
         self.highlight
@@ -583,6 +599,7 @@ pub fn Comparison(
     let on_jump_row = Callback::new(move |row| {
         store.focus_row(row);
     });
+    let on_show_row = Callback::new(move |row| store.show_row(row));
 
     view! {
         <section
@@ -603,6 +620,7 @@ pub fn Comparison(
                 can_export=can_export
             />
             <Progress busy=busy cancelled=cancelled on_cancel=store.cancel on_retry=store.retry />
+            <FlagList rows=rows on_show=on_show_row />
             {move || refusal().map(|(problem, message)| if problem {
                 view! {
                     <div class="px-guard" role="alert">
