@@ -62,3 +62,29 @@ test('clearing both articles shows a hint instead of a blank page', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('issue 15, item 8: every link row shows its match percentage, and a legend says what the labels mean', async () => {
+  const { page, context, problems } = await openPage(env.browser, env.server.url);
+  await page.waitForSelector('[data-link]');
+  await page.mouse.move(1, 1);
+  const rows = await page.$$eval('.px-row[data-row]', (els) =>
+    els
+      .filter((r) => !r.dataset.link.startsWith('only'))
+      .map((r) => {
+        const score = r.querySelector('.px-score');
+        const box = score?.getBoundingClientRect();
+        return [r.dataset.link, score?.textContent ?? '', box ? box.width > 20 && box.height > 5 : false];
+      }),
+  );
+  assert.ok(rows.length > 3, JSON.stringify(rows));
+  for (const [kind, text, shown] of rows) {
+    assert.match(text, /match \d+%/, kind);
+    assert.ok(shown, `the score of a ${kind} row is visible without hovering`);
+  }
+  await page.click('.px-legend > summary');
+  const kinds = await page.$$eval('.px-legend dt[data-kind]', (els) => els.map((e) => e.dataset.kind));
+  assert.deepEqual(kinds, ['identical', 'minor', 'paraphrase', 'partial']);
+  assert.match(await page.$eval('.px-legend', (e) => e.textContent), /possible match.*below 50%/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

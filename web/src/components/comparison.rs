@@ -620,6 +620,7 @@ pub fn Comparison(
                 can_export=can_export
             />
             <Progress busy=busy cancelled=cancelled on_cancel=store.cancel on_retry=store.retry />
+            <Legend />
             <FlagList rows=rows on_show=on_show_row />
             {move || refusal().map(|(problem, message)| if problem {
                 view! {
@@ -663,5 +664,55 @@ pub fn Comparison(
             </div>
             <p class="px-sr-only" role="status" aria-live="polite">{move || store.status.get()}</p>
         </section>
+    }
+}
+
+/// What the row labels mean (issue 15, item 8), folded above the rows.
+#[component]
+fn Legend() -> impl IntoView {
+    const KINDS: [(&str, &str, &str); 4] = [
+        (
+            "identical",
+            "identical",
+            "the same words in the same order (quotes, dashes and spacing aside)",
+        ),
+        (
+            "minor",
+            "minor",
+            "the same sentence with small wording changes",
+        ),
+        (
+            "paraphrase",
+            "paraphrase",
+            "the same content in other words",
+        ),
+        (
+            "partial",
+            "partial",
+            "they share a fact, and one side carries facts the other lacks",
+        ),
+    ];
+    let kinds = KINDS
+        .iter()
+        .map(|&(class, label, meaning)| {
+            view! {
+                <dt class=format!("px-{class}") data-kind=class><span class="px-badge">{label}</span></dt>
+                <dd>{meaning}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <details class="px-legend">
+            <summary>"What the labels mean"</summary>
+            <dl>
+                {kinds}
+                <dt>"match 83%"</dt>
+                <dd>"how likely the aligner judges it that the two sides belong together, learned from hand-made alignments"</dd>
+                <dt><span class="px-possible">"possible match"</span></dt>
+                <dd>"below 50%: more likely wrong than right; check it yourself"</dd>
+                <dt>"only left / only right"</dt>
+                <dd>"a sentence the other article does not carry"</dd>
+            </dl>
+        </details>
     }
 }
