@@ -12,7 +12,7 @@
 use crate::deplain::Document;
 use crate::fit::{fit_models, FitSettings};
 use crate::seeds::SeedExample;
-use parallax::fitting::ScoreTable;
+use parallax::fitting::{Models, ScoreTable};
 
 /// One score table per seed pair, each from models fitted without that pair.
 pub fn leave_one_pair_out(
@@ -24,16 +24,24 @@ pub fn leave_one_pair_out(
     seeds
         .iter()
         .enumerate()
-        .map(|(k, held_out)| {
-            let rest: Vec<&SeedExample<'_>> = seeds
-                .iter()
-                .enumerate()
-                .filter(|&(m, _)| m != k)
-                .map(|(_, e)| e)
-                .collect();
-            held_out.table(&fit_models(&rest, &documents, settings))
-        })
+        .map(|(k, held_out)| held_out.table(&fit_without(seeds, k, &documents, settings)))
         .collect()
+}
+
+/// The models fitted on every seed pair but pair `k` (and all the given documents).
+pub fn fit_without(
+    seeds: &[SeedExample<'_>],
+    k: usize,
+    documents: &[&Document<'_>],
+    settings: &FitSettings,
+) -> Models {
+    let rest: Vec<&SeedExample<'_>> = seeds
+        .iter()
+        .enumerate()
+        .filter(|&(m, _)| m != k)
+        .map(|(_, e)| e)
+        .collect();
+    fit_models(&rest, documents, settings)
 }
 
 /// The fold of document `index` among `folds` folds.

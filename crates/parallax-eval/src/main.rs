@@ -246,11 +246,7 @@ fn run(command: Command) -> Result<(String, usize), Error> {
         }
         Command::All { data, report } => run_all(&data, &report),
         Command::Nway { data, threshold } => {
-            let settings = Settings {
-                threshold,
-                sweep: false,
-                format: Format::Text,
-            };
+            let settings = Settings::text(threshold);
             let loaded = data.load(&settings)?;
             let examples = loaded.examples();
             let mut joined = Vec::new();
@@ -260,11 +256,7 @@ fn run(command: Command) -> Result<(String, usize), Error> {
             Ok((text, examples.len()))
         }
         Command::Fit { data, write, dump } => {
-            let settings = Settings {
-                threshold: None,
-                sweep: false,
-                format: Format::Text,
-            };
+            let settings = Settings::text(None);
             let loaded = data.load(&settings)?;
             let examples = loaded.examples();
             let mut joined = Vec::new();

@@ -6,8 +6,9 @@
 //! links are scored against its gold. The pivot rules learn nothing; the variants below are
 //! printed side by side so that what each rule does is visible on both pairs.
 
+use crate::crossval::fit_without;
 use crate::deplain::Document;
-use crate::fit::{fit_models, FitSettings};
+use crate::fit::FitSettings;
 use crate::metrics::{Group, OverlapCounts};
 use crate::output::Error;
 use crate::seeds::{score_links, Label, SeedExample};
@@ -103,13 +104,7 @@ pub fn run(
         texts.len()
     );
     for (k, held_out) in examples.iter().enumerate() {
-        let rest: Vec<&SeedExample<'_>> = examples
-            .iter()
-            .enumerate()
-            .filter(|&(m, _)| m != k)
-            .map(|(_, e)| e)
-            .collect();
-        let models = fit_models(&rest, &documents, fit);
+        let models = fit_without(examples, k, &documents, fit);
         let n = prepared.len();
         let pairs: Vec<PairLinks> = (0..n)
             .flat_map(|a| (a + 1..n).map(move |b| [a, b]))

@@ -36,6 +36,17 @@ pub struct Settings {
     pub format: Format,
 }
 
+impl Settings {
+    /// Text output at one threshold (`None`: the engine's), no sweep.
+    pub fn text(threshold: Option<f64>) -> Self {
+        Self {
+            threshold,
+            sweep: false,
+            format: Format::Text,
+        }
+    }
+}
+
 /// Renders `value` as JSON, or as the text `text` writes.
 pub fn render<T: Serialize>(
     format: Format,

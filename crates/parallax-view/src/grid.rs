@@ -128,9 +128,9 @@ pub fn grid(report: &Report, base: usize) -> Grid {
             (anchor, 1, doc, first)
         })
         .collect();
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by_key(|&r| keys[r]);
-    let rows = order.into_iter().map(|r| rows[r].clone()).collect();
+    let mut keyed: Vec<_> = keys.into_iter().zip(rows).collect();
+    keyed.sort_by_key(|(key, _)| *key);
+    let rows = keyed.into_iter().map(|(_, row)| row).collect();
     let columns = std::iter::once(base)
         .chain((0..n).filter(|&d| d != base))
         .collect();

@@ -197,7 +197,7 @@ const BEST_RATIO: f64 = 0.7;
 /// does not also link to a headline that merely names the same place.
 const ONE_SIDED_FLOOR: f64 = 0.5;
 
-/// From this [`order`] on, a comparison counts as a text and its edited copy: there a pair
+/// From this order (`Context::order`, how monotonic the anchors are) on, a comparison counts as a text and its edited copy: there a pair
 /// that only one of its sentences chose must sit next to the other sentence's best partner.
 const ORDERED: f64 = 0.8;
 

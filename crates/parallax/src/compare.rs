@@ -5,6 +5,7 @@ use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::flags::{compare_sides_in, Side};
 use crate::nway::{apply_pivots, clusters, coverage, PairLinks, Rules};
 use crate::prepare::{Article, Prepared};
+use crate::report::stats::unmatched;
 use crate::report::{
     DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
 };
@@ -103,16 +104,6 @@ pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &R
         }
     }
 
-    let unmatched = (0..n)
-        .map(|d| {
-            let sides = links.iter().flat_map(|l| {
-                let left = if l.docs[0] == d { &l.left[..] } else { &[] };
-                let right = if l.docs[1] == d { &l.right[..] } else { &[] };
-                left.iter().chain(right)
-            });
-            unmatched(docs[d].sentences.len(), sides)
-        })
-        .collect();
     let documents: Vec<DocumentReport> = docs
         .iter()
         .zip(&shown)
@@ -122,6 +113,7 @@ pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &R
             ..document(doc, shown)
         })
         .collect();
+    let unmatched = unmatched(&documents, &links);
     let stats = Stats::of(&documents, &links);
     Report {
         format: FORMAT.to_owned(),
@@ -234,14 +226,6 @@ fn link_flags(
         note: f.note,
     })
     .collect()
-}
-
-fn unmatched<'a>(count: usize, linked: impl Iterator<Item = &'a usize>) -> Vec<usize> {
-    let mut used = vec![false; count];
-    for &i in linked {
-        used[i] = true;
-    }
-    (0..count).filter(|&i| !used[i]).collect()
 }
 
 fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {

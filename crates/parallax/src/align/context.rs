@@ -18,11 +18,16 @@ pub(super) struct Context {
     pub(super) right_count: usize,
     pub(super) left_heading: Vec<bool>,
     pub(super) right_heading: Vec<bool>,
-    /// How monotonic the comparison is, in `[0, 1]` (see [`order`]).
+    /// How monotonic the comparison is, in `[0, 1]`: the share of concordant pairs (Kendall)
+    /// among the anchors, pairs that are each other's best lexical match with a score of at
+    /// least [`ANCHOR_SCORE`] ([`Anchors::order`]). An edited or simplified copy of a text
+    /// scores near 1, two outlets' reports of one event lower. With fewer than three anchors
+    /// there is no telling: 0.5. Concordance does not depend on which side is left, so the
+    /// value is mirror-symmetric.
     pub(super) order: f64,
     /// How much longer one article's sentences are than the other's (see [`asymmetry`]).
     pub(super) asymmetry: f64,
-    /// The anchors of [`order`], ready for counting.
+    /// The anchors of [`Context::order`], ready for counting.
     pub(super) anchors: Anchors,
     /// `rows[i]..rows[i + 1]`: where the pairs of left sentence `i` sit in the pair list
     /// (sorted by left, then right), so a pair is found in its row, not in the whole list.
@@ -95,7 +100,7 @@ impl Context {
             right_heading: heading(right),
             left_near: near.0,
             right_near: near.1,
-            order: order(&anchors),
+            order: anchors.order(),
             anchors,
             rows,
             asymmetry: asymmetry(left, right),
@@ -268,21 +273,10 @@ pub(super) fn relative_position(rank: usize, count: usize) -> f64 {
     }
 }
 
-/// Lexical score from which a mutual best pair counts as an anchor of [`order`].
+/// Lexical score from which a mutual best pair counts as an anchor of [`Context::order`].
 pub(super) const ANCHOR_SCORE: f64 = 0.5;
 
-/// How monotonic the comparison is: the share of concordant pairs (Kendall) among the anchors,
-/// pairs that are each other's best lexical match with a score of at least [`ANCHOR_SCORE`].
-/// An edited or simplified copy of a text scores near 1, two outlets' reports of one event
-/// lower. With fewer than three anchors there is no telling: 0.5. Counted by
-/// [`Anchors::order`] in `O(A log A)`.
-///
-/// Concordance does not depend on which side is left, so the value is mirror-symmetric.
-pub(super) fn order(anchors: &Anchors) -> f64 {
-    anchors.order()
-}
-
-/// The anchors of [`order`]: pairs that are each other's best lexical match with a score of at
+/// The anchors of [`Context::order`]: pairs that are each other's best lexical match with a score of at
 /// least [`ANCHOR_SCORE`], sorted.
 pub(super) fn anchors(
     pairs: &[PairEvidence],

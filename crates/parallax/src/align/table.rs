@@ -62,7 +62,7 @@ pub struct ScoreTable {
     pub(super) weights: Weights,
     pub(super) pairs: Vec<PairEvidence>,
     pub(super) models: Models,
-    /// How monotonic the comparison is (see [`super::order`]).
+    /// How monotonic the comparison is (see [`super::context::Context::order`]).
     pub(super) order: f64,
     /// How much longer one article's sentences are than the other's (see [`super::asymmetry`]).
     pub(super) asymmetry: f64,

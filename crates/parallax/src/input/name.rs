@@ -18,7 +18,9 @@ const MAX_WORDS: usize = 5;
 
 /// The outlet an HTML page names itself by, or `None`.
 pub fn page_name(html: &str) -> Option<String> {
-    let metas = meta_tags(html);
+    // One lower-case copy for finding tags; values are cut from `html` at the same offsets.
+    let lower = html.to_ascii_lowercase();
+    let metas = meta_tags(html, &lower);
     let meta = |key: &str, wanted: &str| {
         metas.iter().find_map(|attrs| {
             let is = attrs
@@ -36,7 +38,7 @@ pub fn page_name(html: &str) -> Option<String> {
     meta("property", "og:site_name")
         .or_else(|| meta("name", "application-name"))
         .and_then(|n| plausible(&unescape(&n)))
-        .or_else(|| title(html).and_then(|t| site_suffix(&unescape(&t))))
+        .or_else(|| title(html, &lower).and_then(|t| site_suffix(&unescape(&t))))
 }
 
 /// The outlet an article's text names itself by, or `None`.
@@ -138,8 +140,7 @@ fn title_case_if_shouting(name: &str) -> String {
 }
 
 /// The attributes of every `<meta …>` tag: lower-case names, values unquoted.
-fn meta_tags(html: &str) -> Vec<Vec<(String, String)>> {
-    let lower = html.to_ascii_lowercase();
+fn meta_tags(html: &str, lower: &str) -> Vec<Vec<(String, String)>> {
     let mut tags = Vec::new();
     let mut from = 0;
     while let Some(start) = lower[from..].find("<meta").map(|i| i + from) {
@@ -181,8 +182,7 @@ fn attributes(inside: &str) -> Vec<(String, String)> {
 }
 
 /// The text of the first `<title>`.
-fn title(html: &str) -> Option<String> {
-    let lower = html.to_ascii_lowercase();
+fn title(html: &str, lower: &str) -> Option<String> {
     let open = lower.find("<title")?;
     let start = lower[open..].find('>')? + open + 1;
     let end = lower[start..].find("</title")? + start;

@@ -1,6 +1,7 @@
 //! Cutting the two-article report of one pair out of an N-article report.
 
-use super::{Cluster, Coverage, DiffOp, Flag, Link, Member, Report, SentenceKind, Span, Stats};
+use super::stats::unmatched;
+use super::{Cluster, DiffOp, Flag, Link, Member, Report, Span, Stats};
 
 impl Report {
     /// The report of documents `a` (left) and `b` (right) alone, as a two-article comparison
@@ -31,41 +32,9 @@ impl Report {
             })
             .collect();
         links.sort_by(|x, y| (&x.left, &x.right).cmp(&(&y.left, &y.right)));
-        let unmatched: Vec<Vec<usize>> = [0, 1]
-            .map(|side| {
-                let mut linked = vec![false; documents[side].sentences.len()];
-                for link in &links {
-                    let sentences = if side == 0 { &link.left } else { &link.right };
-                    for &i in sentences {
-                        if let Some(flag) = linked.get_mut(i) {
-                            *flag = true;
-                        }
-                    }
-                }
-                (0..linked.len()).filter(|&i| !linked[i]).collect()
-            })
-            .into();
-        let only = [0, 1]
-            .map(|side| {
-                unmatched[side]
-                    .iter()
-                    .copied()
-                    .filter(|&i| documents[side].sentences[i].kind == SentenceKind::Body)
-                    .collect()
-            })
-            .into();
-        let share = |i: usize, j: usize| {
-            self.coverage
-                .shared
-                .get(i)
-                .and_then(|row| row.get(j))
-                .copied()
-                .unwrap_or(0.0)
-        };
-        let coverage = Coverage {
-            shared: vec![vec![1.0, share(a, b)], vec![share(b, a), 1.0]],
-            only,
-        };
+        // Coverage within the pair is the N-article coverage of these two documents alone.
+        let coverage = crate::nway::coverage(&documents, &links);
+        let unmatched = unmatched(&documents, &links);
         let mut clusters: Vec<Cluster> = self
             .clusters
             .iter()

@@ -9,21 +9,7 @@ use std::collections::BTreeMap;
 impl Stats {
     /// The summary of `links` between `documents` (sides `docs` index into `documents`).
     pub fn of(documents: &[DocumentReport], links: &[Link]) -> Self {
-        let mut linked: Vec<Vec<bool>> = documents
-            .iter()
-            .map(|d| vec![false; d.sentences.len()])
-            .collect();
-        for link in links {
-            for (doc, sentences) in link.docs.iter().zip([&link.left, &link.right]) {
-                if let Some(flags) = linked.get_mut(*doc) {
-                    for &i in sentences {
-                        if let Some(flag) = flags.get_mut(i) {
-                            *flag = true;
-                        }
-                    }
-                }
-            }
-        }
+        let linked = linked(documents, links);
         let matched_share = documents
             .iter()
             .zip(&linked)
@@ -74,6 +60,35 @@ impl Stats {
             flags: links.iter().map(|l| l.flags.len()).sum(),
         }
     }
+}
+
+/// For every document, for every sentence: whether some link holds it (indices out of range
+/// are ignored).
+fn linked(documents: &[DocumentReport], links: &[Link]) -> Vec<Vec<bool>> {
+    let mut linked: Vec<Vec<bool>> = documents
+        .iter()
+        .map(|d| vec![false; d.sentences.len()])
+        .collect();
+    for link in links {
+        for (doc, sentences) in link.docs.iter().zip([&link.left, &link.right]) {
+            if let Some(flags) = linked.get_mut(*doc) {
+                for &i in sentences {
+                    if let Some(flag) = flags.get_mut(i) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+    }
+    linked
+}
+
+/// For every document, its sentences no link holds, ascending: a report's `unmatched`.
+pub(crate) fn unmatched(documents: &[DocumentReport], links: &[Link]) -> Vec<Vec<usize>> {
+    linked(documents, links)
+        .into_iter()
+        .map(|flags| (0..flags.len()).filter(|&i| !flags[i]).collect())
+        .collect()
 }
 
 /// The words (white-space separated pieces with a letter or digit) in a range of a document's
