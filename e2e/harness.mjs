@@ -175,6 +175,42 @@ export async function dropFile(page, selector, { name, type = '', content }) {
   );
 }
 
+/** Drops several files at once on the element matching `selector` (see {@link dropFile}). */
+export async function dropFiles(page, selector, files) {
+  await page.evaluate(
+    ({ selector, files }) => {
+      const target = document.querySelector(selector);
+      const data = new DataTransfer();
+      for (const { name, type, content } of files) data.items.add(new File([content], name, { type: type ?? 'text/plain' }));
+      for (const kind of ['dragenter', 'dragover', 'drop']) {
+        target.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+    },
+    { selector, files },
+  );
+}
+
+/** The five articles of the many-articles tests: the sample pair and three more reports of its story. */
+export async function fiveArticles() {
+  const files = [
+    ['samples', 'wire.txt'],
+    ['samples', 'ledger.txt'],
+    ['e2e/fixtures', 'radio.txt'],
+    ['e2e/fixtures', 'weekly.txt'],
+    ['e2e/fixtures', 'agency.txt'],
+  ];
+  return Promise.all(
+    files.map(async ([dir, name]) => ({ name, type: 'text/plain', content: await readFile(join(ROOT, dir, name), 'utf8') })),
+  );
+}
+
+/** A share fragment of any number of `{ name, text }` articles (see {@link shareFragment}). */
+export function shareFragmentOf(articles) {
+  const field = (s) => `${Buffer.byteLength(s)}:${s}`;
+  const payload = `0.25|0|0|${articles.map(({ name, text }) => field(name) + field(text)).join('')}`;
+  return `#share=1.${deflateRawSync(Buffer.from(payload), { level: 9 }).toString('base64url')}`;
+}
+
 /** Waits until the aligned view shows rows again after an edit (the page settles typing). */
 export async function rowsFor(page, predicate, arg) {
   await page.waitForFunction(predicate, arg);

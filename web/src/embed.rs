@@ -62,7 +62,7 @@ impl EmbedHandle {
     }
 }
 
-/// Mounts a comparison of `articles` (`[{name, text}, …]`, left then right) inside `container`.
+/// Mounts a comparison of `articles` (`[{name, text}, …]`, 2–10 in order) inside `container`.
 ///
 /// # Errors
 ///
@@ -141,7 +141,7 @@ fn shared_to_js(shared: &crate::share::Shared) -> JsValue {
     out.into()
 }
 
-/// `[{name, text}, …]` (at most two) as (name, text) pairs; a missing name is empty, text is
+/// `[{name, text}, …]` (at most ten) as (name, text) pairs; a missing name is empty, text is
 /// required.
 fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
     let shape = || JsError::new("articles must be a list of { name, text } objects");
@@ -149,9 +149,10 @@ fn read_articles(value: &JsValue) -> Result<Vec<(String, String)>, JsError> {
         return Ok(Vec::new());
     }
     let list = value.dyn_ref::<js_sys::Array>().ok_or_else(shape)?;
-    if list.length() > 2 {
+    let most = crate::components::comparison::MAX_ARTICLES;
+    if list.length() as usize > most {
         return Err(JsError::new(&format!(
-            "it compares two articles at a time; {} were given",
+            "it compares 2 to {most} articles at a time; {} were given",
             list.length()
         )));
     }

@@ -69,7 +69,7 @@ impl std::fmt::Debug for ComparisonHandle {
 }
 
 impl ComparisonHandle {
-    /// Compares new articles (`(name, text)`, left then right; missing ones are empty) with
+    /// Compares new articles (`(name, text)`, 2–10 in order; missing ones are empty) with
     /// new options. The comparison runs shortly after, as after typing on the page.
     pub fn update(&self, articles: Vec<(String, String)>, options: Options) {
         let _ = self.articles.try_set(to_articles(articles));
@@ -90,17 +90,19 @@ impl ComparisonHandle {
 /// The signals a mounted comparison reads.
 type Inputs = (RwSignal<Articles>, RwSignal<Options>);
 
+/// The articles as the comparison takes them: at least two (a missing one is empty, and the
+/// comparison says so), at most [`components::comparison::MAX_ARTICLES`].
 fn to_articles(articles: Vec<(String, String)>) -> Articles {
-    let mut inputs = articles
+    let mut inputs: Articles = articles
         .into_iter()
-        .map(|(name, text)| ArticleInput { name, text });
-    [
-        inputs.next().unwrap_or_default(),
-        inputs.next().unwrap_or_default(),
-    ]
+        .take(components::comparison::MAX_ARTICLES)
+        .map(|(name, text)| ArticleInput { name, text })
+        .collect();
+    inputs.resize_with(inputs.len().max(2), ArticleInput::default);
+    inputs
 }
 
-/// Mounts a [`Comparison`] of `articles` (`(name, text)`, left then right) inside `parent`,
+/// Mounts a [`Comparison`] of `articles` (`(name, text)`, 2–10 in order) inside `parent`,
 /// appended after its children. It uses no element ids, reads and writes no storage, answers
 /// keys only when focus is inside its root (`section.px-comparison`, focusable), and
 /// dispatches a bubbling `parallax-select` `CustomEvent` on that root whenever the reader pins

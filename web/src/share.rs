@@ -5,8 +5,9 @@
 //! `CompressionStream`, so it costs the page no code; the payload, the encoding and the size
 //! rule are plain Rust with native tests.
 //!
-//! The payload is `threshold|ignore_case|ignore_punctuation|` followed by the left name, left
-//! text, right name and right text, each as `<byte length>:<UTF-8 bytes>` (a netstring
+//! The payload is `threshold|ignore_case|ignore_punctuation|` followed by each article's name
+//! and text in order (two to ten articles; a two-article link reads as it always did), each
+//! as `<byte length>:<UTF-8 bytes>` (a netstring
 //! without the trailing comma). A JSON reader would cost the page's wasm ~10 KB; this costs
 //! a few hundred bytes.
 //!
@@ -18,11 +19,11 @@
 use crate::state::MAX_ARTICLE_BYTES;
 use parallax::Options;
 
-/// What a link carries: both articles and the options that shape the comparison.
+/// What a link carries: the articles and the options that shape the comparison.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Shared {
-    /// Left then right article, each as (name, text).
-    pub articles: [(String, String); 2],
+    /// The articles in order (2 to [`MAX_ARTICLES`]), each as (name, text).
+    pub articles: Vec<(String, String)>,
     /// Match threshold and the ignore options.
     pub options: Options,
 }
@@ -37,8 +38,12 @@ pub const MAX_FRAGMENT: usize = 32 * 1024;
 /// The longest article name a link may carry, in bytes.
 pub const MAX_NAME_BYTES: usize = 1024;
 
-/// The most bytes a link's payload may decompress to: two articles at the page's article limit,
-/// their names, and the options. Decompression stops past it.
+/// The most articles a link carries (the page's limit).
+pub const MAX_ARTICLES: usize = crate::components::comparison::MAX_ARTICLES;
+
+/// The most bytes a link's payload may decompress to: two articles at the page's article
+/// limit, their names, and the options. Decompression stops past it. (A link of more articles
+/// holds them within the same bound; [`MAX_FRAGMENT`] keeps real links far below it.)
 pub const MAX_PAYLOAD: usize = 2 * (MAX_ARTICLE_BYTES + MAX_NAME_BYTES) + 64;
 
 /// Why a link could not be made or read.
@@ -102,7 +107,7 @@ pub fn link_note(copied: bool, chars: usize, local_file: bool) -> String {
         "It opens this file on this computer, so it works only where the same file sits at the \
          same place; to share the comparison, host the page or send Export HTML instead."
     } else {
-        "Anyone who opens it sees these two articles."
+        "Anyone who opens it sees these articles."
     };
     format!("{got} {who} Nothing is uploaded.")
 }
@@ -155,15 +160,18 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
     let ignore_case = flag(next()?)?;
     let ignore_punctuation = flag(next()?)?;
     let mut rest = next()?;
-    let mut field = || -> Result<String, ShareError> {
+    let field = |rest: &mut &str| -> Result<String, ShareError> {
         let (len, tail) = rest.split_once(':').ok_or(ShareError::Damaged)?;
         let len: usize = len.parse().map_err(|_| ShareError::Damaged)?;
         let value = tail.get(..len).ok_or(ShareError::Damaged)?;
-        rest = tail.get(len..).ok_or(ShareError::Damaged)?;
+        *rest = tail.get(len..).ok_or(ShareError::Damaged)?;
         Ok(value.to_owned())
     };
-    let articles = [(field()?, field()?), (field()?, field()?)];
-    if !rest.is_empty() {
+    let mut articles = Vec::new();
+    while !rest.is_empty() && articles.len() < MAX_ARTICLES {
+        articles.push((field(&mut rest)?, field(&mut rest)?));
+    }
+    if !rest.is_empty() || articles.len() < 2 {
         return Err(ShareError::Damaged);
     }
     let oversized = articles
@@ -465,7 +473,7 @@ mod tests {
 
     fn shared(left: &str, right: &str) -> Shared {
         Shared {
-            articles: [
+            articles: vec![
                 ("Wire".to_owned(), left.to_owned()),
                 ("Daily".to_owned(), right.to_owned()),
             ],
@@ -593,6 +601,26 @@ mod tests {
             let original = shared(left, right);
             assert_eq!(parse_payload(&payload(&original)), Ok(original));
         }
+    }
+
+    /// Issue 15: a link carries up to ten articles; a version-1 two-article payload reads the
+    /// same; fewer than two or more than ten is damaged.
+    #[test]
+    fn a_payload_carries_many_articles() {
+        let mut five = shared("One.", "Two.");
+        for n in 3..=5 {
+            five.articles
+                .push((format!("Outlet {n}"), format!("Text {n}.")));
+        }
+        assert_eq!(parse_payload(&payload(&five)), Ok(five.clone()));
+        let mut eleven = five.clone();
+        eleven
+            .articles
+            .resize(11, ("x".to_owned(), "y.".to_owned()));
+        assert_eq!(parse_payload(&payload(&eleven)), Err(ShareError::Damaged));
+        let mut one = five;
+        one.articles.truncate(1);
+        assert_eq!(parse_payload(&payload(&one)), Err(ShareError::Damaged));
     }
 
     /// Issue 19.1: a link holding more than the page compares is refused, never loaded.

@@ -31,6 +31,26 @@ pub mod keys {
     /// A comparison opened from a share link (its payload), shown until the reader edits it,
     /// keeps it or goes back: kept apart, so a link never writes over the reader's articles.
     pub const SHARED: &str = "parallax.shared";
+    /// How many article panes the page shows (2 to 10).
+    pub const ARTICLES: &str = "parallax.articles";
+
+    /// The name, text and Undo keys of the pane at `position`: the first two keep the keys
+    /// of the two-article page (left, right), so stored articles survive the update.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use parallax_web::state::keys;
+    /// assert_eq!(keys::article(1)[1], keys::RIGHT_TEXT);
+    /// assert_eq!(keys::article(2)[0], "parallax.article.3.name");
+    /// ```
+    pub fn article(position: usize) -> [String; 3] {
+        match position {
+            0 => [LEFT_NAME, LEFT_TEXT, LEFT_UNDO].map(str::to_owned),
+            1 => [RIGHT_NAME, RIGHT_TEXT, RIGHT_UNDO].map(str::to_owned),
+            _ => ["name", "text", "undo"].map(|f| format!("parallax.article.{}.{f}", position + 1)),
+        }
+    }
 }
 
 /// Two strings as one stored value: `<byte length>:<first><second>`.
@@ -83,11 +103,11 @@ pub const BUSY_BYTES: usize = 24 * 1024;
 ///
 /// ```
 /// use parallax_web::state::is_large;
-/// assert!(!is_large("short", "short"));
-/// assert!(is_large(&"x".repeat(20_000), &"y".repeat(20_000)));
+/// assert!(!is_large(&["short", "short"]));
+/// assert!(is_large(&[&"x".repeat(20_000), &"y".repeat(20_000)]));
 /// ```
-pub fn is_large(left: &str, right: &str) -> bool {
-    left.len() + right.len() >= BUSY_BYTES
+pub fn is_large(texts: &[&str]) -> bool {
+    texts.iter().map(|t| t.len()).sum::<usize>() >= BUSY_BYTES
 }
 
 /// Files larger than this are refused before they are read (the engine loader's limit).
@@ -168,6 +188,8 @@ pub enum View {
     Aligned,
     /// Both articles in their own order with ribbons between linked sentences.
     Ribbons,
+    /// Three or more articles: one row per fact, one column per article, and coverage.
+    Grid,
 }
 
 /// An article's name as the page shows it: bidi controls dropped (a name from a share link
@@ -393,18 +415,43 @@ impl Loaded {
 /// Why the comparison is not run; the text boxes keep their content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TooLong {
-    /// Which article (0 left, 1 right).
+    /// Which article (its position; with two, 0 is left and 1 right).
     pub doc: usize,
+    /// How many articles are compared (two are named left and right).
+    pub of: usize,
     /// Its length in bytes.
     pub bytes: usize,
 }
 
+/// How a refusal names article `doc` of `of`: "left" and "right" when there are two, else
+/// "article 3".
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::article_label;
+/// assert_eq!(article_label(1, 2), "right");
+/// assert_eq!(article_label(2, 5), "article 3");
+/// ```
+pub fn article_label(doc: usize, of: usize) -> String {
+    match (of, doc) {
+        (2, 0) => "left".to_owned(),
+        (2, 1) => "right".to_owned(),
+        _ => format!("article {}", doc + 1),
+    }
+}
+
 impl fmt::Display for TooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let side = if self.doc == 0 { "left" } else { "right" };
+        let label = article_label(self.doc, self.of);
+        let label = if self.of == 2 {
+            format!("The {label} article")
+        } else {
+            capitalized(&label)
+        };
         write!(
             f,
-            "The {side} article is {}. The page compares articles up to {} each; \
+            "{label} is {}. The page compares articles up to {} each; \
              shorten it or use the command-line tool.",
             human_bytes(self.bytes),
             human_bytes(MAX_ARTICLE_BYTES)
@@ -412,16 +459,25 @@ impl fmt::Display for TooLong {
     }
 }
 
-/// Guards the compare step: both texts must be short enough to align in the browser.
+/// `text` with its first letter upper-cased.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Guards the compare step: every text must be short enough to align in the browser.
 ///
 /// # Errors
 ///
 /// [`TooLong`] naming the first article over [`MAX_ARTICLE_BYTES`].
-pub fn check_sizes(left: &str, right: &str) -> Result<(), TooLong> {
-    for (doc, text) in [left, right].into_iter().enumerate() {
+pub fn check_sizes(texts: &[&str]) -> Result<(), TooLong> {
+    for (doc, text) in texts.iter().enumerate() {
         if text.len() > MAX_ARTICLE_BYTES {
             return Err(TooLong {
                 doc,
+                of: texts.len(),
                 bytes: text.len(),
             });
         }
@@ -432,10 +488,12 @@ pub fn check_sizes(left: &str, right: &str) -> Result<(), TooLong> {
 /// Why a comparison is not run. The text boxes keep their content in every case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Refusal {
-    /// An article has no text: which one (0 left, 1 right), or `None` when both are empty.
+    /// Articles have no text: which ones (positions), out of how many.
     Missing {
-        /// The empty article, `None` for both.
-        doc: Option<usize>,
+        /// The blank articles, ascending (all of them when every article is blank).
+        docs: Vec<usize>,
+        /// How many articles there are.
+        of: usize,
     },
     /// An article is over the page's article limit.
     TooLong(TooLong),
@@ -454,16 +512,34 @@ impl Refusal {
 
 impl fmt::Display for Refusal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let side = |doc: usize| if doc == 0 { "left" } else { "right" };
         match self {
-            Refusal::Missing { doc: None } => {
+            Refusal::Missing { docs, of } if docs.len() >= *of && *of == 2 => {
                 f.write_str("Both articles are empty: give each side an article to compare them.")
             }
-            Refusal::Missing { doc: Some(doc) } => write!(
+            Refusal::Missing { docs, of } if docs.len() >= *of => write!(
+                f,
+                "All {of} articles are empty: paste or drop at least two articles to compare them."
+            ),
+            Refusal::Missing { docs, of: 2 } => write!(
                 f,
                 "The {} article is empty: a comparison needs two articles.",
-                side(*doc)
+                article_label(docs.first().copied().unwrap_or(0), 2)
             ),
+            Refusal::Missing { docs, .. } => {
+                let numbers: Vec<String> = docs.iter().map(|d| (d + 1).to_string()).collect();
+                match numbers.as_slice() {
+                    [one] => write!(
+                        f,
+                        "Article {one} is empty: give it a text or remove its pane."
+                    ),
+                    [rest @ .., last] => write!(
+                        f,
+                        "Articles {} and {last} are empty: give them a text or remove their panes.",
+                        rest.join(", ")
+                    ),
+                    [] => f.write_str("An article is empty."),
+                }
+            }
             Refusal::TooLong(too_long) => too_long.fmt(f),
             Refusal::Cancelled => f.write_str(
                 "Comparison cancelled. Edit an article, change an option or press \
@@ -483,9 +559,9 @@ impl From<TooLong> for Refusal {
     }
 }
 
-/// Guards the compare step: two articles with text, each within the article limit. Only white
-/// space counts as blank here; the engine's worker then checks for invisible characters too
-/// (the loader's and the command line's `is_blank`) and answers with [`missing`].
+/// Guards the compare step: every article has text and is within the article limit. Only
+/// white space counts as blank here; the engine's worker then checks for invisible characters
+/// too (the loader's and the command line's `is_blank`) and answers with [`missing`].
 ///
 /// # Errors
 ///
@@ -495,15 +571,15 @@ impl From<TooLong> for Refusal {
 ///
 /// ```
 /// use parallax_web::state::{check_articles, Refusal};
-/// assert_eq!(check_articles("One.", "  \n"), Err(Refusal::Missing { doc: Some(1) }));
-/// assert_eq!(check_articles("One.", "Two."), Ok(()));
+/// assert_eq!(check_articles(&["One.", "  \n"]), Err(Refusal::Missing { docs: vec![1], of: 2 }));
+/// assert_eq!(check_articles(&["One.", "Two.", "Three."]), Ok(()));
 /// ```
-pub fn check_articles(left: &str, right: &str) -> Result<(), Refusal> {
-    let blank = [left, right].map(|t| t.trim().is_empty());
+pub fn check_articles(texts: &[&str]) -> Result<(), Refusal> {
+    let blank: Vec<bool> = texts.iter().map(|t| t.trim().is_empty()).collect();
     if let Some(refusal) = missing(&blank) {
         return Err(refusal);
     }
-    Ok(check_sizes(left, right)?)
+    Ok(check_sizes(texts)?)
 }
 
 /// The refusal for blank articles (`blank[d]`: article `d` is blank), `None` when none is.
@@ -512,17 +588,14 @@ pub fn check_articles(left: &str, right: &str) -> Result<(), Refusal> {
 ///
 /// ```
 /// use parallax_web::state::{missing, Refusal};
-/// assert_eq!(missing(&[false, true]), Some(Refusal::Missing { doc: Some(1) }));
-/// assert_eq!(missing(&[true, true]), Some(Refusal::Missing { doc: None }));
-/// assert_eq!(missing(&[false, false]), None);
+/// assert_eq!(missing(&[false, true]), Some(Refusal::Missing { docs: vec![1], of: 2 }));
+/// assert_eq!(missing(&[true, true]), Some(Refusal::Missing { docs: vec![0, 1], of: 2 }));
+/// assert_eq!(missing(&[false, false, false]), None);
 /// ```
 pub fn missing(blank: &[bool]) -> Option<Refusal> {
-    match blank {
-        [true, true] => Some(Refusal::Missing { doc: None }),
-        [true, _] => Some(Refusal::Missing { doc: Some(0) }),
-        [_, true] => Some(Refusal::Missing { doc: Some(1) }),
-        _ => None,
-    }
+    let docs: Vec<usize> = (0..blank.len()).filter(|&d| blank[d]).collect();
+    let of = blank.len();
+    (!docs.is_empty()).then_some(Refusal::Missing { docs, of })
 }
 
 /// The next keyboard stop after `current` (forward) or before it (backward).
@@ -615,15 +688,18 @@ pub fn name_for_own_text(
     Some(input::text_name(text).unwrap_or_else(|| neutral.to_owned()))
 }
 
-/// A file name for the exported report, from both article names.
+/// A file name for the exported report, from the article names: both names for two
+/// articles, the first and a count for more.
 ///
 /// # Example
 ///
 /// ```
-/// let name = parallax_web::state::export_file_name("Coastal Wire", "Évening/Ledger", "json");
+/// use parallax_web::state::export_file_name;
+/// let name = export_file_name(&["Coastal Wire", "Évening/Ledger"], "json");
 /// assert_eq!(name, "parallax-coastal-wire-vs-evening-ledger.json");
+/// assert_eq!(export_file_name(&["AP", "Kyodo", "BBC"], "html"), "parallax-ap-and-2-more.html");
 /// ```
-pub fn export_file_name(left: &str, right: &str, extension: &str) -> String {
+pub fn export_file_name(names: &[&str], extension: &str) -> String {
     let slug = |name: &str| -> String {
         let mut out = String::new();
         for c in name.chars() {
@@ -644,7 +720,15 @@ pub fn export_file_name(left: &str, right: &str, extension: &str) -> String {
             trimmed.to_owned()
         }
     };
-    format!("parallax-{}-vs-{}.{extension}", slug(left), slug(right))
+    match names {
+        [left, right] => format!("parallax-{}-vs-{}.{extension}", slug(left), slug(right)),
+        [first, rest @ ..] => format!(
+            "parallax-{}-and-{}-more.{extension}",
+            slug(first),
+            rest.len()
+        ),
+        [] => format!("parallax-report.{extension}"),
+    }
 }
 
 /// Common Latin accented letters to their base letter, for file names.
@@ -708,8 +792,8 @@ mod tests {
     #[test]
     fn size_guard_names_the_long_side() {
         let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
-        assert_eq!(check_sizes("short", "short"), Ok(()));
-        let err = check_sizes("short", &long).unwrap_err();
+        assert_eq!(check_sizes(&["short", "short"]), Ok(()));
+        let err = check_sizes(&["short", &long]).unwrap_err();
         assert_eq!(err.doc, 1);
         assert!(err.to_string().contains("right article"));
     }
@@ -718,29 +802,67 @@ mod tests {
     #[test]
     fn issue_19_one_article_is_refused_with_a_message() {
         assert_eq!(
-            check_articles("", "Text."),
-            Err(Refusal::Missing { doc: Some(0) })
+            check_articles(&["", "Text."]),
+            Err(Refusal::Missing {
+                docs: vec![0],
+                of: 2
+            })
         );
         assert_eq!(
-            check_articles(" ", "\n"),
-            Err(Refusal::Missing { doc: None })
+            check_articles(&[" ", "\n"]),
+            Err(Refusal::Missing {
+                docs: vec![0, 1],
+                of: 2
+            })
         );
         // Issue 19.6: invisible characters alone are as empty as white space. The engine's
         // worker decides that with the loader's is_blank; the page maps its answer.
         let invisible = "\u{A0}\u{200B}\u{AD}\u{3000}";
         assert!(parallax::input::is_blank(invisible));
         let blank = ["Text.", invisible].map(parallax::input::is_blank);
-        assert_eq!(missing(&blank), Some(Refusal::Missing { doc: Some(1) }));
+        assert_eq!(
+            missing(&blank),
+            Some(Refusal::Missing {
+                docs: vec![1],
+                of: 2
+            })
+        );
         let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
-        let refusal = check_articles(&long, "Text.").unwrap_err();
+        let refusal = check_articles(&[&long, "Text."]).unwrap_err();
         assert!(refusal.is_problem());
         assert!(refusal.to_string().contains("left article is"));
-        let missing = check_articles("Text.", "").unwrap_err();
+        let missing = check_articles(&["Text.", ""]).unwrap_err();
         assert!(!missing.is_problem());
         assert!(
             missing.to_string().contains("right article is empty"),
             "{missing}"
         );
+    }
+
+    /// Issue 15: with more than two articles, refusals name articles by number.
+    #[test]
+    fn refusals_of_many_articles_name_them_by_number() {
+        let cases: [(&[&str], &str); 4] = [
+            (
+                &["A.", "", "C."],
+                "Article 2 is empty: give it a text or remove its pane.",
+            ),
+            (
+                &["A.", "", " "],
+                "Articles 2 and 3 are empty: give them a text or remove their panes.",
+            ),
+            (&["", " ", "\n"], "All 3 articles are empty"),
+            (&["", "B."], "The left article is empty"),
+        ];
+        for (texts, expected) in cases {
+            let refusal = check_articles(texts).unwrap_err().to_string();
+            assert!(refusal.starts_with(expected), "{texts:?}: {refusal}");
+        }
+        let long = "x".repeat(MAX_ARTICLE_BYTES + 1);
+        let refusal = check_articles(&["A.", "B.", &long])
+            .unwrap_err()
+            .to_string();
+        assert!(refusal.starts_with("Article 3 is 2.0 MB"), "{refusal}");
     }
 
     #[test]
@@ -770,10 +892,10 @@ mod tests {
     #[test]
     fn export_names_are_safe() {
         assert_eq!(
-            export_file_name("", "!!!", "json"),
+            export_file_name(&["", "!!!"], "json"),
             "parallax-article-vs-article.json"
         );
         let long = "a".repeat(100);
-        assert!(export_file_name(&long, "b", "json").len() < 100);
+        assert!(export_file_name(&[&long, "b"], "json").len() < 100);
     }
 }

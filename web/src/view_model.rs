@@ -5,6 +5,7 @@
 pub use parallax_view::fold::{
     blocks, fold_label, overview, stops, Block, Filter, FoldKind, OverviewMark, MIN_IDENTICAL_RUN,
 };
+pub use parallax_view::grid::{grid, Grid, GridRow};
 pub use parallax_view::pairs::{
     columns, first_rows, lit, ribbon_lit, ribbons, selected_link, ColumnEntry, Partners, Ribbon,
     SelectedLink, SentenceId, Target,

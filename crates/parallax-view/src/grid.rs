@@ -32,6 +32,9 @@ pub struct GridRow {
     pub score: Option<f64>,
     /// Whether any link between this row's sentences carries a discrepancy flag.
     pub flagged: bool,
+    /// For every document (indexed like `cells`), whether its cell is a side of such a
+    /// flagged link: the cells that disagree.
+    pub marked: Vec<bool>,
 }
 
 impl GridRow {
@@ -73,6 +76,7 @@ pub fn grid(report: &Report, base: usize) -> Grid {
             cells,
             score: Some(cluster.score),
             flagged: false,
+            marked: vec![false; n],
         });
     }
     for (doc, document) in report.documents.iter().enumerate() {
@@ -88,6 +92,7 @@ pub fn grid(report: &Report, base: usize) -> Grid {
                 cells,
                 score: None,
                 flagged: false,
+                marked: vec![false; n],
             });
         }
     }
@@ -101,6 +106,8 @@ pub fn grid(report: &Report, base: usize) -> Grid {
                 .any(|&s| row_of.get(&(b, s)) == Some(&row))
             {
                 rows[row].flagged = true;
+                rows[row].marked[a] = true;
+                rows[row].marked[b] = true;
             }
         }
     }

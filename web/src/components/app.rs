@@ -1,9 +1,9 @@
-//! The whole page: the input workbench (articles, files, swap, sample), storage, theme, and
-//! one [`Comparison`] fed from the inputs.
+//! The whole page: the input workbench (2–10 article panes, files, swap, sample), storage,
+//! theme, and one [`Comparison`] fed from the panes.
 
-use super::comparison::{ArticleInput, Articles, Comparison};
+use super::comparison::{ArticleInput, Articles, Comparison, MAX_ARTICLES};
 use super::header::Header;
-use super::input_panel::{InputPanel, Message};
+use super::input_panel::{Incoming, InputPanel, Message};
 use super::options_bar::OptionsBar;
 use crate::browser;
 use crate::sample;
@@ -13,64 +13,54 @@ use leptos::prelude::*;
 use parallax::Options;
 use std::collections::BTreeSet;
 
-/// One article's input state.
+/// One article's pane: its input state.
 #[derive(Debug, Clone, Copy)]
 struct Side {
+    /// Stable while the pane lives (panes are re-numbered when one is removed).
+    id: usize,
     name: RwSignal<String>,
     text: RwSignal<String>,
     message: RwSignal<Option<Message>>,
     /// Name and text before the last replacement, for "Undo" (kept in storage too).
     before: RwSignal<Option<(String, String)>>,
-    undo_key: &'static str,
+    /// A file handed to this pane by a drop of several files.
+    incoming: Incoming,
 }
 
 impl Side {
-    fn new(
-        keys: [&'static str; 3],
-        sample: (&'static str, &'static str),
-        neutral: &'static str,
-        first_visit: bool,
-    ) -> Self {
-        let [name_key, text_key, undo_key] = keys;
-        let initial = |key: &str, sample: &str| {
-            browser::load(key).unwrap_or_else(|| {
-                if first_visit {
-                    sample.to_owned()
-                } else {
-                    String::new()
-                }
-            })
-        };
-        let before = browser::load(undo_key).and_then(|s| state::decode_pair(&s));
-        let message = before.as_ref().map(|_| {
-            Message::undoable("Undo brings back this article as it was before the last change.")
-        });
-        let side = Self {
-            name: RwSignal::new(initial(name_key, sample.0)),
-            text: RwSignal::new(initial(text_key, sample.1)),
-            message: RwSignal::new(message),
-            before: RwSignal::new(before),
-            undo_key,
-        };
-        // The sample's outlet name does not stay on the reader's own text.
-        Effect::new(move |_| {
-            let renamed = side.text.with(|text| {
-                state::name_for_own_text(&side.name.get_untracked(), sample, text, neutral)
-            });
-            if let Some(name) = renamed {
-                side.name.set(name);
-            }
-        });
+    fn new(id: usize, name: String, text: String) -> Self {
+        Self {
+            id,
+            name: RwSignal::new(name),
+            text: RwSignal::new(text),
+            message: RwSignal::new(None),
+            before: RwSignal::new(None),
+            incoming: RwSignal::new_local(None),
+        }
+    }
+
+    /// The pane at position `position` as stored (empty when nothing is).
+    fn stored(id: usize, position: usize) -> Self {
+        let [name_key, text_key, undo_key] = keys::article(position);
+        let side = Self::new(
+            id,
+            browser::load(&name_key).unwrap_or_default(),
+            browser::load(&text_key).unwrap_or_default(),
+        );
+        let before = browser::load(&undo_key).and_then(|s| state::decode_pair(&s));
+        if before.is_some() {
+            side.message.set(Some(Message::undoable(
+                "Undo brings back this article as it was before the last change.",
+            )));
+        }
+        side.before.set(before);
         side
     }
 
-    /// Replaces name and text. The old ones are kept for "Undo", unless `keep_before` (a
-    /// shared comparison is shown, and Undo must still lead back to the reader's own text).
-    fn replace(self, name: String, text: String, note: &str, keep_before: bool) {
-        if !keep_before {
-            self.before
-                .set(Some((self.name.get_untracked(), self.text.get_untracked())));
-        }
+    /// Replaces name and text. The old ones are kept for "Undo".
+    fn replace(self, name: String, text: String, note: &str) {
+        self.before
+            .set(Some((self.name.get_untracked(), self.text.get_untracked())));
         self.name.set(name);
         self.text.set(text);
         self.message.set(Some(Message::undoable(note)));
@@ -91,17 +81,22 @@ impl Side {
     }
 }
 
-/// The page's own state: the inputs, the stored options and the theme.
+/// The page's own state: the panes, the stored options and the theme.
 #[derive(Clone, Copy)]
 struct Page {
-    left: Side,
-    right: Side,
+    panes: RwSignal<Vec<Side>>,
+    next_id: StoredValue<usize>,
+    /// The page's owner: panes made in an event handler or after a share link is read must
+    /// not belong to the pane whose button made them (removing that pane would dispose them).
+    owner: StoredValue<Owner>,
     options: RwSignal<Options>,
     theme: RwSignal<Theme>,
     /// The comparison opened from a share link, while the boxes show it unedited. Until the
     /// reader edits it (or goes back), nothing is written over the reader's stored articles
     /// and options.
     shared: RwSignal<Option<Shared>>,
+    /// The last pane removed (position, name, text), for "Undo".
+    removed: RwSignal<Option<(usize, String, String)>>,
 }
 
 /// The options kept in this browser (the defaults where none are).
@@ -121,47 +116,74 @@ fn stored_options() -> Options {
     }
 }
 
-/// Said under both panes while a shared comparison is shown.
+/// Said under every pane while a shared comparison is shown.
 const SHARED_NOTE: &str = "Opened from a share link. Your own text is kept: Undo brings it back.";
+
+/// The sample's (name, text) for the first two panes.
+fn sample_of(position: usize) -> Option<(&'static str, &'static str)> {
+    match position {
+        0 => Some((sample::LEFT_NAME, sample::LEFT_TEXT)),
+        1 => Some((sample::RIGHT_NAME, sample::RIGHT_TEXT)),
+        _ => None,
+    }
+}
 
 impl Page {
     /// Reads the stored state (or the sample on a first visit), and the shared comparison
     /// the reader was looking at, if any.
     fn new() -> Self {
-        let first_visit =
-            browser::load(keys::LEFT_TEXT).is_none() && browser::load(keys::RIGHT_TEXT).is_none();
-        let left = Side::new(
-            [keys::LEFT_NAME, keys::LEFT_TEXT, keys::LEFT_UNDO],
-            (sample::LEFT_NAME, sample::LEFT_TEXT),
-            "Article 1",
-            first_visit,
-        );
-        let right = Side::new(
-            [keys::RIGHT_NAME, keys::RIGHT_TEXT, keys::RIGHT_UNDO],
-            (sample::RIGHT_NAME, sample::RIGHT_TEXT),
-            "Article 2",
-            first_visit,
-        );
-        let options = RwSignal::new(stored_options());
-        let stored_theme = browser::load(keys::THEME).and_then(|s| Theme::parse(&s));
-        let theme = RwSignal::new(stored_theme.unwrap_or(if browser::prefers_dark() {
-            Theme::Dark
-        } else {
-            Theme::Light
-        }));
+        let page = Self {
+            panes: RwSignal::new(Vec::new()),
+            next_id: StoredValue::new(0),
+            owner: StoredValue::new(Owner::current().unwrap_or_default()),
+            options: RwSignal::new(stored_options()),
+            theme: RwSignal::new(
+                browser::load(keys::THEME)
+                    .and_then(|s| Theme::parse(&s))
+                    .unwrap_or(if browser::prefers_dark() {
+                        Theme::Dark
+                    } else {
+                        Theme::Light
+                    }),
+            ),
+            shared: RwSignal::new(None),
+            removed: RwSignal::new(None),
+        };
+        page.panes.set(page.stored_panes());
         let shared = browser::load(keys::SHARED)
             .and_then(|s| crate::share::parse_payload(s.as_bytes()).ok());
-        let page = Self {
-            left,
-            right,
-            options,
-            theme,
-            shared: RwSignal::new(None),
-        };
         if let Some(shared) = shared {
             page.show_shared(shared);
         }
         page
+    }
+
+    fn new_side(self, name: String, text: String) -> Side {
+        let id = self.next_id.get_value();
+        self.next_id.set_value(id + 1);
+        self.owner.get_value().with(|| Side::new(id, name, text))
+    }
+
+    /// The panes kept in this browser; the sample pair on a first visit.
+    fn stored_panes(self) -> Vec<Side> {
+        let first_visit = (0..2).all(|p| browser::load(&keys::article(p)[1]).is_none());
+        if first_visit {
+            return (0..2)
+                .filter_map(sample_of)
+                .map(|(name, text)| self.new_side(name.to_owned(), text.to_owned()))
+                .collect();
+        }
+        let count = browser::load(keys::ARTICLES)
+            .and_then(|c| c.trim().parse::<usize>().ok())
+            .unwrap_or(2)
+            .clamp(2, MAX_ARTICLES);
+        (0..count)
+            .map(|position| {
+                let id = self.next_id.get_value();
+                self.next_id.set_value(id + 1);
+                self.owner.get_value().with(|| Side::stored(id, position))
+            })
+            .collect()
     }
 
     /// Whether a shared comparison is on screen, unedited.
@@ -169,58 +191,139 @@ impl Page {
         self.shared.with_untracked(Option::is_some)
     }
 
-    fn swap(self) {
-        let keep = self.showing_shared();
-        let (left, right) = (self.left, self.right);
-        let (left_name, left_text) = left.article();
-        let (right_name, right_text) = right.article();
-        left.replace(right_name, right_text, "Swapped.", keep);
-        right.replace(left_name, left_text, "Swapped.", keep);
+    fn articles(self) -> Vec<(String, String)> {
+        self.panes
+            .with_untracked(|p| p.iter().map(|s| s.article()).collect())
     }
 
-    /// The inputs and options as a share link carries them.
-    fn shared(self) -> Shared {
-        Shared {
-            articles: [self.left.article(), self.right.article()],
-            options: self.options.get_untracked(),
+    /// Swaps the two articles (two panes only).
+    fn swap(self) {
+        let panes = self.panes.get_untracked();
+        if let [left, right] = panes[..] {
+            let (left_name, left_text) = left.article();
+            let (right_name, right_text) = right.article();
+            left.replace(right_name, right_text, "Swapped.");
+            right.replace(left_name, left_text, "Swapped.");
         }
     }
 
-    /// Opens a shared comparison in the boxes. The reader's own articles stay in storage
-    /// untouched and one Undo away (also after a reload); a second link keeps them too.
-    fn open_shared(self, shared: Shared) {
-        let keep = self.showing_shared();
-        self.shared.set(Some(shared.clone()));
-        let [(left_name, left_text), (right_name, right_text)] = shared.articles;
-        self.left.replace(left_name, left_text, SHARED_NOTE, keep);
-        self.right
-            .replace(right_name, right_text, SHARED_NOTE, keep);
-        self.options.set(shared.options);
+    /// Adds an empty pane (up to ten); `None` when there are ten already.
+    fn add(self) -> Option<Side> {
+        if self.panes.with_untracked(Vec::len) >= MAX_ARTICLES {
+            return None;
+        }
+        let side = self.new_side(String::new(), String::new());
+        self.panes.update(|p| p.push(side));
+        Some(side)
     }
 
-    /// Shows the shared comparison kept from before a reload (Undo is already in storage).
+    /// Removes the pane at `position` (while more than two remain); Undo puts it back.
+    fn remove(self, id: usize) {
+        let Some(position) = self
+            .panes
+            .with_untracked(|p| p.iter().position(|s| s.id == id))
+        else {
+            return;
+        };
+        if self.panes.with_untracked(Vec::len) <= 2 {
+            return;
+        }
+        let (name, text) = self.panes.with_untracked(|p| p[position].article());
+        self.panes.update(|p| {
+            p.remove(position);
+        });
+        self.removed.set(Some((position, name, text)));
+    }
+
+    /// Puts the last removed pane back where it was.
+    fn undo_remove(self) {
+        let Some((position, name, text)) = self.removed.get_untracked() else {
+            return;
+        };
+        if self.panes.with_untracked(Vec::len) >= MAX_ARTICLES {
+            return;
+        }
+        let side = self.new_side(name, text);
+        self.panes.update(|p| {
+            let at = position.min(p.len());
+            p.insert(at, side);
+        });
+        self.removed.set(None);
+    }
+
+    /// Hands files to panes: each to the next free pane after `after` (empty, or still
+    /// holding the built-in sample), else to a new one. Files past the tenth pane are refused
+    /// with a message.
+    fn take_files(self, after: usize, files: Vec<web_sys::File>) {
+        let mut refused = 0;
+        let mut taken = BTreeSet::new();
+        for file in files {
+            let empty = self.panes.with_untracked(|panes| {
+                let from = panes
+                    .iter()
+                    .position(|s| s.id == after)
+                    .map_or(0, |p| p + 1);
+                let free = |(position, side): &(usize, &Side)| {
+                    !taken.contains(&side.id)
+                        && side.text.with_untracked(|t| {
+                            t.trim().is_empty() || sample_of(*position).is_some_and(|s| s.1 == t)
+                        })
+                };
+                panes
+                    .iter()
+                    .enumerate()
+                    .skip(from)
+                    .find(free)
+                    .map(|(_, side)| *side)
+            });
+            let empty = empty.or_else(|| self.add());
+            if let Some(side) = empty {
+                taken.insert(side.id);
+            }
+            match empty {
+                Some(side) => side.incoming.set(Some(file)),
+                None => refused += 1,
+            }
+        }
+        if refused > 0 {
+            if let Some(last) = self.panes.with_untracked(|p| p.last().copied()) {
+                last.message.set(Some(Message::error(format!(
+                    "{refused} more file(s) were not opened: Parallax compares up to {MAX_ARTICLES} articles."
+                ))));
+            }
+        }
+    }
+
+    /// Opens a shared comparison in the panes. The reader's own articles stay in storage
+    /// untouched (storage is not written while the shared comparison is shown), and Undo
+    /// reads them back, also after a reload.
+    fn open_shared(self, shared: Shared) {
+        self.show_shared(shared);
+    }
+
+    /// Shows a shared comparison in the panes.
     fn show_shared(self, shared: Shared) {
         self.shared.set(Some(shared.clone()));
-        let [(left_name, left_text), (right_name, right_text)] = shared.articles;
-        for (side, name, text) in [
-            (self.left, left_name, left_text),
-            (self.right, right_name, right_text),
-        ] {
-            side.name.set(name);
-            side.text.set(text);
-            side.message.set(Some(Message::undoable(SHARED_NOTE)));
-        }
+        let panes: Vec<Side> = shared
+            .articles
+            .into_iter()
+            .map(|(name, text)| {
+                let side = self.new_side(name, text);
+                side.message.set(Some(Message::undoable(SHARED_NOTE)));
+                side
+            })
+            .collect();
+        self.panes.set(panes);
         self.options.set(shared.options);
     }
 
-    /// "Undo" in one pane: while a shared comparison is shown, both panes go back to the
-    /// reader's own articles and options; otherwise the pane undoes its last change.
+    /// "Undo" in one pane: while a shared comparison is shown, every pane goes back to the
+    /// reader's own stored articles and options; otherwise the pane undoes its last change.
     fn undo(self, side: Side) {
         if self.showing_shared() {
             self.shared.set(None);
             self.options.set(stored_options());
-            self.left.undo();
-            self.right.undo();
+            self.panes.set(self.stored_panes());
         } else {
             side.undo();
         }
@@ -228,12 +331,12 @@ impl Page {
 
     /// When the reader edits a shared comparison it becomes theirs: stored from then on.
     fn keep_edited_shared(self) {
-        let (left, right) = (self.left, self.right);
         Effect::new(move |_| {
-            let current = [
-                (left.name.get(), left.text.get()),
-                (right.name.get(), right.text.get()),
-            ];
+            let current: Vec<(String, String)> = self.panes.with(|p| {
+                p.iter()
+                    .map(|s| (s.name.get(), s.text.get()))
+                    .collect::<Vec<_>>()
+            });
             let edited = self
                 .shared
                 .with(|s| s.as_ref().is_some_and(|s| s.articles != current));
@@ -245,19 +348,12 @@ impl Page {
 
     fn load_sample(self) {
         let note = "Sample loaded.";
-        let keep = self.showing_shared();
-        self.left.replace(
-            sample::LEFT_NAME.into(),
-            sample::LEFT_TEXT.into(),
-            note,
-            keep,
-        );
-        self.right.replace(
-            sample::RIGHT_NAME.into(),
-            sample::RIGHT_TEXT.into(),
-            note,
-            keep,
-        );
+        let panes = self.panes.get_untracked();
+        for (position, side) in panes.iter().enumerate().take(2) {
+            if let Some((name, text)) = sample_of(position) {
+                side.replace(name.into(), text.into(), note);
+            }
+        }
     }
 }
 
@@ -281,61 +377,168 @@ pub fn App() -> impl IntoView {
     restore_shared(page, share_note);
     let on_share = Callback::new(move |()| copy_share_link(page, share_note));
 
-    let (left, right) = (page.left, page.right);
-    let keep_before = Signal::derive(move || page.shared.with(Option::is_some));
     let articles = Signal::derive(move || -> Articles {
-        [
-            ArticleInput {
-                name: left.name.get(),
-                text: left.text.get(),
-            },
-            ArticleInput {
-                name: right.name.get(),
-                text: right.text.get(),
-            },
-        ]
+        page.panes.with(|panes| {
+            panes
+                .iter()
+                .map(|side| ArticleInput {
+                    name: side.name.get(),
+                    text: side.text.get(),
+                })
+                .collect()
+        })
     });
+    let count = Memo::new(move |_| page.panes.with(Vec::len));
+    let keep_before = Signal::derive(move || page.shared.with(Option::is_some));
+    // Results first: with three or more articles all filled in, the panes start folded.
+    let folded = page.panes.with_untracked(|p| {
+        p.len() > 2
+            && p.iter()
+                .all(|s| s.text.with_untracked(|t| !t.trim().is_empty()))
+    });
+    let inputs_open = RwSignal::new(!folded);
+    let summary = move || {
+        let names: Vec<String> = page.panes.with(|p| {
+            p.iter()
+                .enumerate()
+                .map(|(i, s)| state::display_name(&s.name.get(), &format!("Article {}", i + 1)))
+                .collect()
+        });
+        format!("Edit articles ({}): {}", names.len(), names.join(", "))
+    };
 
     view! {
         <Header theme=page.theme />
         <main class="px-main">
-            <section class="px-inputs" aria-label="Articles">
-                <InputPanel
-                    side="left"
-                    label="Left article"
-                    name=left.name
-                    text=left.text
-                    message=left.message
-                    before=left.before
-                    keep_before=keep_before
-                    on_undo=Callback::new(move |()| page.undo(left))
-                />
-                <InputPanel
-                    side="right"
-                    label="Right article"
-                    name=right.name
-                    text=right.text
-                    message=right.message
-                    before=right.before
-                    keep_before=keep_before
-                    on_undo=Callback::new(move |()| page.undo(right))
-                />
-            </section>
+            <a class="px-skip" href="#px-results">"Skip to the results"</a>
+            <details
+                class="px-inputs-fold"
+                prop:open=move || inputs_open.get()
+                on:toggle=move |ev| {
+                    use leptos::wasm_bindgen::JsCast;
+                    if let Some(details) = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    {
+                        inputs_open.set(details.open());
+                    }
+                }
+            >
+                <summary class="px-inputs-summary">{summary}</summary>
+                <section
+                    class=move || format!("px-inputs px-inputs-{}", count.get().min(3))
+                    aria-label="Articles"
+                >
+                    <For
+                        each=move || page.panes.get()
+                        key=|side| side.id
+                        children=move |side| pane_view(page, side, count, keep_before)
+                    />
+                </section>
+            </details>
             <OptionsBar
+                count=count.into()
                 on_swap=Callback::new(move |()| page.swap())
+                on_add=Callback::new(move |()| {
+                    inputs_open.set(true);
+                    if let Some(side) = page.add() {
+                        side.message.set(Some(Message::info(
+                            "Paste an article here, or open or drop a file.",
+                        )));
+                    }
+                })
                 on_sample=Callback::new(move |()| page.load_sample())
                 on_share=on_share
                 share_note=share_note.into()
                 storage_warning=storage_warning
+                removed=Signal::derive(move || page.removed.with(|r| r.as_ref().map(|(_, n, _)| n.clone())))
+                on_undo_remove=Callback::new(move |()| page.undo_remove())
             />
-            <Comparison
-                articles=articles
-                options=page.options
-                global_keys=true
-                guard_note="Your text is kept in the boxes above."
-            />
+            <div id="px-results" tabindex="-1">
+                <Comparison
+                    articles=articles
+                    options=page.options
+                    global_keys=true
+                    guard_note="Your text is kept in the boxes above."
+                />
+            </div>
         </main>
     }
+}
+
+/// One article's pane, labelled by its position ("Left article"/"Right article" of two,
+/// "Article 3" of more), with a remove button while more than two remain.
+fn pane_view(
+    page: Page,
+    side: Side,
+    count: Memo<usize>,
+    keep_before: Signal<bool>,
+) -> impl IntoView {
+    let position = Memo::new(move |_| {
+        page.panes
+            .with(|p| p.iter().position(|s| s.id == side.id).unwrap_or(0))
+    });
+    let label = Signal::derive(move || {
+        let (position, n) = (position.get(), count.get());
+        match (n, position) {
+            (2, 0) => "Left article".to_owned(),
+            (2, 1) => "Right article".to_owned(),
+            _ => format!("Article {}", position + 1),
+        }
+    });
+    // The first two panes keep the hooks of the two-article page.
+    let hook = match position.get_untracked() {
+        0 => "left".to_owned(),
+        1 => "right".to_owned(),
+        _ => format!("article-{}", side.id + 1),
+    };
+    name_own_text(side, position);
+    let on_remove = Signal::derive(move || {
+        (count.get() > 2).then(|| Callback::new(move |()| page.remove(side.id)))
+    });
+    view! {
+        <InputPanel
+            side=hook
+            label=label
+            name=side.name
+            text=side.text
+            message=side.message
+            before=side.before
+            keep_before=keep_before
+            on_undo=Callback::new(move |()| page.undo(side))
+            on_remove=on_remove
+            on_more_files=Callback::new(move |files| page.take_files(side.id, files))
+            incoming=side.incoming
+        />
+    }
+}
+
+/// A pane named after the sample (or not named at all) takes the name its own text gives
+/// (a wire dateline, the site after its headline), else a neutral "Article N", once the
+/// reader's text replaces the sample's.
+fn name_own_text(side: Side, position: Memo<usize>) {
+    Effect::new(move |previous: Option<String>| {
+        let text = side.text.get();
+        if previous.as_deref() == Some(text.as_str()) {
+            return text;
+        }
+        let position = position.get_untracked();
+        let neutral = format!("Article {}", position + 1);
+        let name = side.name.get_untracked();
+        let renamed = match sample_of(position) {
+            Some(sample) if name == sample.0 => {
+                state::name_for_own_text(&name, sample, &text, &neutral)
+            }
+            _ if previous.is_some() && (name.trim().is_empty() || name == neutral) => {
+                parallax::input::text_name(&text)
+            }
+            _ => None,
+        };
+        if let Some(name) = renamed {
+            side.name.set(name);
+        }
+        text
+    });
 }
 
 /// Opens the comparison in the address's `#share=` fragment, if any, then removes the
@@ -358,7 +561,10 @@ fn restore_shared(page: Page, note: RwSignal<Option<(bool, String)>>) {
 fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
     leptos::task::spawn_local(async move {
         use crate::share::browser;
-        let shared = page.shared();
+        let shared = Shared {
+            articles: page.articles(),
+            options: page.options.get_untracked(),
+        };
         match browser::link(&shared).await {
             Ok(link) => {
                 // The address bar only when the clipboard refuses: a link left there would
@@ -375,56 +581,69 @@ fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
     });
 }
 
-/// Saves the inputs, the options, the Undo texts, the shared comparison on screen and the
-/// chosen theme to `localStorage` as they change, and applies the theme. While a shared
-/// comparison is shown unedited, the reader's stored articles and options are left alone.
-/// Returns a warning to show while a text cannot be saved.
+/// Reads one stored field of a pane (name, text or Undo text; `None` removes the key).
+type Field = fn(&Side) -> Option<String>;
+
+/// Saves the panes (count, names, texts, Undo texts), the options, the shared comparison on
+/// screen and the chosen theme to `localStorage` as they change, and applies the theme. While
+/// a shared comparison is shown unedited, the reader's stored articles and options are left
+/// alone. Returns a warning to show while a text cannot be saved.
 fn persist(page: Page) -> Signal<Option<String>> {
-    let (left, right, options, theme, shared) =
-        (page.left, page.right, page.options, page.theme, page.shared);
-    let failing = RwSignal::new(BTreeSet::<&'static str>::new());
-    let texts = [
-        (keys::LEFT_NAME, left.name),
-        (keys::LEFT_TEXT, left.text),
-        (keys::RIGHT_NAME, right.name),
-        (keys::RIGHT_TEXT, right.text),
-    ];
-    let note = move |key: &'static str, saved: bool| {
+    let (panes, options, theme, shared) = (page.panes, page.options, page.theme, page.shared);
+    let failing = RwSignal::new(BTreeSet::<String>::new());
+    let note = move |key: String, saved: bool| {
         failing.update(|f| {
             if saved {
-                f.remove(key);
+                f.remove(&key);
             } else {
                 f.insert(key);
             }
         });
     };
-    for (key, signal) in texts {
-        Effect::new(move |_| {
-            if shared.with(Option::is_some) {
-                return;
-            }
-            note(key, signal.with(|value| browser::save(key, value)));
-        });
-    }
-    for side in [left, right] {
-        Effect::new(move |_| {
-            let stored = side.before.with(|b| {
-                b.as_ref()
-                    .map(|(name, text)| state::encode_pair(name, text))
+    // Each pane's fields under its position's keys; a pane re-saves when its position moves.
+    // (Per field, so typing in one box writes that box only.)
+    let fields: [(usize, Field); 3] = [
+        (0, |s| Some(s.name.get())),
+        (1, |s| Some(s.text.get())),
+        (2, |s| {
+            s.before
+                .with(|b| b.as_ref().map(|(n, t)| state::encode_pair(n, t)))
+        }),
+    ];
+    for position in 0..MAX_ARTICLES {
+        for (field, read) in fields {
+            Effect::new(move |_| {
+                if shared.with(Option::is_some) {
+                    return;
+                }
+                let Some(side) = panes.with(|p| p.get(position).copied()) else {
+                    return;
+                };
+                let key = keys::article(position)[field].clone();
+                note(key.clone(), browser::store(&key, read(&side).as_deref()));
             });
-            note(
-                side.undo_key,
-                browser::store(side.undo_key, stored.as_deref()),
-            );
-        });
+        }
     }
+    // The count, and no stale keys past it.
+    Effect::new(move |_| {
+        if shared.with(Option::is_some) {
+            return;
+        }
+        let count = panes.with(Vec::len);
+        browser::save(keys::ARTICLES, &count.to_string());
+        for position in count.max(2)..MAX_ARTICLES {
+            for key in keys::article(position) {
+                browser::remove(&key);
+            }
+        }
+    });
     Effect::new(move |_| {
         let stored = shared.with(|s| {
             s.as_ref()
                 .map(|s| String::from_utf8_lossy(&crate::share::payload(s)).into_owned())
         });
         note(
-            keys::SHARED,
+            keys::SHARED.to_owned(),
             browser::store(keys::SHARED, stored.as_deref()),
         );
     });

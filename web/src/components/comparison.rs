@@ -3,6 +3,7 @@
 
 use super::aligned_view::{AlignedView, OpenFolds, Rows};
 use super::flag_list::FlagList;
+use super::grid_view::GridView;
 use super::match_options::MatchOptions;
 use super::overview::Overview;
 use super::progress::Progress;
@@ -46,8 +47,14 @@ pub struct ArticleInput {
     pub text: String,
 }
 
-/// The two articles a comparison shows: left, then right.
-pub type Articles = [ArticleInput; 2];
+/// The articles a comparison shows (two to ten), in order.
+pub type Articles = Vec<ArticleInput>;
+
+/// The most articles one comparison takes (the engine's and the command line's limit).
+pub const MAX_ARTICLES: usize = 10;
+
+/// A report, why there is none, or nothing yet.
+type Outcome = Option<Result<Report, Refusal>>;
 
 /// The inputs of one comparison run, copied once changes settle.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,8 +78,15 @@ struct Store {
     expanded: RwSignal<(u64, BTreeSet<usize>)>,
     /// Announcements for screen readers (and the tests).
     status: RwSignal<String>,
-    report: RwSignal<Option<Result<Report, Refusal>>>,
-    /// The shown report as the engine wrote it (JSON), for "Export JSON".
+    /// The engine's report of all the articles (or why there is none).
+    full: RwSignal<Outcome>,
+    /// The two articles the pair view shows (positions; left, right).
+    pair: RwSignal<(usize, usize)>,
+    /// The article whose order the fact grid follows.
+    base: RwSignal<usize>,
+    /// The pair view's report: the two articles of `pair` cut out of `full`.
+    report: Memo<Outcome>,
+    /// The full report as the engine wrote it (JSON), for "Export JSON".
     json: StoredValue<String>,
     rows: Memo<Rows>,
     columns: Memo<Columns>,
@@ -80,7 +94,10 @@ struct Store {
     /// The folds the reader opened, by first row.
     open_folds: Memo<OpenFolds>,
     stops: Memo<Vec<usize>>,
+    /// The names of the pair view's two articles.
     names: Signal<(String, String)>,
+    /// Every article's name as shown, in order.
+    all_names: Signal<Vec<String>>,
     highlight: Highlight,
 }
 
@@ -89,9 +106,11 @@ impl Store {
         let root = NodeRef::<html::Section>::new();
         let busy = RwSignal::new(false);
         let job = settle(articles, options);
-        let report = RwSignal::new(None::<Result<Report, Refusal>>);
+        let full = RwSignal::new(None::<Result<Report, Refusal>>);
         let json = StoredValue::new(String::new());
-        let (cancel, retry) = run(job, report, busy, json);
+        let (cancel, retry) = run(job, full, busy, json);
+        let count = Memo::new(move |_| job.with(|j| j.as_ref().map_or(2, |j| j.articles.len())));
+        let (pair, base, report) = pair_report(full, count);
         let (rows, columns) = rows_and_columns(job, report);
         let filter = RwSignal::new(Filter::All);
         let expanded = RwSignal::new((0_u64, BTreeSet::<usize>::new()));
@@ -129,15 +148,7 @@ impl Store {
                 })
             })
         });
-        let names = Signal::derive(move || {
-            job.with(|j| match j {
-                Some(j) => (
-                    state::display_name(&j.articles[0].name, "Left"),
-                    state::display_name(&j.articles[1].name, "Right"),
-                ),
-                None => ("Left".to_owned(), "Right".to_owned()),
-            })
-        });
+        let (all_names, names) = names_of(job, pair);
         let partners = Memo::new(move |_| {
             report.with(|r| match r {
                 Some(Ok(r)) => Partners::new(r),
@@ -145,6 +156,16 @@ impl Store {
             })
         });
         let view = RwSignal::new(View::Aligned);
+        // Three or more articles open on the fact grid; back to two, the grid goes.
+        Effect::new(move |previous: Option<usize>| {
+            let n = count.get();
+            match view.get_untracked() {
+                View::Grid if n <= 2 => view.set(View::Aligned),
+                View::Aligned if n > 2 && previous.is_none_or(|p| p <= 2) => view.set(View::Grid),
+                _ => {}
+            }
+            n
+        });
         let highlight = Highlight::new(partners, view, root);
         // A new report makes old pins meaningless.
         Effect::new(move |_| {
@@ -161,6 +182,9 @@ impl Store {
             filter,
             expanded,
             status: RwSignal::new(String::new()),
+            full,
+            pair,
+            base,
             report,
             rows,
             columns,
@@ -168,6 +192,7 @@ impl Store {
             open_folds,
             stops,
             names,
+            all_names,
             highlight,
         }
     }
@@ -207,6 +232,32 @@ impl Store {
                 self.stops
                     .with_untracked(|s| state::next_stop(s, here, forward))
                     .and_then(|row| self.focus_row(row))
+            }
+            View::Grid => {
+                let here = self
+                    .focused_sentence()
+                    .and_then(|(element, _)| element.closest("[data-grid-row]").ok().flatten())
+                    .and_then(|row| row.get_attribute("data-grid-row"))
+                    .and_then(|r| r.parse::<usize>().ok());
+                // Every row but the facts all articles tell alike.
+                let stops: Vec<usize> =
+                    browser::query_all(self.root_element().as_ref(), ".px-grid tr[data-grid-row]")
+                        .iter()
+                        .filter(|row| {
+                            row.class_list().contains("px-single")
+                                || row
+                                    .query_selector(".px-gempty, .px-gflag")
+                                    .ok()
+                                    .flatten()
+                                    .is_some()
+                        })
+                        .filter_map(|row| row.get_attribute("data-grid-row")?.parse().ok())
+                        .collect();
+                state::next_stop(&stops, here, forward).and_then(|row| {
+                    self.focus_selector(&format!(
+                        ".px-grid tr[data-grid-row=\"{row}\"] .px-sentence"
+                    ))
+                })
             }
             View::Ribbons => {
                 let here = self.focused_sentence().map(|(_, id)| id);
@@ -323,20 +374,22 @@ impl Store {
     /// Offers the report as a download (JSON or the self-contained HTML page) and announces
     /// the outcome.
     fn export(self, format: Export) {
-        let content = self.report.with_untracked(|r| match r {
+        let content = self.full.with_untracked(|r| match r {
             Some(Ok(report)) => Some(match format {
                 Export::Json => self
                     .json
                     .with_value(|json| crate::engine::pretty_json(json)),
-                Export::Html => Ok(parallax_html::render(report)),
+                Export::Html if report.documents.len() == 2 => Ok(parallax_html::render(report)),
+                Export::Html => Ok(parallax_html::render_all(report, self.base.get_untracked())),
             }),
             _ => None,
         });
-        let (left_name, right_name) = self.names.get_untracked();
+        let names = self.all_names.get_untracked();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let (mime, label) = (format.mime(), format.what());
         let done = match content {
             Some(Ok(content)) => browser::download(
-                &state::export_file_name(&left_name, &right_name, format.extension()),
+                &state::export_file_name(&names, format.extension()),
                 mime,
                 &content,
             ),
@@ -347,6 +400,28 @@ impl Store {
             Ok(()) => format!("Report exported as {label}."),
             Err(message) => message,
         });
+    }
+
+    /// What the fact grid reads: the report of three or more articles, their count, and the
+    /// action that opens a pair in the pair view.
+    fn grid_inputs(self) -> GridInputs {
+        let full = self.full;
+        let report = Memo::new(move |_| {
+            full.with(|f| match f {
+                Some(Ok(r)) if r.documents.len() > 2 => Some(r.clone()),
+                _ => None,
+            })
+        });
+        let count = Signal::derive(move || self.all_names.with(Vec::len));
+        let on_pair = Callback::new(move |(a, b)| {
+            self.pair.set((a, b));
+            self.view.set(View::Aligned);
+        });
+        GridInputs {
+            report,
+            count,
+            on_pair,
+        }
     }
 
     /// Tells the embedding page which link the reader selected, as a `parallax-select` event
@@ -362,10 +437,68 @@ impl Store {
     }
 }
 
+/// The pair view's two articles, the grid's base, and the pair's report cut out of the full
+/// one; pickers and base stay on articles that exist.
+fn pair_report(
+    full: RwSignal<Outcome>,
+    count: Memo<usize>,
+) -> (RwSignal<(usize, usize)>, RwSignal<usize>, Memo<Outcome>) {
+    let pair = RwSignal::new((0_usize, 1_usize));
+    let base = RwSignal::new(0_usize);
+    // Pickers and the base stay on articles that exist.
+    Effect::new(move |_| {
+        let n = count.get().max(2);
+        let (a, b) = pair.get_untracked();
+        if a >= n || b >= n || a == b {
+            pair.set((0, 1));
+        }
+        if base.get_untracked() >= n {
+            base.set(0);
+        }
+    });
+    let report = Memo::new(move |_| {
+        let (a, b) = pair.get();
+        full.with(|f| match f {
+            Some(Ok(r)) if r.documents.len() == 2 && (a, b) == (0, 1) => Some(Ok(r.clone())),
+            Some(Ok(r)) => r.pair(a, b).or_else(|| r.pair(0, 1)).map(Ok),
+            Some(Err(e)) => Some(Err(e.clone())),
+            None => None,
+        })
+    });
+    (pair, base, report)
+}
+
+/// Every article's name as shown (a fallback for an unnamed one), and the pair view's two.
+fn names_of(
+    job: RwSignal<Option<Job>>,
+    pair: RwSignal<(usize, usize)>,
+) -> (Signal<Vec<String>>, Signal<(String, String)>) {
+    let all_names = Signal::derive(move || {
+        job.with(|j| {
+            let articles = j.as_ref().map_or(&[][..], |j| j.articles.as_slice());
+            let n = articles.len().max(2);
+            (0..n)
+                .map(|d| {
+                    let name = articles.get(d).map_or("", |a| a.name.as_str());
+                    state::display_name(name, &fallback_name(d, n))
+                })
+                .collect::<Vec<String>>()
+        })
+    });
+    let names = Signal::derive(move || {
+        let (a, b) = pair.get();
+        all_names.with(|names| {
+            let name = |d: usize| names.get(d).cloned().unwrap_or_default();
+            (name(a), name(b))
+        })
+    });
+    (all_names, names)
+}
+
 /// The rows and the reordering columns of each new report, under one generation number.
 fn rows_and_columns(
     job: RwSignal<Option<Job>>,
-    report: RwSignal<Option<Result<Report, Refusal>>>,
+    report: Memo<Outcome>,
 ) -> (Memo<Rows>, Memo<Columns>) {
     let rows = Memo::new(move |_| {
         let rows = job.with(|j| {
@@ -399,7 +532,7 @@ fn rows_and_columns(
 /// retry actions.
 fn run(
     job: RwSignal<Option<Job>>,
-    report: RwSignal<Option<Result<Report, Refusal>>>,
+    report: RwSignal<Outcome>,
     busy: RwSignal<bool>,
     json: StoredValue<String>,
 ) -> (Callback<()>, Callback<()>) {
@@ -408,14 +541,14 @@ fn run(
     Effect::new(move |_| {
         attempt.track();
         let Some(next) = job.get() else { return };
-        let [left, right] = &next.articles;
-        if let Err(refusal) = state::check_articles(&left.text, &right.text) {
+        let texts: Vec<&str> = next.articles.iter().map(|a| a.text.as_str()).collect();
+        if let Err(refusal) = state::check_articles(&texts) {
             engine.with_value(Engine::cancel);
             show(report, Err(refusal));
             busy.set(false);
             return;
         }
-        busy.set(state::is_large(&left.text, &right.text));
+        busy.set(state::is_large(&texts));
         // A small comparison says "Comparing…" only when it takes a while.
         set_timeout(
             move || {
@@ -438,8 +571,10 @@ fn run(
                         show(report, Ok(compared.report));
                     }
                     Err(Failure::Blank(blank)) => {
-                        let refusal =
-                            state::missing(&blank).unwrap_or(Refusal::Missing { doc: None });
+                        let refusal = state::missing(&blank).unwrap_or(Refusal::Missing {
+                            docs: (0..blank.len()).collect(),
+                            of: blank.len(),
+                        });
                         show(report, Err(refusal));
                     }
                     Err(Failure::Error(why)) => show(report, Err(Refusal::Failed(why))),
@@ -464,7 +599,7 @@ fn run(
 
 /// Sets the report (or refusal) unless it equals the one shown: an equal report keeps the
 /// rendered rows, pins and open folds.
-fn show(report: RwSignal<Option<Result<Report, Refusal>>>, next: Result<Report, Refusal>) {
+fn show(report: RwSignal<Outcome>, next: Result<Report, Refusal>) {
     if report.with_untracked(|r| r.as_ref() != Some(&next)) {
         report.set(Some(next));
     }
@@ -498,13 +633,31 @@ fn settle(articles: Signal<Articles>, options: Signal<Options>) -> RwSignal<Opti
     job
 }
 
+/// The name an unnamed article gets: "Left" and "Right" of two, else "Article 3".
+fn fallback_name(doc: usize, of: usize) -> String {
+    match (of, doc) {
+        (2, 0) => "Left".to_owned(),
+        (2, 1) => "Right".to_owned(),
+        _ => format!("Article {}", doc + 1),
+    }
+}
+
+/// The names joined for reading: "A and B", "A, B and C".
+fn joined(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// The comparison's landmark label: unique per instance, so two comparisons on one page are
 /// told apart (axe `landmark-unique`).
-fn landmark_label(instance: usize, (left, right): &(String, String)) -> String {
+fn landmark_label(instance: usize, names: &[String]) -> String {
     if instance <= 1 {
-        format!("Comparison of {left} and {right}")
+        format!("Comparison of {}", joined(names))
     } else {
-        format!("Comparison {instance}: {left} and {right}")
+        format!("Comparison {instance}: {}", joined(names))
     }
 }
 
@@ -549,7 +702,7 @@ fn listen(store: &Store, global_keys: bool) {
 /// root (see [`crate::view_model::SelectedLink`]).
 #[component]
 pub fn Comparison(
-    /// The two articles, left then right.
+    /// The articles (two to ten) in order.
     #[prop(into)]
     articles: Signal<Articles>,
     /// Threshold and diff options; the options controls write here.
@@ -568,15 +721,7 @@ pub fn Comparison(
 
     listen(&store, global_keys);
 
-    let (rows, blocks, report, names, view) = (
-        store.rows,
-        store.blocks,
-        store.report,
-        store.names,
-        store.view,
-    );
-    let marks =
-        Signal::derive(move || rows.with(|r| blocks.with(|b| view_model::overview(&r.rows, b))));
+    let (rows, report, names, view) = (store.rows, store.report, store.names, store.view);
     let summary = Signal::derive(move || {
         report.with(|r| {
             let Some(Ok(r)) = r else { return None };
@@ -592,13 +737,9 @@ pub fn Comparison(
         })
     };
     let can_export = Signal::derive(move || report.with(|r| matches!(r, Some(Ok(_)))));
+    let grid = store.grid_inputs();
+    let count = grid.count;
     let busy = store.busy;
-    let on_expand = Callback::new(move |first| store.expand(first));
-    let on_collapse = Callback::new(move |first| store.collapse(first));
-    let on_moved = Callback::new(move |sentence| store.show_moved(sentence));
-    let on_jump_row = Callback::new(move |row| {
-        store.focus_row(row);
-    });
     let on_show_row = Callback::new(move |row| store.show_row(row));
 
     view! {
@@ -606,34 +747,31 @@ pub fn Comparison(
             class=ROOT_CLASS
             data-instance=instance
             tabindex="-1"
-            aria-label=move || landmark_label(instance, &names.get())
+            aria-label=move || landmark_label(instance, &store.all_names.get())
             aria-busy=move || if busy.get() { "true" } else { "false" }
             node_ref=store.root
             on:keydown=move |ev| store.on_key(&ev)
         >
             <MatchOptions options=options />
-            <SummaryBar summary=summary names=names />
+            // The summary and the list of discrepancies are the pair view's.
+            <div class:px-hidden=move || view.get() == View::Grid>
+                <SummaryBar summary=summary names=names />
+            </div>
             <Toolbar
                 view=view
                 filter=store.filter
                 on_export=Callback::new(move |format| store.export(format))
                 can_export=can_export
+                count=count
+                pair=store.pair
+                names=store.all_names
             />
             <Progress busy=busy cancelled=cancelled on_cancel=store.cancel on_retry=store.retry />
             <Legend />
-            <FlagList rows=rows on_show=on_show_row />
-            {move || refusal().map(|(problem, message)| if problem {
-                view! {
-                    <div class="px-guard" role="alert">
-                        <strong>"Not compared. "</strong>
-                        {message}
-                        {(!guard_note.is_empty()).then(|| format!(" {guard_note}"))}
-                    </div>
-                }
-                .into_any()
-            } else {
-                view! { <p class="px-empty px-refusal" role="status">{message}</p> }.into_any()
-            })}
+            <div class:px-hidden=move || view.get() == View::Grid>
+                <FlagList rows=rows on_show=on_show_row />
+            </div>
+            {move || refusal().map(|(problem, message)| refusal_view(problem, message, guard_note))}
             <div class=move || {
                 if refusal().is_some() || cancelled.get() {
                     "px-results px-hidden"
@@ -643,27 +781,74 @@ pub fn Comparison(
                     "px-results"
                 }
             }>
-                {move || match view.get() {
-                    View::Aligned => view! {
-                        <AlignedView
-                            rows=rows
-                            blocks=blocks
-                            names=names
-                            on_expand=on_expand
-                            open_folds=store.open_folds
-                            on_collapse=on_collapse
-                            on_jump=on_moved
-                        />
-                        <Overview marks=marks on_jump=on_jump_row />
-                    }
-                    .into_any(),
-                    View::Ribbons => {
-                        view! { <RibbonView data=store.columns names=names /> }.into_any()
-                    }
-                }}
+                {move || results_view(&store, view.get(), &grid)}
             </div>
             <p class="px-sr-only" role="status" aria-live="polite">{move || store.status.get()}</p>
         </section>
+    }
+}
+
+/// The view on screen: aligned rows with the overview strip, the reordering view, or the fact
+/// grid.
+fn results_view(store: &Store, which: View, grid: &GridInputs) -> AnyView {
+    let store = *store;
+    let (rows, blocks, names) = (store.rows, store.blocks, store.names);
+    match which {
+        View::Aligned => {
+            let marks = Signal::derive(move || {
+                rows.with(|r| blocks.with(|b| view_model::overview(&r.rows, b)))
+            });
+            view! {
+                <AlignedView
+                    rows=rows
+                    blocks=blocks
+                    names=names
+                    on_expand=Callback::new(move |first| store.expand(first))
+                    open_folds=store.open_folds
+                    on_collapse=Callback::new(move |first| store.collapse(first))
+                    on_jump=Callback::new(move |sentence| store.show_moved(sentence))
+                />
+                <Overview marks=marks on_jump=Callback::new(move |row| { store.focus_row(row); }) />
+            }
+            .into_any()
+        }
+        View::Ribbons => view! { <RibbonView data=store.columns names=names /> }.into_any(),
+        View::Grid => view! {
+            <GridView
+                report=grid.report
+                base=store.base
+                names=store.all_names
+                on_pair=grid.on_pair
+            />
+        }
+        .into_any(),
+    }
+}
+
+/// What the fact grid reads ([`Store::grid_inputs`]).
+#[derive(Clone, Copy)]
+struct GridInputs {
+    /// The report of three or more articles (`None` for two).
+    report: Memo<Option<Report>>,
+    /// How many articles there are.
+    count: Signal<usize>,
+    /// Opens a pair in the pair view.
+    on_pair: Callback<(usize, usize)>,
+}
+
+/// Why nothing is compared: an alert for a problem, a quiet hint for a state to fill in.
+fn refusal_view(problem: bool, message: String, guard_note: &'static str) -> AnyView {
+    if problem {
+        view! {
+            <div class="px-guard" role="alert">
+                <strong>"Not compared. "</strong>
+                {message}
+                {(!guard_note.is_empty()).then(|| format!(" {guard_note}"))}
+            </div>
+        }
+        .into_any()
+    } else {
+        view! { <p class="px-empty px-refusal" role="status">{message}</p> }.into_any()
     }
 }
 

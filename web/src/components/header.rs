@@ -14,7 +14,7 @@ pub fn Header(
         <header class="px-header">
             <div class="px-title">
                 <h1>"Parallax"</h1>
-                <p class="px-tagline">"See how two outlets tell the same story."</p>
+                <p class="px-tagline">"See how outlets tell the same story: two articles, or up to ten."</p>
             </div>
             <button
                 type="button"

@@ -49,13 +49,18 @@ impl Message {
     }
 }
 
+/// Files the page hands to one pane (after a drop of several files): the pane loads them like
+/// its own.
+pub type Incoming = RwSignal<Option<web_sys::File>, LocalStorage>;
+
 /// The input pane of one article. A refused or failed file never touches the text box.
 #[component]
 pub fn InputPanel(
-    /// `left` or `right`; used in ids and test hooks.
-    side: &'static str,
+    /// `left`, `right` or `article-3`…; used in ids and test hooks.
+    side: String,
     /// The pane's visible label.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<String>,
     /// The article's display name.
     name: RwSignal<String>,
     /// The article's text.
@@ -69,10 +74,20 @@ pub fn InputPanel(
     keep_before: Signal<bool>,
     /// What "Undo" does.
     on_undo: Callback<()>,
+    /// Removes the pane (offered while there are more than two).
+    #[prop(optional)]
+    on_remove: Option<Signal<Option<Callback<()>>>>,
+    /// Takes the files past the first of a multi-file drop or pick (one pane each).
+    #[prop(optional)]
+    on_more_files: Option<Callback<Vec<web_sys::File>>>,
+    /// A file the page hands to this pane.
+    #[prop(optional)]
+    incoming: Option<Incoming>,
 ) -> impl IntoView {
     let name_id = format!("px-name-{side}");
     let text_id = format!("px-text-{side}");
     let heading_id = format!("px-input-title-{side}");
+    let file_id = format!("px-file-{side}");
     let file_input = NodeRef::<html::Input>::new();
     let dragging = RwSignal::new(false);
 
@@ -82,6 +97,7 @@ pub fn InputPanel(
         }
     };
     let (load, as_windows_1252) = file_loader(name, text, message, remember);
+    let take_files = files_taker(load, incoming, on_more_files);
     let open = move |_| {
         if let Some(input) = file_input.get() {
             input.click();
@@ -91,9 +107,7 @@ pub fn InputPanel(
         let Some(input) = file_input.get() else {
             return;
         };
-        if let Some(file) = input.files().and_then(|files| files.item(0)) {
-            load(file);
-        }
+        take_files(input.files());
         input.set_value("");
     };
     let clear = move |_| {
@@ -109,9 +123,10 @@ pub fn InputPanel(
         let Some(data) = ev.data_transfer() else {
             return;
         };
-        if let Some(file) = data.files().and_then(|files| files.item(0)) {
-            load(file);
-        } else if let Some(dropped) = data.get_data("text/plain").ok().filter(|t| !t.is_empty()) {
+        if take_files(data.files()) {
+            return;
+        }
+        if let Some(dropped) = data.get_data("text/plain").ok().filter(|t| !t.is_empty()) {
             remember();
             text.set(dropped);
             message.set(Some(Message::undoable("Dropped text.")));
@@ -125,13 +140,14 @@ pub fn InputPanel(
     view! {
         <section
             class=move || format!("px-input{}", if dragging.get() { " px-dragging" } else { "" })
-            data-side=side
-            aria-labelledby=format!("px-input-title-{side}")
+            data-side=side.clone()
+            aria-labelledby=heading_id.clone()
+
             on:dragover=drag_over
             on:dragleave=move |_| dragging.set(false)
             on:drop=drop
         >
-            <h2 class="px-input-label" id=heading_id>{label}</h2>
+            {pane_head(heading_id.clone(), label, on_remove)}
             <label for=name_id.clone()>"Name"</label>
             <input
                 id=name_id
@@ -151,9 +167,10 @@ pub fn InputPanel(
             <div class="px-input-actions">
                 <button type="button" on:click=open>"Open file…"</button>
                 <input
-                    id=format!("px-file-{side}")
+                    id=file_id
                     class="px-file"
                     type="file"
+                    multiple
                     tabindex="-1"
                     aria-hidden="true"
                     accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html"
@@ -161,10 +178,67 @@ pub fn InputPanel(
                     on:change=chosen
                 />
                 <button type="button" on:click=clear>"Clear"</button>
-                <span class="px-drop-hint">"or drop a .txt, .md or .html file here"</span>
+                <span class="px-drop-hint">"or drop .txt, .md or .html files here (one pane each)"</span>
             </div>
             {message_view(message, undo, as_windows_1252)}
         </section>
+    }
+}
+
+/// What the pane does with files: the first of an opened or dropped list is its own, the
+/// others go to `on_more_files` (panes of their own); a file the page hands it through
+/// `incoming` loads as its own. The returned closure says whether there was a file.
+fn files_taker(
+    load: impl Fn(web_sys::File) + Copy + 'static,
+    incoming: Option<Incoming>,
+    on_more_files: Option<Callback<Vec<web_sys::File>>>,
+) -> impl Fn(Option<web_sys::FileList>) -> bool + Copy + 'static {
+    if let Some(incoming) = incoming {
+        Effect::new(move |_| {
+            if let Some(file) = incoming.get() {
+                incoming.set(None);
+                load(file);
+            }
+        });
+    }
+    move |files: Option<web_sys::FileList>| {
+        let files: Vec<web_sys::File> = files
+            .map(|list| (0..list.length()).filter_map(|i| list.item(i)).collect())
+            .unwrap_or_default();
+        let mut files = files.into_iter();
+        let Some(first) = files.next() else {
+            return false;
+        };
+        load(first);
+        let rest: Vec<web_sys::File> = files.collect();
+        if let (false, Some(more)) = (rest.is_empty(), on_more_files) {
+            more.run(rest);
+        }
+        true
+    }
+}
+
+/// The pane's heading, with "Remove" while the page offers it.
+fn pane_head(
+    heading_id: String,
+    label: Signal<String>,
+    on_remove: Option<Signal<Option<Callback<()>>>>,
+) -> impl IntoView {
+    view! {
+        <div class="px-input-head">
+            <h2 class="px-input-label" id=heading_id.clone()>{move || label.get()}</h2>
+            {move || on_remove.and_then(|r| r.get()).map(|remove| view! {
+                <button
+                    type="button"
+                    class="px-link px-remove"
+                    data-action="remove-article"
+                    aria-label=move || format!("Remove {}", label.get())
+                    on:click=move |_| remove.run(())
+                >
+                    "Remove"
+                </button>
+            })}
+        </div>
     }
 }
 

@@ -4,6 +4,7 @@ pub mod aligned_view;
 pub mod app;
 pub mod comparison;
 pub mod flag_list;
+pub mod grid_view;
 pub mod header;
 pub mod input_panel;
 pub mod match_options;

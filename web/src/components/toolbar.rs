@@ -16,6 +16,12 @@ pub fn Toolbar(
     on_export: Callback<Export>,
     /// Whether there is a report to export.
     can_export: Signal<bool>,
+    /// How many articles are compared (the fact grid is offered from three).
+    count: Signal<usize>,
+    /// The pair view's two articles (positions), chosen with the pickers from three articles.
+    pair: RwSignal<(usize, usize)>,
+    /// Every article's name.
+    names: Signal<Vec<String>>,
 ) -> impl IntoView {
     let view_button = move |which: View, label: &'static str, name: &'static str| {
         view! {
@@ -63,9 +69,13 @@ pub fn Toolbar(
     view! {
         <div class="px-toolbar">
             <div class="px-segmented" role="group" aria-label="View">
+                {move || (count.get() > 2).then(|| view_button(View::Grid, "Fact grid", "grid"))}
                 {view_button(View::Aligned, "Aligned", "aligned")}
                 {view_button(View::Ribbons, "Reordering", "ribbons")}
             </div>
+            {move || (count.get() > 2 && view.get() != View::Grid).then(|| view! {
+                <PairPickers pair=pair names=names />
+            })}
             <div
                 class=move || {
                     if view.get() == View::Aligned { "px-segmented" } else { "px-segmented px-hidden" }
@@ -83,6 +93,55 @@ pub fn Toolbar(
                 <kbd>"k"</kbd> "/" <kbd>"p"</kbd> " previous · "
                 <kbd>"Enter"</kbd> " pin · " <kbd>"Esc"</kbd> " clear"
             </p>
+        </div>
+    }
+}
+
+/// The two pickers of the pair view: which article on the left, which on the right. Picking
+/// the article the other side shows swaps the two.
+#[component]
+fn PairPickers(pair: RwSignal<(usize, usize)>, names: Signal<Vec<String>>) -> impl IntoView {
+    let picker = move |side: usize, label: &'static str, key: &'static str| {
+        let options = move || {
+            names
+                .get()
+                .into_iter()
+                .enumerate()
+                .map(|(d, name)| {
+                    let selected = move || {
+                        let (a, b) = pair.get();
+                        (if side == 0 { a } else { b }) == d
+                    };
+                    view! { <option value=d.to_string() selected=selected>{name}</option> }
+                })
+                .collect_view()
+        };
+        view! {
+            <label class="px-pair-picker">
+                {label}
+                " "
+                <select
+                    data-pair=key
+                    on:change=move |ev| {
+                        let Ok(d) = event_target_value(&ev).parse::<usize>() else { return };
+                        pair.update(|(a, b)| {
+                            let (this, other) = if side == 0 { (a, b) } else { (b, a) };
+                            if *other == d {
+                                *other = *this;
+                            }
+                            *this = d;
+                        });
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <div class="px-pair-pickers" role="group" aria-label="Which two articles">
+            {picker(0, "Left", "left")}
+            {picker(1, "Right", "right")}
         </div>
     }
 }

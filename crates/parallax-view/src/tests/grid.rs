@@ -84,6 +84,19 @@ fn rows_follow_the_base_and_others_sit_after_their_neighbour() {
     // The Tuesday/Wednesday row is flagged, the boats row is not.
     assert!(grid.rows[row_of(2, "storm")].flagged);
     assert!(!grid.rows[row_of(1, "boats")].flagged);
+    // Its disagreeing cells are marked (at least the two sides of one flagged link), the
+    // boats row's none.
+    let storm = &grid.rows[row_of(2, "storm")];
+    assert!(
+        storm.marked.iter().filter(|&&m| m).count() >= 2,
+        "{storm:?}"
+    );
+    assert!(storm
+        .marked
+        .iter()
+        .zip(&storm.cells)
+        .all(|(&m, c)| !m || !c.is_empty()));
+    assert!(!grid.rows[row_of(1, "boats")].marked.contains(&true));
     assert_eq!(grid.rows[row_of(1, "storm")].carried_by(), 3);
 }
 

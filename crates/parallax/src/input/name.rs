@@ -93,6 +93,10 @@ fn byline(head: &str) -> Option<String> {
 
 /// The site after the last ` | `, ` – `, ` — ` or ` - ` of a title line.
 fn site_suffix(line: &str) -> Option<String> {
+    // "Home | News | Coast | Sport" is a navigation bar, not "headline | site".
+    if line.matches(" | ").count() > 1 {
+        return None;
+    }
     let cut = [" | ", " – ", " — ", " - "]
         .iter()
         .filter_map(|sep| line.rfind(sep).map(|i| (i, sep.len())))
@@ -254,6 +258,12 @@ mod tests {
         (
             "nothing to go on",
             "A storm closed the harbour on Tuesday.",
+            None,
+        ),
+        // Regression (issue 15): a navigation bar's last item is not the outlet.
+        (
+            "navigation bar",
+            "Skip to content\nHome | News | Coast | Sport\n\nLIGHTHOUSE LOST TO THE SEA",
             None,
         ),
     ];

@@ -1,0 +1,177 @@
+// Issue 15: five articles at once through the page: panes, the fact grid, the base switch,
+// coverage, the pair pickers, keyboard, storage, share links, axe and screenshots.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dropFiles, fiveArticles, openPage, screenshot, seriousViolations, shareFragmentOf, useServerAndBrowser } from './harness.mjs';
+
+const env = useServerAndBrowser();
+
+/** Opens the page and drops the five articles on the first pane at once. */
+async function openFive(options) {
+  const opened = await openPage(env.browser, env.server.url, options);
+  const { page } = opened;
+  await page.waitForSelector('[data-link]');
+  await dropFiles(page, '[data-side="left"]', await fiveArticles());
+  await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 5);
+  await page.waitForSelector('.px-grid tr[data-grid-row]');
+  await page.waitForFunction(() => document.querySelectorAll('.px-grid thead th[data-column]').length === 5);
+  return opened;
+}
+
+/** (doc, sentence) of every sentence the grid shows, in order. */
+function gridSentences(page) {
+  return page.$$eval('.px-grid .px-sentence', (els) => els.map((e) => `${e.dataset.doc}:${e.dataset.sentence}`));
+}
+
+test('five dropped files give five named panes and a fact grid with each sentence once', async () => {
+  const { page, context, problems } = await openFive();
+  const names = await page.$$eval('.px-input input[type="text"]', (inputs) => inputs.map((i) => i.value));
+  // Datelines name the outlets; files without one keep their file name.
+  assert.deepEqual(names, ['Coastal Wire', 'ledger', 'Northshore Radio', 'weekly', 'Harbour News Agency']);
+  const heads = await page.$$eval('.px-grid thead th[data-column]', (ths) => ths.map((t) => t.textContent));
+  assert.equal(heads.length, 5);
+  assert.match(heads[0], /^Coastal Wire/);
+
+  // Each sentence appears in exactly one row, and every article has sentences in the grid.
+  const shown = await gridSentences(page);
+  assert.equal(new Set(shown).size, shown.length, `repeated: ${shown}`);
+  const docs = new Set(shown.map((s) => s.split(':')[0]));
+  assert.deepEqual([...docs].sort(), ['0', '1', '2', '3', '4']);
+  // The lighthouse's fall is told by all five; a fact only one tells has four empty cells.
+  const carried = await page.$$eval('.px-grid tr[data-grid-row]', (rows) => rows.map((r) => Number(r.dataset.carried)));
+  assert.ok(carried.includes(5), `carried: ${carried}`);
+  const single = await page.$('.px-grid tr[data-carried="1"]');
+  assert.equal(await single.$$eval('.px-gempty', (c) => c.length), 4);
+  assert.match(await single.$eval('.px-gempty', (c) => c.textContent), /not reported/);
+  // Linked sentences keep the hooks: data-link on sentences another article also tells.
+  assert.ok((await page.$$('.px-grid .px-sentence[data-link]')).length > 10);
+  // The wind speeds disagree (96 vs 90 km/h): a marked cell with screen-reader text.
+  assert.ok((await page.$$('.px-gflag')).length >= 2);
+  assert.match(await page.$eval('.px-gflag .px-gmark', (m) => m.textContent), /disagrees/);
+
+  // Coverage: a 5×5 matrix of shares with a number in every off-diagonal cell.
+  const shares = await page.$$eval('.px-cov', (cells) => cells.map((c) => Number(c.dataset.share)));
+  assert.equal(shares.length, 20);
+  assert.ok(shares.every((s) => s >= 0 && s <= 1) && shares.some((s) => s > 0.3), `${shares}`);
+  const only = await page.$$eval('.px-only summary', (s) => s.map((x) => x.textContent));
+  assert.equal(only.length, 5);
+  assert.ok(only.some((t) => /^Only .* tells \d+ sentence/.test(t)), `${only}`);
+  assert.match(await page.$eval('[data-grid-headline]', (p) => p.textContent), /^5 articles · \d+ facts · \d+ told by all 5/);
+
+  await screenshot(page, 'nway-grid-1280', { fullPage: false });
+  assert.deepEqual(await seriousViolations(page), [], 'fact grid');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the base switch reorders the grid; column toggles hide articles', async () => {
+  const { page, context, problems } = await openFive();
+  await page.selectOption('select[data-base]', '2');
+  await page.waitForSelector('.px-grid[data-base="2"]');
+  const first = await page.$eval('.px-grid thead th[data-column]', (t) => t.dataset.column);
+  assert.equal(first, '2');
+  // The base's sentences come in its own order.
+  const base = await page.$$eval('.px-grid td.px-base .px-sentence', (els) => els.map((e) => Number(e.dataset.sentence)));
+  assert.deepEqual(base, [...base].sort((a, b) => a - b));
+  assert.ok(base.length >= 5);
+  // Hiding a column.
+  await page.uncheck('.px-col-toggles input[data-column="4"]');
+  await page.waitForFunction(() => document.querySelector('.px-grid thead th[data-column="4"]').classList.contains('px-hidden'));
+  assert.equal(await page.$eval('.px-grid thead th[data-column="4"]', (t) => getComputedStyle(t).display), 'none');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the pair pickers choose which two articles the aligned view shows; the coverage cells open a pair', async () => {
+  const { page, context, problems } = await openFive();
+  await page.click('[data-view="aligned"]');
+  await page.waitForSelector('select[data-pair="left"]');
+  await page.selectOption('select[data-pair="left"]', '2');
+  await page.selectOption('select[data-pair="right"]', '4');
+  await page.waitForFunction(() => /Northshore Radio/.test(document.querySelector('.px-summary').textContent)
+    && /Harbour News Agency/.test(document.querySelector('.px-summary').textContent));
+  const kinds = await page.$$eval('.px-aligned [data-link]', (r) => r.map((x) => x.dataset.link));
+  assert.ok(kinds.filter((k) => !k.startsWith('only')).length >= 3, `${kinds}`);
+  // Picking the article the other side shows swaps them.
+  await page.selectOption('select[data-pair="left"]', '4');
+  assert.equal(await page.$eval('select[data-pair="right"]', (s) => s.value), '2');
+  // Back in the grid, a coverage cell opens its pair.
+  await page.click('[data-view="grid"]');
+  await page.click('.px-cov-matrix tbody tr:nth-child(2) td:nth-of-type(1) button');
+  await page.waitForSelector('.px-aligned');
+  assert.equal(await page.$eval('select[data-pair="left"]', (s) => s.value), '1');
+  assert.equal(await page.$eval('select[data-pair="right"]', (s) => s.value), '0');
+  assert.deepEqual(await seriousViolations(page), [], 'pair view of five');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('j and k walk the grid rows that differ', async () => {
+  const { page, context, problems } = await openFive();
+  await page.click('.px-grid-headline');
+  await page.keyboard.press('j');
+  const first = await page.evaluate(() => document.activeElement.closest('tr')?.dataset.gridRow);
+  assert.ok(first !== undefined, 'j focuses a grid sentence');
+  await page.keyboard.press('j');
+  const second = await page.evaluate(() => document.activeElement.closest('tr')?.dataset.gridRow);
+  assert.ok(Number(second) > Number(first), `${first} then ${second}`);
+  await page.keyboard.press('k');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr')?.dataset.gridRow), first);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('five articles survive a reload (panes folded, results first) and travel in a share link', async () => {
+  const { page, context, problems } = await openFive();
+  // Storage writes settle with the panes.
+  await page.waitForFunction(() => localStorage.getItem('parallax.articles') === '5'
+    && localStorage.getItem('parallax.article.5.text')?.includes('Harbour News Agency'));
+  await page.reload();
+  await page.waitForSelector('.px-grid tr[data-grid-row]');
+  assert.equal(await page.$$eval('.px-input', (p) => p.length), 5);
+  assert.equal(await page.$eval('.px-inputs-fold', (d) => d.open), false, 'filled panes start folded');
+  assert.match(await page.$eval('.px-inputs-summary', (s) => s.textContent), /^Edit articles \(5\): Coastal Wire, ledger/);
+
+  // Removing a pane and undoing it.
+  await page.click('.px-inputs-summary');
+  await page.click('.px-input:nth-child(4) [data-action="remove-article"]');
+  await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 4);
+  await page.click('[data-removed] button');
+  await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 5);
+  assert.equal(await page.$eval('.px-input:nth-child(4) input[type="text"]', (i) => i.value), 'weekly');
+
+  // A share link of three articles opens three panes, and Undo brings the reader's five back.
+  const three = [
+    { name: 'One', text: 'The ferry sailed at noon. It carried forty cars.' },
+    { name: 'Two', text: 'At noon the ferry left port. Forty cars were aboard.' },
+    { name: 'Three', text: 'The ferry left at noon with 40 cars.' },
+  ];
+  await page.goto('about:blank');
+  await page.goto(`${env.server.url}${shareFragmentOf(three)}`);
+  await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 3);
+  await page.waitForSelector('.px-grid tr[data-grid-row]');
+  assert.equal(await page.$eval('.px-grid thead th[data-column]', (t) => t.textContent), 'One (order)');
+  await page.click('.px-inputs-summary').catch(() => {});
+  await page.click('.px-input:nth-child(1) .px-message button');
+  await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 5);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('screenshots of the grid at 1280 and 390, light and dark', async () => {
+  for (const colorScheme of ['light', 'dark']) {
+    for (const width of [1280, 390]) {
+      const { page, context, problems } = await openFive({ width, height: 900, colorScheme });
+      await page.click('.px-inputs-summary');
+      await screenshot(page, `nway-${colorScheme}-${width}`, { fullPage: false });
+      if (width === 390) {
+        // A phone shows the base and one chosen article.
+        const visible = await page.$$eval('.px-grid thead th[data-column]', (ths) => ths.filter((t) => getComputedStyle(t).display !== 'none').length);
+        assert.equal(visible, 2);
+      }
+      assert.deepEqual(await seriousViolations(page), [], `${colorScheme} ${width}`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
