@@ -342,7 +342,11 @@ const BAD_CORRECTIONS: &[(&str, Option<&str>, &str)] = &[
         Some(r#"{"added": [{"docs": [0, 1, 2], "left": [0], "right": [0]}]}"#),
         "not corrections",
     ),
-    ("something else", Some(r#"{"links": []}"#), "neither corrections"),
+    (
+        "something else",
+        Some(r#"{"links": []}"#),
+        "neither corrections",
+    ),
     ("a list", Some("[]"), "neither corrections"),
 ];
 
