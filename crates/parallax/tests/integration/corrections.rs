@@ -389,12 +389,16 @@ fn a_link_the_pivots_made_can_be_rejected() {
         compare_all_prepared_corrected(&docs, &Options::default(), &rules, corrections)
     };
     let none = Corrections::default();
-    let aligned: BTreeSet<LinkRef> = run(0, &none).links.iter().map(|l| l.reference()).collect();
+    let aligned: BTreeSet<LinkRef> = run(0, &none)
+        .links
+        .iter()
+        .map(parallax::report::Link::reference)
+        .collect();
     let pivoted = run(1, &none);
     let made: Vec<LinkRef> = pivoted
         .links
         .iter()
-        .map(|l| l.reference())
+        .map(parallax::report::Link::reference)
         .filter(|r| !aligned.contains(r))
         .collect();
     assert!(!made.is_empty(), "no link made by the pivots");
@@ -404,7 +408,10 @@ fn a_link_the_pivots_made_can_be_rejected() {
             report.links.iter().all(|l| l.reference() != reference),
             "{reference:?} came back"
         );
-        assert_eq!(report.corrections.rejected, [reference.clone()]);
+        assert_eq!(
+            report.corrections.rejected,
+            std::slice::from_ref(&reference)
+        );
         check_consistent(&report).unwrap();
     }
 }
