@@ -151,7 +151,7 @@ pub fn compare_all_prepared_corrected(
                 flags,
                 by_reader: false,
             };
-            if by_reader.contains(&link.reference()) {
+            if !by_reader.is_empty() && by_reader.contains(&link.reference()) {
                 link.by_reader = true;
                 link.kind = judged_kind(&link.diff, [&left.cleaned.text, &right.cleaned.text]);
             }

@@ -19,6 +19,10 @@
 //! attributions) that the two sides state differently, found by [`crate::flags`] on the
 //! cleaned text and mapped like diff spans (original ranges and shown-text ranges).
 //!
+//! A reader may correct the links ([`Corrections`]: links rejected, links added); a report made
+//! with them ([`crate::compare_all_corrected`]) marks the reader's links ([`Link::by_reader`])
+//! and records the corrections applied ([`Report::corrections`]).
+//!
 //! The types a renderer names ([`LinkKind`], [`SentenceKind`], [`DiffOp`], [`FlagKind`],
 //! [`Severity`]) are re-exported here, so renderers import only this module.
 
