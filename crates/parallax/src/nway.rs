@@ -4,7 +4,7 @@
 //! [`pivots`] checks each pair's links against the third articles (a link two articles make
 //! through a common sentence elsewhere is kept or added; one a third article separates is
 //! dropped), [`corrections`] applies the reader's corrections (links rejected or added), and
-//! [`clusters`] and [`coverage`] turn the links into the report's fact clusters and coverage
+//! [`clusters()`] and [`coverage()`] turn the links into the report's fact clusters and coverage
 //! matrix.
 
 pub mod clusters;

@@ -13,7 +13,7 @@
 //! - An **added** reference becomes a link with exactly its sentences, scored 1 (the reader is
 //!   sure), unless the pair already has that very link (then nothing changes: applying a
 //!   correction twice is applying it once). Its kind is judged from its word diff
-//!   ([`judged_kind`]), not taken on trust: joining two quite different sentences gives a
+//!   (`judged_kind`), not taken on trust: joining two quite different sentences gives a
 //!   `paraphrase` or `partial` link, never an `identical` one. Additions come after
 //!   rejections, so a reference both rejected and added ends as the reader's link.
 //!
@@ -24,7 +24,7 @@
 //! are reported back ([`crate::report::Report::corrections`]), normalised, sorted and without
 //! repeats, so a stale correction disappears from the next export.
 //!
-//! **Clusters.** A reader's link is an ordinary link of score 1 for [`super::clusters`]: it is
+//! **Clusters.** A reader's link is an ordinary link of score 1 for [`mod@super::clusters`]: it is
 //! among the strongest joins, so it is merged first and wins over the engine's weaker links
 //! competing for the same sentences, but it obeys the same guards (an article keeps one place
 //! in a cluster, clusters mostly link directly), so it can never put one article's scattered
