@@ -4,7 +4,9 @@
 // a Blob of its inlined text. The page's wasm (web/src/engine.rs) talks to it with messages:
 //
 //   page → worker  { type: 'init', wasm }          wasm: a compiled WebAssembly.Module (or its bytes)
-//                  { type: 'compare', id, articles: [{ name, text }, …], options }
+//                  { type: 'compare', id, articles: [{ name, text }, …], options, corrections }
+//                                                  corrections (optional): the reader's
+//                                                  { rejected: [{ docs, left, right }], added: […] }
 //                  { type: 'load', id, bytes, name, mime, windows_1252 }   a file to read
 //   worker → page  { type: 'report', id, json }    the report (parallax::report::Report) as JSON text
 //                  { type: 'blank', id, blank }    not compared: blank[i] says article i is blank
@@ -40,7 +42,7 @@ self.onmessage = async ({ data }) => {
       self.postMessage({ type: 'blank', id, blank });
       return;
     }
-    const report = compare(data.articles, data.options ?? undefined);
+    const report = compare(data.articles, data.options ?? undefined, data.corrections ?? undefined);
     self.postMessage({ type: 'report', id, json: JSON.stringify(report) });
   } catch (error) {
     self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });

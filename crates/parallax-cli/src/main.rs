@@ -6,7 +6,8 @@ mod render_text;
 use clap::{Parser, Subcommand, ValueEnum};
 use parallax::input;
 use parallax::input::Encoding;
-use parallax::{compare_all, Article, Options};
+use parallax::report::Corrections;
+use parallax::{compare_all_corrected, Article, Options};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -90,6 +91,12 @@ enum Command {
         /// Width of `--format text` in columns (default: the terminal's, else 100).
         #[arg(long, value_parser = clap::value_parser!(u16).range(40..))]
         width: Option<u16>,
+        /// The reader's corrections to apply: a JSON file holding either
+        /// `{"rejected": [{"docs", "left", "right"}, …], "added": […]}` or a whole report (its
+        /// `corrections` are taken, so a report the page exported re-applies). Corrections
+        /// that name no link or sentence of these articles are ignored.
+        #[arg(long, value_name = "FILE")]
+        corrections: Option<PathBuf>,
     },
     /// Split one article into sentences and print them with their kinds.
     ///
@@ -211,6 +218,7 @@ fn run(cli: Cli) -> Result<(), InputError> {
             ignore_punctuation,
             color,
             width,
+            corrections,
         } => {
             let usage = |message: String| -> ! {
                 use clap::CommandFactory as _;
@@ -229,6 +237,11 @@ fn run(cli: Cli) -> Result<(), InputError> {
                     articles.len()
                 ));
             }
+            let corrections = match corrections.as_deref().map(read_corrections) {
+                Some(Err(message)) => usage(message),
+                Some(Ok(corrections)) => corrections,
+                None => Corrections::default(),
+            };
             let texts = articles
                 .iter()
                 .map(|path| read_input(path))
@@ -247,7 +260,7 @@ fn run(cli: Cli) -> Result<(), InputError> {
                 .zip(&texts)
                 .map(|(name, text)| Article::new(name, text))
                 .collect();
-            let report = compare_all(&inputs, &options);
+            let report = compare_all_corrected(&inputs, &options, &corrections);
             let output = match format {
                 CompareFormat::Json => serde_json::to_string_pretty(&report)
                     .map_err(|e| InputError(format!("cannot write the report: {e}")))?,
@@ -265,11 +278,13 @@ fn run(cli: Cli) -> Result<(), InputError> {
                     };
                     let width = width.map_or_else(|| terminal_width(to_terminal), usize::from);
                     let text_options = render_text::TextOptions { width, color };
-                    if report.documents.len() > 2 {
+                    let mut text = if report.documents.len() > 2 {
                         render_grid::render(&report, base, text_options)
                     } else {
                         render_text::render(&report, text_options)
-                    }
+                    };
+                    text.push_str(&corrections_note(&report.corrections));
+                    text
                 }
             };
             match out {
@@ -290,6 +305,55 @@ fn run(cli: Cli) -> Result<(), InputError> {
             write_stdout(&json)
         }
     }
+}
+
+/// Reads `--corrections`: a JSON file with a [`Corrections`] object or a whole report (its
+/// `corrections`, none when it has none). The error is a usage error's message.
+fn read_corrections(path: &Path) -> Result<Corrections, String> {
+    let name = path.display();
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("--corrections {name}: cannot read it: {e}"))?;
+    let value: serde_json::Value =
+        serde_json::from_str(&text).map_err(|e| format!("--corrections {name}: not JSON: {e}"))?;
+    let is_report = value.get("format").is_some() || value.get("documents").is_some();
+    let corrections = if is_report {
+        value.get("corrections").cloned().unwrap_or_default()
+    } else if value.get("rejected").is_some() || value.get("added").is_some() {
+        value
+    } else {
+        return Err(format!(
+            "--corrections {name}: neither corrections (`rejected`, `added`) nor a \
+             parallax report"
+        ));
+    };
+    if corrections.is_null() {
+        return Ok(Corrections::default());
+    }
+    serde_json::from_value(corrections).map_err(|e| {
+        format!(
+            "--corrections {name}: not corrections ({e}); expected {{\"rejected\": \
+             [{{\"docs\": [0, 1], \"left\": [2], \"right\": [3]}}], \"added\": [...]}}"
+        )
+    })
+}
+
+/// The text format's last line when the reader corrected the links (else nothing).
+fn corrections_note(corrections: &Corrections) -> String {
+    if corrections.is_empty() {
+        return String::new();
+    }
+    let links = |n: usize| {
+        if n == 1 {
+            "1 link".to_owned()
+        } else {
+            format!("{n} links")
+        }
+    };
+    format!(
+        "\nReader's corrections: {} added, {} rejected.\n",
+        links(corrections.added.len()),
+        links(corrections.rejected.len())
+    )
 }
 
 /// Prints `text` and a newline; a reader that went away (`| head`) is not an error.

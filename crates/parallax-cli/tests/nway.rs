@@ -1,4 +1,5 @@
-//! `parallax compare A B C …`: three or more articles (issue 14), and the report's JSON Schema.
+//! `parallax compare A B C …`: three or more articles (issue 14), the report's JSON Schema, and
+//! the reader's corrections (`--corrections`, issue 15).
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,7 @@ fn validate(schema: &Value, root: &Value, value: &Value, path: &str) -> Result<(
         Some("string") if !value.is_string() => return fail("not a string"),
         Some("integer") if !value.is_u64() && !value.is_i64() => return fail("not an integer"),
         Some("number") if !value.is_number() => return fail("not a number"),
+        Some("boolean") if !value.is_boolean() => return fail("not a boolean"),
         _ => {}
     }
     if let Some(options) = schema.get("enum").and_then(Value::as_array) {
@@ -273,4 +275,97 @@ fn usage_errors() {
     let many: Vec<PathBuf> = (0..11).map(|i| paths[i % 3].clone()).collect();
     let output = run(&many, &[]);
     assert_eq!(output.status.code(), Some(2), "eleven articles");
+}
+
+/// Writes `text` into the test's scratch folder (next to the articles) and returns its path.
+fn scratch(paths: &[PathBuf], name: &str, text: &str) -> String {
+    let path = paths[0].with_file_name(name);
+    std::fs::write(&path, text).unwrap();
+    path.to_str().unwrap().to_owned()
+}
+
+/// Issue 15, item 7: the reader's corrections from a file, then from the report they made.
+#[test]
+fn corrections_from_a_file_or_a_report_apply() {
+    let paths = articles("corrections");
+    // Reject the post's and the herald's "About 40 boats" link; join the post's schools to the
+    // radio's lighthouse (given larger document first: normalised).
+    let file = scratch(
+        &paths,
+        "corrections.json",
+        r#"{"rejected":[{"docs":[0,1],"left":[2],"right":[0]}],
+            "added":[{"docs":[2,0],"left":[1],"right":[3]},{"docs":[0,7],"left":[0],"right":[0]}]}"#,
+    );
+    let json = stdout(&run(&paths, &["--corrections", &file]));
+    let report: Value = serde_json::from_str(&json).unwrap();
+    let schema = schema();
+    validate(&schema, &schema, &report, "report").unwrap();
+    assert_eq!(
+        report["corrections"],
+        serde_json::json!({
+            "rejected": [{"docs": [0, 1], "left": [2], "right": [0]}],
+            "added": [{"docs": [0, 2], "left": [3], "right": [1]}],
+        })
+    );
+    let links = report["links"].as_array().unwrap();
+    let readers: Vec<&Value> = links.iter().filter(|l| l["by_reader"] == true).collect();
+    assert_eq!(readers.len(), 1, "{json}");
+    assert_eq!(readers[0]["score"], 1.0);
+    assert!(!links
+        .iter()
+        .any(|l| l["docs"] == serde_json::json!([0, 1]) && l["left"] == serde_json::json!([2])));
+    // The exported report re-applies its own corrections: the same report.
+    let exported = scratch(&paths, "report.json", &json);
+    assert_eq!(stdout(&run(&paths, &["--corrections", &exported])), json);
+    // A report without corrections applies none.
+    let plain = stdout(&run(&paths, &[]));
+    let plain_file = scratch(&paths, "plain.json", &plain);
+    assert_eq!(stdout(&run(&paths, &["--corrections", &plain_file])), plain);
+    // The text view says so, in one line at the end.
+    let text = stdout(&run(
+        &paths,
+        &["--corrections", &file, "--format", "text", "--width", "120"],
+    ));
+    assert!(
+        text.ends_with("Reader's corrections: 1 link added, 1 link rejected.\n"),
+        "{text}"
+    );
+}
+
+/// (case, file contents or `None` for a missing file, message part): exit status 2.
+const BAD_CORRECTIONS: &[(&str, Option<&str>, &str)] = &[
+    ("missing file", None, "cannot read it"),
+    ("not JSON", Some("{rejected: [}"), "not JSON"),
+    ("wrong shape", Some(r#"{"rejected": 5}"#), "not corrections"),
+    (
+        "a docs pair of three",
+        Some(r#"{"added": [{"docs": [0, 1, 2], "left": [0], "right": [0]}]}"#),
+        "not corrections",
+    ),
+    (
+        "something else",
+        Some(r#"{"links": []}"#),
+        "neither corrections",
+    ),
+    ("a list", Some("[]"), "neither corrections"),
+];
+
+#[test]
+fn bad_corrections_files_are_usage_errors() {
+    let paths = articles("bad-corrections");
+    for (i, &(name, contents, message)) in BAD_CORRECTIONS.iter().enumerate() {
+        let file = match contents {
+            Some(text) => scratch(&paths, &format!("bad-{i}.json"), text),
+            None => paths[0]
+                .with_file_name("no-such-file.json")
+                .to_str()
+                .unwrap()
+                .to_owned(),
+        };
+        let output = run(&paths, &["--corrections", &file]);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains("--corrections"), "{name}: {stderr}");
+        assert!(stderr.contains(message), "{name}: {stderr}");
+    }
 }

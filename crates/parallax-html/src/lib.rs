@@ -573,6 +573,7 @@ mod tests {
             coverage: parallax::report::Coverage::default(),
             unmatched: Vec::new(),
             stats: parallax::report::Stats::default(),
+            corrections: parallax::report::Corrections::default(),
         };
         let html = render(&report);
         assert!(html.contains("<tbody>\n</tbody>"));

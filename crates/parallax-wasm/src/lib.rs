@@ -2,6 +2,7 @@
 //! an engine call, plain JS objects out. `make dist` builds it into `dist/lib/` (`parallax.js`,
 //! `parallax_bg.wasm`, `parallax.d.ts` with the report types below).
 
+use parallax::report::Corrections;
 use parallax::{Article, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -35,8 +36,12 @@ export interface Flag {
   left_clean?: [number, number]; right_clean?: [number, number];
   note: string;
 }
-/** Sentences of two articles that say the same thing: `left` indexes documents[docs[0]], `right` documents[docs[1]]. */
-export interface Link { docs: [number, number]; left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; flags?: Flag[]; }
+/** Sentences of two articles that say the same thing: `left` indexes documents[docs[0]], `right` documents[docs[1]]. `by_reader`: the reader added it. */
+export interface Link { docs: [number, number]; left: number[]; right: number[]; score: number; kind: LinkKind; diff: DiffSpan[]; flags?: Flag[]; by_reader?: boolean; }
+/** A link named by its documents and sentences: `left` indexes documents[docs[0]], `right` documents[docs[1]] (either order of docs is accepted). */
+export interface LinkRef { docs: [number, number]; left: number[]; right: number[]; }
+/** The reader's corrections: links rejected ("not the same fact") and links added. */
+export interface Corrections { rejected?: LinkRef[]; added?: LinkRef[]; }
 /** Sentences across the articles that tell one fact. */
 export interface Cluster { members: { doc: number; sentences: number[] }[]; score: number; }
 /** shared[i][j]: the share of article i's body words that article j carries; only[i]: i's body sentences no other article carries. */
@@ -62,6 +67,8 @@ export interface Report {
   coverage: Coverage;
   unmatched: number[][];
   stats: Stats;
+  /** The corrections applied (stale ones dropped); absent when none. */
+  corrections?: Corrections;
 }
 "#;
 
@@ -73,24 +80,38 @@ struct JsArticle {
     text: String,
 }
 
-/// Compares 2 to 10 articles: `compare([{name, text}, {name, text}, …], {threshold}?)` returns
-/// the report (version 2: every pair's links, fact clusters, coverage) as a plain object (see
-/// docs/report-format.md).
+/// Compares 2 to 10 articles: `compare([{name, text}, {name, text}, …], {threshold}?,
+/// {rejected, added}?)` returns the report (version 2: every pair's links, fact clusters,
+/// coverage) as a plain object (see docs/report-format.md). The third argument, the reader's
+/// corrections (`{rejected: [{docs, left, right}], added: [...]}`, either list optional;
+/// `undefined` or `null` for none), removes and adds links before the clusters, coverage and
+/// summary are made; the report's `corrections` lists those applied.
 ///
 /// # Errors
 ///
-/// Throws an `Error` when the arguments are not 2 to 10 `{name, text}` objects or the options
-/// are malformed.
+/// Throws an `Error` when the arguments are not 2 to 10 `{name, text}` objects, or the options
+/// or the corrections are malformed.
 #[wasm_bindgen(unchecked_return_type = "Report")]
 pub fn compare(
     #[wasm_bindgen(unchecked_param_type = "ArticleInput[]")] articles: JsValue,
     #[wasm_bindgen(unchecked_param_type = "CompareOptions | undefined")] options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Corrections | null | undefined")] corrections: JsValue,
 ) -> Result<JsValue, JsError> {
     let articles: Vec<JsArticle> = serde_wasm_bindgen::from_value(articles).map_err(to_js_error)?;
     let options: Options = if options.is_undefined() || options.is_null() {
         Options::default()
     } else {
         serde_wasm_bindgen::from_value(options).map_err(to_js_error)?
+    };
+    let corrections: Corrections = if corrections.is_undefined() || corrections.is_null() {
+        Corrections::default()
+    } else {
+        serde_wasm_bindgen::from_value(corrections).map_err(|e| {
+            JsError::new(&format!(
+                "compare: the corrections must be {{rejected: [{{docs: [i, j], left: [..], \
+                 right: [..]}}], added: [...]}} ({e})"
+            ))
+        })?
     };
     if !(MIN_ARTICLES..=MAX_ARTICLES).contains(&articles.len()) {
         return Err(JsError::new(&format!(
@@ -102,7 +123,7 @@ pub fn compare(
         .iter()
         .map(|a| Article::new(&a.name, &a.text))
         .collect();
-    compare_articles(&articles, &options)
+    compare_articles(&articles, &options, &corrections)
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(to_js_error)
 }
@@ -113,8 +134,12 @@ const MIN_ARTICLES: usize = 2;
 const MAX_ARTICLES: usize = 10;
 
 /// The one engine call, shared by the page's worker (`web/engine/worker.js` calls [`compare`]).
-fn compare_articles(articles: &[Article<'_>], options: &Options) -> parallax::report::Report {
-    parallax::compare_all(articles, options)
+fn compare_articles(
+    articles: &[Article<'_>],
+    options: &Options,
+    corrections: &Corrections,
+) -> parallax::report::Report {
+    parallax::compare_all_corrected(articles, options, corrections)
 }
 
 /// Reads a file's bytes as the command line does (`parallax::input::load`: UTF-8 or UTF-16

@@ -23,7 +23,8 @@ fn compare_returns_a_plain_report_object() {
         &article("a", "The bridge opened on Monday. Crowds cheered."),
         &article("b", "Crowds cheered. The bridge opened on Monday."),
     );
-    let report = parallax_wasm::compare(articles.into(), JsValue::UNDEFINED).unwrap();
+    let report =
+        parallax_wasm::compare(articles.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
     assert_eq!(
         get(&report, "format").as_string().as_deref(),
         Some("parallax-report")
@@ -40,7 +41,9 @@ fn compare_returns_a_plain_report_object() {
 #[wasm_bindgen_test]
 fn compare_rejects_one_article_with_an_error() {
     let articles = js_sys::Array::of1(&article("a", "Text."));
-    assert!(parallax_wasm::compare(articles.into(), JsValue::UNDEFINED).is_err());
+    assert!(
+        parallax_wasm::compare(articles.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).is_err()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -78,4 +81,45 @@ fn load_reads_files_as_the_command_line_does() {
 fn is_blank_counts_invisible_characters_as_blank() {
     assert!(parallax_wasm::is_blank(" \u{A0}\u{200B}\u{AD}\u{3000}\n"));
     assert!(!parallax_wasm::is_blank("Text."));
+}
+
+/// Issue 15, item 7: the reader's corrections, as the third argument.
+#[wasm_bindgen_test]
+fn compare_applies_the_readers_corrections() {
+    let articles = || {
+        js_sys::Array::of2(
+            &article("a", "The bridge opened on Monday. Crowds cheered."),
+            &article("b", "Crowds cheered. The bridge opened on Monday."),
+        )
+    };
+    let corrections = js_sys::JSON::parse(
+        r#"{"rejected":[{"docs":[1,0],"left":[1],"right":[0]}],
+            "added":[{"docs":[0,1],"left":[1],"right":[1]},{"docs":[0,5],"left":[0],"right":[0]}]}"#,
+    )
+    .unwrap();
+    let report = parallax_wasm::compare(articles().into(), JsValue::NULL, corrections).unwrap();
+    let links = js_sys::Array::from(&get(&report, "links"));
+    assert_eq!(links.length(), 2);
+    let by_reader: Vec<JsValue> = links
+        .iter()
+        .filter(|l| get(l, "by_reader") == JsValue::TRUE)
+        .collect();
+    assert_eq!(by_reader.len(), 1);
+    let applied = get(&report, "corrections");
+    assert_eq!(js_sys::Array::from(&get(&applied, "rejected")).length(), 1);
+    assert_eq!(js_sys::Array::from(&get(&applied, "added")).length(), 1);
+
+    // Null and undefined are no corrections; a bad shape is an error that says what is wanted.
+    let plain =
+        parallax_wasm::compare(articles().into(), JsValue::UNDEFINED, JsValue::NULL).unwrap();
+    assert!(get(&plain, "corrections").is_undefined());
+    for bad in [
+        r#"{"rejected":5}"#,
+        r#"{"added":[{"docs":[0],"left":[0],"right":[0]}]}"#,
+        "7",
+    ] {
+        let value = js_sys::JSON::parse(bad).unwrap();
+        let error = parallax_wasm::compare(articles().into(), JsValue::UNDEFINED, value);
+        assert!(error.is_err(), "{bad}");
+    }
 }

@@ -3,14 +3,16 @@
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
 use crate::flags::{compare_sides_in, Side};
+use crate::nway::corrections::{self, judged_kind};
 use crate::nway::{apply_pivots, clusters, coverage, PairLinks, Rules};
 use crate::prepare::{Article, Prepared};
 use crate::report::stats::unmatched;
 use crate::report::{
-    DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
+    Corrections, DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
 };
 use crate::shown::Shown;
 use crate::Options;
+use std::collections::BTreeSet;
 
 /// Compares two articles: cleans and segments both, aligns their sentences, diffs every link
 /// and flags the facts (numbers, dates, names, quotations, attributions) its two sides state
@@ -60,16 +62,61 @@ pub fn compare_prepared(left: &Prepared<'_>, right: &Prepared<'_>, options: &Opt
 /// assert_eq!(report.coverage.only[0], Vec::<usize>::new());
 /// ```
 pub fn compare_all(articles: &[Article<'_>], options: &Options) -> Report {
+    compare_all_corrected(articles, options, &Corrections::default())
+}
+
+/// [`compare_all`] with the reader's corrections: links the reader rejected are removed and
+/// links the reader added are made (scored 1, [`Link::by_reader`], their kind judged from their
+/// word diff), before the links are diffed and flagged and the clusters, coverage, unmatched
+/// sentences and summary numbers are computed (see [`crate::nway::corrections`]).
+///
+/// Corrections that name no pair or sentence of these articles, and rejections that match no
+/// link, are ignored; [`Report::corrections`] lists the ones applied. Never panics.
+///
+/// # Example: the reader joins two sentences the aligner left apart
+///
+/// ```
+/// use parallax::report::{Corrections, LinkRef};
+/// use parallax::{compare_all_corrected, Article, Options};
+///
+/// let articles = [
+///     Article::new("Wire", "The bridge opened on Monday. Crowds cheered."),
+///     Article::new("Daily", "The bridge opened on Monday. Thousands came to watch."),
+/// ];
+/// let joined = LinkRef::new([0, 1], vec![1], vec![1]);
+/// let corrections = Corrections { added: vec![joined.clone()], ..Corrections::default() };
+/// let report = compare_all_corrected(&articles, &Options::default(), &corrections);
+/// let link = report.links.iter().find(|l| l.reference() == joined).unwrap();
+/// assert!(link.by_reader && link.score == 1.0);
+/// assert!(report.unmatched.iter().all(Vec::is_empty));
+/// ```
+pub fn compare_all_corrected(
+    articles: &[Article<'_>],
+    options: &Options,
+    corrections: &Corrections,
+) -> Report {
     let prepared: Vec<Prepared<'_>> = articles.iter().map(|a| Prepared::new(*a)).collect();
     let docs: Vec<&Prepared<'_>> = prepared.iter().collect();
-    compare_all_prepared(&docs, options, &Rules::default())
+    compare_all_prepared_corrected(&docs, options, &Rules::default(), corrections)
 }
 
 /// [`compare_all`] for articles that are already prepared, with the pivot rules to apply.
 pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &Rules) -> Report {
+    compare_all_prepared_corrected(docs, options, rules, &Corrections::default())
+}
+
+/// [`compare_all_corrected`] for articles that are already prepared, with the pivot rules to
+/// apply: the one pipeline every comparison runs.
+pub fn compare_all_prepared_corrected(
+    docs: &[&Prepared<'_>],
+    options: &Options,
+    rules: &Rules,
+    corrections: &Corrections,
+) -> Report {
     let shown: Vec<Shown> = docs.iter().map(|d| shown_of(d)).collect();
     let inputs: Vec<_> = docs.iter().map(|d| d.inputs()).collect();
     let n = docs.len();
+    let counts: Vec<usize> = docs.iter().map(|d| d.sentences.len()).collect();
     let mut pairs: Vec<PairLinks> = (0..n)
         .flat_map(|a| (a + 1..n).map(move |b| [a, b]))
         .map(|[a, b]| PairLinks {
@@ -77,7 +124,11 @@ pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &R
             links: align(&inputs[a], &inputs[b], options.threshold),
         })
         .collect();
+    // A link the reader rejected is no evidence for the pivots, nor can they bring it back.
+    let rejected_before = corrections::reject(&mut pairs, &counts, &corrections.rejected);
     apply_pivots(&mut pairs, n, rules, options.threshold);
+    let applied = corrections::apply(&mut pairs, &counts, corrections, rejected_before);
+    let by_reader: BTreeSet<_> = applied.added.iter().collect();
 
     let mut links: Vec<Link> = Vec::new();
     for pair in pairs {
@@ -98,7 +149,12 @@ pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &R
                 kind: kind_agreeing_with(alignment.kind, &diff),
                 diff,
                 flags,
+                by_reader: false,
             };
+            if !by_reader.is_empty() && by_reader.contains(&link.reference()) {
+                link.by_reader = true;
+                link.kind = judged_kind(&link.diff, [&left.cleaned.text, &right.cleaned.text]);
+            }
             map_ranges(&mut link, [left, right], [&shown[a], &shown[b]]);
             links.push(link);
         }
@@ -124,6 +180,7 @@ pub fn compare_all_prepared(docs: &[&Prepared<'_>], options: &Options, rules: &R
         links,
         unmatched,
         stats,
+        corrections: applied,
     }
 }
 

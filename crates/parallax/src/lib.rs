@@ -51,7 +51,10 @@ mod shown;
 #[cfg(test)]
 mod test_support;
 
-pub use compare::{compare, compare_all, compare_all_prepared, compare_prepared, segment_article};
+pub use compare::{
+    compare, compare_all, compare_all_corrected, compare_all_prepared,
+    compare_all_prepared_corrected, compare_prepared, segment_article,
+};
 pub use error::Error;
 pub use options::Options;
 pub use prepare::Article;

@@ -3,10 +3,12 @@
 //! [`crate::compare_all`] aligns every pair of articles with [`crate::align`], then
 //! [`pivots`] checks each pair's links against the third articles (a link two articles make
 //! through a common sentence elsewhere is kept or added; one a third article separates is
-//! dropped), and [`clusters`] and [`coverage`] turn the links into the report's fact clusters
-//! and coverage matrix.
+//! dropped), [`corrections`] applies the reader's corrections (links rejected or added), and
+//! [`clusters()`] and [`coverage()`] turn the links into the report's fact clusters and coverage
+//! matrix.
 
 pub mod clusters;
+pub mod corrections;
 pub mod coverage;
 pub mod pivots;
 

@@ -19,6 +19,10 @@
 //! attributions) that the two sides state differently, found by [`crate::flags`] on the
 //! cleaned text and mapped like diff spans (original ranges and shown-text ranges).
 //!
+//! A reader may correct the links ([`Corrections`]: links rejected, links added); a report made
+//! with them ([`crate::compare_all_corrected`]) marks the reader's links ([`Link::by_reader`])
+//! and records the corrections applied ([`Report::corrections`]).
+//!
 //! The types a renderer names ([`LinkKind`], [`SentenceKind`], [`DiffOp`], [`FlagKind`],
 //! [`Severity`]) are re-exported here, so renderers import only this module.
 
@@ -65,6 +69,14 @@ pub struct Report {
     pub unmatched: Vec<Vec<usize>>,
     /// Summary numbers.
     pub stats: Stats,
+    /// Which links the reader rejected or added ([`crate::compare_all_corrected`]): only the
+    /// corrections that changed this report, so a stale one (its sentences gone, its link no
+    /// longer made) disappears. Absent from the JSON when there is none.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Corrections::is_empty")
+    )]
+    pub corrections: Corrections,
 }
 
 /// One article as segmented.
@@ -141,6 +153,10 @@ pub struct Link {
         serde(default, skip_serializing_if = "Vec::is_empty")
     )]
     pub flags: Vec<Flag>,
+    /// Whether the reader made this link (a [`Corrections::added`] link): it scores 1 and
+    /// carries no judgement of the aligner. Absent from the JSON when false.
+    #[cfg_attr(feature = "serde", serde(default, skip_serializing_if = "is_false"))]
+    pub by_reader: bool,
 }
 
 /// A link scoring below this is a *possible* match: its score is the aligner's probability
@@ -153,6 +169,109 @@ impl Link {
     /// Whether the link is only a possible match (its score is below [`SURE_FROM`]).
     pub fn is_unsure(&self) -> bool {
         self.score < SURE_FROM
+    }
+
+    /// The link's documents and sentences: what a correction names to reject it.
+    pub fn reference(&self) -> LinkRef {
+        LinkRef::new(self.docs, self.left.clone(), self.right.clone())
+    }
+}
+
+/// `skip_serializing_if` of [`Link::by_reader`].
+#[cfg(feature = "serde")]
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+/// The reader's corrections of a comparison: links rejected ("not the same fact") and links
+/// added (sentences the aligner did not join). [`crate::compare_all_corrected`] applies them;
+/// the report it returns lists in [`Report::corrections`] those that changed it.
+///
+/// # Example: a reader rejects a link
+///
+/// ```
+/// use parallax::report::{Corrections, LinkRef};
+/// use parallax::{compare_all, compare_all_corrected, Article, Options};
+///
+/// let articles = [
+///     Article::new("Wire", "The bridge opened on Monday. Crowds cheered."),
+///     Article::new("Daily", "Crowds cheered loudly. The bridge opened on Monday."),
+/// ];
+/// let plain = compare_all(&articles, &Options::default());
+/// let corrections = Corrections {
+///     rejected: vec![plain.links[0].reference()],
+///     ..Corrections::default()
+/// };
+/// let corrected = compare_all_corrected(&articles, &Options::default(), &corrections);
+/// assert_eq!(corrected.links.len(), plain.links.len() - 1);
+/// assert_eq!(corrected.corrections, corrections);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Corrections {
+    /// Links the reader rejected: each removes the link with exactly these sentences, or,
+    /// when there is none, every link of the pair that holds all of them.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub rejected: Vec<LinkRef>,
+    /// Links the reader added: each becomes a link with exactly these sentences, scored 1 and
+    /// marked [`Link::by_reader`], unless the comparison already has that link.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub added: Vec<LinkRef>,
+}
+
+impl Corrections {
+    /// Whether there is no correction at all.
+    pub fn is_empty(&self) -> bool {
+        self.rejected.is_empty() && self.added.is_empty()
+    }
+}
+
+/// A link named by its documents and sentences, as a correction names it.
+///
+/// Normalised by [`LinkRef::new`]: the smaller document first (`left` indexes `docs[0]`),
+/// sentence indices ascending without repeats.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct LinkRef {
+    /// The two documents (positions in [`Report::documents`]), the smaller first.
+    pub docs: [usize; 2],
+    /// Sentence indices in `docs[0]`, ascending.
+    pub left: Vec<usize>,
+    /// Sentence indices in `docs[1]`, ascending.
+    pub right: Vec<usize>,
+}
+
+impl LinkRef {
+    /// The reference of sentences `left` of document `docs[0]` and `right` of `docs[1]`,
+    /// normalised: sides swapped when the larger document comes first, indices sorted and
+    /// repeats dropped.
+    ///
+    /// ```
+    /// use parallax::report::LinkRef;
+    /// let r = LinkRef::new([2, 0], vec![5, 4, 5], vec![1]);
+    /// assert_eq!(r, LinkRef { docs: [0, 2], left: vec![1], right: vec![4, 5] });
+    /// ```
+    pub fn new(docs: [usize; 2], mut left: Vec<usize>, mut right: Vec<usize>) -> Self {
+        left.sort_unstable();
+        left.dedup();
+        right.sort_unstable();
+        right.dedup();
+        if docs[0] > docs[1] {
+            Self {
+                docs: [docs[1], docs[0]],
+                left: right,
+                right: left,
+            }
+        } else {
+            Self { docs, left, right }
+        }
+    }
+
+    /// This reference normalised (see [`LinkRef::new`]).
+    #[must_use]
+    pub fn normalized(&self) -> Self {
+        Self::new(self.docs, self.left.clone(), self.right.clone())
     }
 }
 

@@ -70,12 +70,14 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
                 kind: LinkKind::Paraphrase,
                 diff: Vec::new(),
                 flags: Vec::new(),
+                by_reader: false,
             })
             .collect(),
         clusters: Vec::new(),
         coverage: parallax::report::Coverage::default(),
         unmatched: vec![unmatched(left, true), unmatched(right, false)],
         stats: Stats::default(),
+        corrections: parallax::report::Corrections::default(),
     }
 }
 

@@ -1,14 +1,15 @@
 //! Cutting the two-article report of one pair out of an N-article report.
 
 use super::stats::unmatched;
-use super::{Cluster, DiffOp, Flag, Link, Member, Report, Span, Stats};
+use super::{Cluster, Corrections, DiffOp, Flag, Link, LinkRef, Member, Report, Span, Stats};
 
 impl Report {
     /// The report of documents `a` (left) and `b` (right) alone, as a two-article comparison
     /// of them would read: their two documents (keeping their `id`s), the links between them
     /// with `docs = [0, 1]` (mirrored when `a > b`: sides, diff operations and ranges swapped;
     /// flag notes keep their wording), the clusters' parts in these two, coverage and
-    /// unmatched sentences within the pair, and the pair's summary numbers.
+    /// unmatched sentences within the pair, the pair's summary numbers and the reader's
+    /// corrections of this pair (with `docs = [0, 1]`, mirrored like the links).
     ///
     /// `None` when `a == b` or either is not a document of the report.
     pub fn pair(&self, a: usize, b: usize) -> Option<Report> {
@@ -62,6 +63,26 @@ impl Report {
             )
         });
         let stats = Stats::of(&documents, &links);
+        let of_pair = |refs: &[LinkRef]| -> Vec<LinkRef> {
+            let mut refs: Vec<LinkRef> = refs
+                .iter()
+                .filter_map(|r| match r.docs {
+                    docs if docs == [a, b] => {
+                        Some(LinkRef::new([0, 1], r.left.clone(), r.right.clone()))
+                    }
+                    docs if docs == [b, a] => {
+                        Some(LinkRef::new([0, 1], r.right.clone(), r.left.clone()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            refs.sort();
+            refs
+        };
+        let corrections = Corrections {
+            rejected: of_pair(&self.corrections.rejected),
+            added: of_pair(&self.corrections.added),
+        };
         Some(Report {
             format: self.format.clone(),
             version: self.version,
@@ -71,6 +92,7 @@ impl Report {
             coverage,
             unmatched,
             stats,
+            corrections,
         })
     }
 }
@@ -88,6 +110,7 @@ impl Link {
             kind: self.kind,
             diff: self.diff.iter().map(Span::mirrored).collect(),
             flags: self.flags.iter().map(Flag::mirrored).collect(),
+            by_reader: self.by_reader,
         }
     }
 }

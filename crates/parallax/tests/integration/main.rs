@@ -1,6 +1,7 @@
 //! End-to-end tests of the engine: fixture pairs in, reports out.
 
 mod align_properties;
+mod corrections;
 mod diff_props;
 mod fixtures;
 mod flags;

@@ -42,7 +42,7 @@ fn owned(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 }
 
 /// Every index in the report points at something, and the shapes agree.
-fn check_indices(report: &Report) -> Result<(), String> {
+pub(crate) fn check_indices(report: &Report) -> Result<(), String> {
     let n = report.documents.len();
     let len = |d: usize| report.documents[d].sentences.len();
     for (i, doc) in report.documents.iter().enumerate() {
@@ -100,7 +100,7 @@ fn check_indices(report: &Report) -> Result<(), String> {
 
 /// A cluster's sentences of one article are consecutive and sit together on one side of a
 /// link (the parts of a split).
-fn check_clusters_one_place(report: &Report) -> Result<(), String> {
+pub(crate) fn check_clusters_one_place(report: &Report) -> Result<(), String> {
     for cluster in &report.clusters {
         for member in &cluster.members {
             for w in member.sentences.windows(2) {
