@@ -2,13 +2,18 @@
 //!
 //! The page needs nothing else: the CSS is inline, there is no script, no font, no image and
 //! no external request, so it can be opened from disk, attached to an e-mail or printed. It
-//! shows the summary numbers on top, then the two articles side by side, one row per link
-//! (in the left article's order) with removed words in `<del>` and added words in `<ins>`,
-//! and every unmatched sentence in its place with an empty cell opposite (the rows of [`parallax_view`]).
+//! shows the summary numbers on top, then the two articles side by side, one row per group of
+//! links that share sentences (in the left article's order; each sentence once, with all its
+//! partners beside it), and every unmatched sentence in its place with an empty cell opposite
+//! (the rows of [`parallax_view`]). Identical and minor rows show the word diff, removed words
+//! in `<del>` and added words in `<ins>`; paraphrase and partial rows show what the sentences
+//! share as plain text and the content words only one side has in `<mark class="px-only-here">`
+//! (the quiet display, [`parallax_view::RowDisplay::Shares`]; the export has no word diff for
+//! them).
 //!
 //! Rows and sentences carry the same hooks as the web app: `data-link` on a row (`identical`,
-//! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`) and `data-doc` /
-//! `data-sentence` on each sentence.
+//! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`), `data-display` on a row
+//! (`diff` or `shares`) and `data-doc` / `data-sentence` on each sentence.
 //!
 //! A row whose link has discrepancy flags shows each as a small chip under its badge: the
 //! kind and the note in words (`number: 217 ≠ 270`), the severity in the chip's `title` and
@@ -99,8 +104,9 @@ fn head(html: &mut String, title: &str) {
 fn foot(html: &mut String) {
     html.push_str(
         "<footer class=\"px-foot\">Made with Parallax. Struck-through words are only in the \
-         left article, underlined words only in the right one; differences of quotes, dashes \
-         and invisible characters are not shown. Sentence offsets in the JSON report are UTF-8 \
+         left article, underlined words only in the right one; in paraphrases, highlighted words \
+         are only in that article and the rest is shared in substance; differences of quotes, \
+         dashes and invisible characters are not shown. Sentence offsets in the JSON report are UTF-8 \
          byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
     );
     html.push_str("</body>\n</html>\n");
@@ -252,11 +258,13 @@ fn chips(html: &mut String, flags: &[FlagView]) {
 fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     let kind = row.kind.name();
     let unsure = if row.is_unsure() { " px-unsure" } else { "" };
+    let display = row.display.name();
     let _ = write!(
         html,
-        "<tr class=\"px-row px-row-{kind}{unsure}\" data-link=\"{kind}\">"
+        "<tr class=\"px-row px-row-{kind}{unsure}\" data-link=\"{kind}\" \
+         data-display=\"{display}\">"
     );
-    cell(html, ids, 0, &row.left, &facts(row, 0));
+    cell(html, ids, 0, row, &facts(row, 0));
     let score = row
         .score
         .map(|s| {
@@ -278,7 +286,7 @@ fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     );
     chips(html, &row.flags);
     html.push_str("</td>");
-    cell(html, ids, 1, &row.right, &facts(row, 1));
+    cell(html, ids, 1, row, &facts(row, 1));
     html.push_str("</tr>\n");
 }
 
@@ -315,13 +323,10 @@ fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
     html.push_str(&escape(text.get(at..).unwrap_or_default()));
 }
 
-fn cell(
-    html: &mut String,
-    ids: [usize; 2],
-    side: usize,
-    sentences: &[SentenceView],
-    facts: &[(usize, [usize; 2])],
-) {
+/// One side of a row: its sentences in the row's display (the word diff, or for a
+/// paraphrase what the two share with the words only this side has in `<mark class="px-only-here">`).
+fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(usize, [usize; 2])]) {
+    let sentences: &[SentenceView] = if side == 0 { &row.left } else { &row.right };
     let doc = ids[side];
     if sentences.is_empty() {
         let _ = write!(
@@ -353,7 +358,7 @@ fn cell(
             .map(|&(_, range)| range)
             .collect();
         let mut offset = 0;
-        for piece in &sentence.pieces {
+        for piece in sentence.pieces_for(row.display) {
             let len = piece.text.len();
             let local: Vec<[usize; 2]> = mine
                 .iter()
@@ -369,6 +374,7 @@ fn cell(
                 Mark::Same => ("", ""),
                 Mark::Removed => ("<del>", "</del>"),
                 Mark::Added => ("<ins>", "</ins>"),
+                Mark::Only => ("<mark class=\"px-only-here\">", "</mark>"),
             };
             html.push_str(open);
             piece_text(html, &piece.text, &local);
