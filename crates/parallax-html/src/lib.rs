@@ -501,13 +501,18 @@ mod tests {
             html.contains("data-flag=\"name\" data-severity=\"variant\""),
             "{html}"
         );
-        // The flagged words are outlined in both cells, inside the diff's marks.
+        // The flagged words are outlined in both cells, inside the marks: the numbers' row is
+        // a paraphrase, shown quietly (only-here words), the names' row a minor word diff.
         assert!(
-            html.contains("<del><mark class=\"px-fact\">217</mark></del>"),
+            html.contains("<mark class=\"px-only-here\"><mark class=\"px-fact\">217</mark></mark>"),
             "{html}"
         );
         assert!(
-            html.contains("<ins><mark class=\"px-fact\">270</mark></ins>"),
+            html.contains("<mark class=\"px-only-here\"><mark class=\"px-fact\">270</mark></mark>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<del><mark class=\"px-fact\">Yury</mark></del>"),
             "{html}"
         );
         assert!(
@@ -550,6 +555,47 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<ul class=\"px-flags\""), "{html}");
+    }
+
+    /// Issue 15, item 5: a paraphrase row shows what the sentences share, plainly, and only
+    /// the content words one side adds, highlighted; never struck through.
+    #[test]
+    fn a_paraphrase_row_is_quiet() {
+        let report = compare(
+            &Article::new(
+                "a",
+                "The storm destroyed the old harbour wall of Port Wenlow on Tuesday night.",
+            ),
+            &Article::new(
+                "b",
+                "On Tuesday night a violent storm destroyed the harbour wall in Port Wenlow, \
+                 officials said.",
+            ),
+            &Options::default(),
+        );
+        let html = render(&report);
+        let start = html.find("data-display=\"shares\"").expect("a quiet row");
+        let row = &html[start..start + html[start..].find("</tr>").unwrap_or(0)];
+        assert!(row.contains("<mark class=\"px-only-here\">"), "{row}");
+        assert!(!row.contains("<del>") && !row.contains("<ins>"), "{row}");
+    }
+
+    /// Issue 15, item 4: a sentence in several links is shown once, its partners beside it.
+    #[test]
+    fn a_sentence_with_several_partners_is_on_the_page_once() {
+        let mut report = compare(
+            &Article::new("a", "Rain fell all day. Fans went home."),
+            &Article::new("b", "Rain fell all day. Fans went home."),
+            &Options::default(),
+        );
+        // Left 0 linked to both right sentences by two links.
+        report.links[1].left = vec![0];
+        let html = render(&report);
+        assert_eq!(
+            html.matches("data-doc=\"0\" data-sentence=\"0\"").count(),
+            1
+        );
+        assert_eq!(html.matches("<tr class=\"px-row").count(), 2, "{html}");
     }
 
     /// Issue 16, item 4: a link scored below one half reads as a possible match.
