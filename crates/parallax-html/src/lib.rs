@@ -31,7 +31,8 @@
 //! );
 //! let html = parallax_html::render(&report);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
-//! assert!(html.contains("<ins>new</ins>"));
+//! // A paraphrase: shown quietly, the word only the right article has highlighted.
+//! assert!(html.contains("<mark class=\"px-only-here\">new</mark>"));
 //! assert!(!html.contains("<script"));
 //! ```
 #![deny(missing_docs)]
@@ -64,7 +65,7 @@ const STYLE: &str = include_str!("style.css");
 ///     &Options::default(),
 /// );
 /// let html = parallax_html::render(&report);
-/// assert!(html.contains("&lt;script&gt;"));
+/// assert!(html.contains("script&gt;alert(1)&lt;/script"));
 /// assert!(html.contains("a&lt;b&gt;"));
 /// assert!(!html.contains("<script>"));
 /// ```
@@ -104,10 +105,10 @@ fn head(html: &mut String, title: &str) {
 fn foot(html: &mut String) {
     html.push_str(
         "<footer class=\"px-foot\">Made with Parallax. Struck-through words are only in the \
-         left article, underlined words only in the right one; in paraphrases, highlighted words \
-         are only in that article and the rest is shared in substance; differences of quotes, \
-         dashes and invisible characters are not shown. Sentence offsets in the JSON report are UTF-8 \
-         byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
+         left article, underlined words only in the right one; in paraphrases, highlighted \
+         words are only in that article and the rest is shared in substance; differences of \
+         quotes, dashes and invisible characters are not shown. Sentence offsets in the JSON \
+         report are UTF-8 byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
     );
     html.push_str("</body>\n</html>\n");
 }
@@ -324,7 +325,8 @@ fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
 }
 
 /// One side of a row: its sentences in the row's display (the word diff, or for a
-/// paraphrase what the two share with the words only this side has in `<mark class="px-only-here">`).
+/// paraphrase what the two share, the words only this side has in
+/// `<mark class="px-only-here">`).
 fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(usize, [usize; 2])]) {
     let sentences: &[SentenceView] = if side == 0 { &row.left } else { &row.right };
     let doc = ids[side];

@@ -6,7 +6,7 @@
 
 use crate::marks::sentences;
 use parallax::report::{Link, Report};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A link with its indices cleaned: sorted, deduplicated, in range.
 pub(crate) struct CleanLink<'a> {
@@ -121,7 +121,7 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 pub(crate) fn groups<'a, 'r>(links: &'a [CleanLink<'r>]) -> Vec<Group<'a, 'r>> {
     let mut parent: Vec<usize> = (0..links.len()).collect();
     // The first link seen holding each (side, sentence).
-    let mut holder: std::collections::BTreeMap<(usize, usize), usize> = Default::default();
+    let mut holder: BTreeMap<(usize, usize), usize> = BTreeMap::new();
     for (k, link) in links.iter().enumerate() {
         let held = link
             .left

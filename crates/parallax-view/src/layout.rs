@@ -238,10 +238,13 @@ pub(crate) fn longest_non_decreasing(keys: &[usize]) -> BTreeSet<usize> {
     keep
 }
 
+/// Marked ranges of a document's shown text, sorted.
+type Marks = Vec<(TextRange, Mark)>;
+
 /// The word-diff marks of one link on one side (`left` or right), sorted, in the document's
 /// shown text.
-fn link_marks(link: &CleanLink, left: bool) -> Vec<(TextRange, Mark)> {
-    let mut marks: Vec<(TextRange, Mark)> = link
+fn link_marks(link: &CleanLink, left: bool) -> Marks {
+    let mut marks: Marks = link
         .link
         .diff
         .iter()
@@ -271,7 +274,7 @@ fn link_marks(link: &CleanLink, left: bool) -> Vec<(TextRange, Mark)> {
 /// group that holds it; kind and score of the best link; the flags of all links.
 fn group_row(report: &Report, group: &Group) -> Row {
     // Marks per link and side, computed once: (link index, left marks, right marks).
-    let marks: Vec<(usize, Vec<(TextRange, Mark)>, Vec<(TextRange, Mark)>)> = group
+    let marks: Vec<(usize, Marks, Marks)> = group
         .links
         .iter()
         .map(|l| (l.index, link_marks(l, true), link_marks(l, false)))
@@ -288,9 +291,9 @@ fn group_row(report: &Report, group: &Group) -> Row {
     };
     let kind = match (group.best(), group.left.is_empty(), group.right.is_empty()) {
         (_, true, _) => RowKind::OnlyRight,
-        (_, _, true) => RowKind::OnlyLeft,
-        (Some(best), _, _) => RowKind::Link(best.link.kind),
-        (None, _, _) => RowKind::OnlyLeft,
+        (Some(best), false, false) => RowKind::Link(best.link.kind),
+        // No right side (or, never, no link at all).
+        _ => RowKind::OnlyLeft,
     };
     let score = group
         .best()

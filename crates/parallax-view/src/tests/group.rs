@@ -267,7 +267,8 @@ fn an_inconsistent_unmatched_list_still_shows_each_sentence_once() {
 fn paraphrases_show_what_they_share_and_only_the_content_words_one_side_adds() {
     let r = report(
         "The storm destroyed the old harbour wall of Port Wenlow on Tuesday night.",
-        "On Tuesday night a violent storm destroyed the harbour wall in Port Wenlow, officials said.",
+        "On Tuesday night a violent storm destroyed the harbour wall in Port Wenlow, \
+         officials said.",
     );
     let all = rows(&r);
     let row = all
