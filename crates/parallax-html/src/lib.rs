@@ -326,7 +326,8 @@ fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
 
 /// One side of a row: its sentences in the row's display (the word diff, or for a
 /// paraphrase what the two share, the words only this side has in
-/// `<mark class="px-only-here">`).
+/// `<mark class="px-only-here">`). A sentence whose own link is only a possible match in a
+/// row that is sure is preceded by "possible match:".
 fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(usize, [usize; 2])]) {
     let sentences: &[SentenceView] = if side == 0 { &row.left } else { &row.right };
     let doc = ids[side];
@@ -343,6 +344,10 @@ fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(us
             html.push(' ');
         }
         let kind = format!("{:?}", sentence.kind).to_lowercase();
+        if sentence.unsure && !row.is_unsure() {
+            // A partner whose own link is weaker than the row's: said in words.
+            html.push_str("<span class=\"px-possible-partner\">possible match:</span> ");
+        }
         let _ = write!(
             html,
             "<span class=\"px-sentence px-k-{kind}\" data-doc=\"{}\" data-sentence=\"{}\" \

@@ -238,6 +238,11 @@ pub(crate) fn longest_non_decreasing(keys: &[usize]) -> BTreeSet<usize> {
     keep
 }
 
+/// A link's score in `[0, 1]`, `None` when it is not a number.
+fn clean_score(score: f64) -> Option<f64> {
+    score.is_finite().then(|| score.clamp(0.0, 1.0))
+}
+
 /// Marked ranges of a document's shown text, sorted.
 type Marks = Vec<(TextRange, Mark)>;
 
@@ -285,7 +290,13 @@ fn group_row(report: &Report, group: &Group) -> Row {
             .filter_map(|&i| {
                 let holder = group.best_holding(doc, i)?;
                 let (_, left, right) = marks.iter().find(|(k, _, _)| *k == holder.index)?;
-                marked_sentence(report, doc, i, if doc == 0 { left } else { right })
+                let view = marked_sentence(report, doc, i, if doc == 0 { left } else { right })?;
+                Some(SentenceView {
+                    link: Some(holder.index),
+                    unsure: clean_score(holder.link.score)
+                        .is_some_and(|s| s < parallax::report::SURE_FROM),
+                    ..view
+                })
             })
             .collect()
     };
@@ -295,11 +306,7 @@ fn group_row(report: &Report, group: &Group) -> Row {
         // No right side (or, never, no link at all).
         _ => RowKind::OnlyLeft,
     };
-    let score = group
-        .best()
-        .map(|l| l.link.score)
-        .filter(|s| s.is_finite())
-        .map(|s| s.clamp(0.0, 1.0));
+    let score = group.best().and_then(|l| clean_score(l.link.score));
     let holders = |doc: usize, indices: &[usize]| -> Vec<(usize, &SentenceReport)> {
         let all = sentences(report, doc);
         indices

@@ -42,6 +42,8 @@ pub fn plain(report: &Report, doc: usize, sentence: usize) -> Option<SentenceVie
         kind: s.kind,
         shares: pieces.clone(),
         pieces,
+        link: None,
+        unsure: false,
     })
 }
 
@@ -91,6 +93,8 @@ pub(crate) fn marked_sentence(
         kind: s.kind,
         shares: shares(&pieces),
         pieces,
+        link: None,
+        unsure: false,
     })
 }
 

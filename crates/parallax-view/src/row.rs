@@ -179,6 +179,14 @@ pub struct SentenceView {
     /// differing function words and punctuation, [`Mark::Only`] for the content words only
     /// this side has. Computed from `pieces`; equal to it for an unmarked sentence.
     pub shares: Vec<Piece>,
+    /// Index into the report's links of the link whose word diff marks this sentence: the
+    /// best link of its row that holds it. `None` for an unmatched sentence.
+    pub link: Option<usize>,
+    /// Whether that link is only a possible match (score below
+    /// [`parallax::report::SURE_FROM`]). In a row of several links a sentence's own link may
+    /// be unsure while the row's best link is sure (a headline weakly linked to the lead
+    /// sentence of a sure paraphrase): renderers then say so beside the sentence.
+    pub unsure: bool,
 }
 
 impl SentenceView {

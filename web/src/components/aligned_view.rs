@@ -147,24 +147,32 @@ fn unfold_view(
 }
 
 /// A sentence of row `index` in the row's display. The rows show each sentence once; should a
-/// row list repeat one, the later appearance is a quieter repeat that says so.
+/// row list repeat one, the later appearance is a quieter repeat that says so. A sentence whose
+/// own link is only a possible match, in a row that is sure, says "possible match" above it.
 fn cell_sentence(
     index: usize,
     view: SentenceView,
     first: &BTreeMap<SentenceId, usize>,
     display: Signal<RowDisplay>,
+    row_unsure: bool,
 ) -> impl IntoView {
     let earlier = first
         .get(&(view.doc, view.sentence))
         .is_some_and(|&at| at < index);
-    if earlier {
-        view! {
-            <span class="px-again">"↑ also in a row above"</span>
-            {sentence_in(view, "px-repeat", display)}
-        }
-        .into_any()
-    } else {
-        sentence_in(view, "", display).into_any()
+    let unsure = view.unsure && !row_unsure;
+    let possible = unsure.then(|| {
+        view! { <span class="px-possible-partner">"possible match"</span> }
+    });
+    let class = match (earlier, unsure) {
+        (true, true) => "px-repeat px-unsure-sentence",
+        (true, false) => "px-repeat",
+        (false, true) => "px-unsure-sentence",
+        (false, false) => "",
+    };
+    view! {
+        {earlier.then(|| view! { <span class="px-again">"↑ also in a row above"</span> })}
+        {possible}
+        {sentence_in(view, class, display)}
     }
 }
 
@@ -278,7 +286,7 @@ fn row_view(
                 {row
                     .left
                     .into_iter()
-                    .map(|s| cell_sentence(index, s, first, display))
+                    .map(|s| cell_sentence(index, s, first, display, unsure))
                     .collect_view()}
                 {empty_left.then(|| missing(0))}
             </div>
@@ -298,7 +306,7 @@ fn row_view(
                 {row
                     .right
                     .into_iter()
-                    .map(|s| cell_sentence(index, s, first, display))
+                    .map(|s| cell_sentence(index, s, first, display, unsure))
                     .collect_view()}
                 {empty_right.then(|| missing(1))}
             </div>

@@ -179,6 +179,22 @@ fn the_best_link_gives_kind_score_and_link() {
     assert_eq!(all[0].link, Some(1));
     // A score that is not a number ranks last.
     assert_eq!(all[0].links, [1, 0, 2]);
+    // Each sentence knows the link that marks it, and whether that link is only possible.
+    let own: Vec<(Option<usize>, bool)> = all[0]
+        .left
+        .iter()
+        .chain(&all[0].right)
+        .map(|v| (v.link, v.unsure))
+        .collect();
+    assert_eq!(
+        own,
+        [
+            (Some(1), false),
+            (Some(0), true),
+            (Some(1), false),
+            (Some(2), false)
+        ]
+    );
     assert_eq!(all[0].display, RowDisplay::Diff);
     // Several links: a difference, even when the best is identical.
     r.links[1].kind = LinkKind::Identical;
