@@ -65,8 +65,8 @@ pub fn render(report: &Report, options: TextOptions) -> String {
     for row in &rows {
         out.push_str(&rule(row, width, paint));
         out.push('\n');
-        let left = words(&row.left, paint);
-        let right = words(&row.right, paint);
+        let left = words(&row.left, row.is_unsure(), paint);
+        let right = words(&row.right, row.is_unsure(), paint);
         for line in columns(&[left], &[right], column, paint, "") {
             out.push_str(&line);
             out.push('\n');
@@ -393,13 +393,21 @@ impl Word {
     }
 }
 
-/// The words of a cell, with markers or styles for the marked runs.
-fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
+/// The words of a cell, with markers or styles for the marked runs. In a sure row, a sentence
+/// whose own link is only a possible match starts with `(possible match)`.
+fn words(sentences: &[SentenceView], row_unsure: bool, paint: Paint) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut current = Word::default();
     for (i, sentence) in sentences.iter().enumerate() {
         if i > 0 && !current.parts.is_empty() {
             words.push(std::mem::take(&mut current));
+        }
+        if sentence.unsure && !row_unsure {
+            for word in ["(possible", "match)"] {
+                words.push(Word {
+                    parts: vec![(word.to_owned(), "2;3")],
+                });
+            }
         }
         let same = match sentence.kind {
             SentenceKind::Headline => "1",
