@@ -31,7 +31,9 @@
 //!   best first (two-sided before one-sided, then highest score, then report order), and
 //!   [`Row::link`], [`Row::kind`] and [`Row::score`] are the best link's; [`Row::flags`]
 //!   are all the links' flags, deduplicated;
-//! - each sentence's word marks come from the best link of its row that holds it;
+//! - each sentence's word marks come from the best link of its row that holds it
+//!   ([`SentenceView::link`]); when that link is only a possible match while the row's best
+//!   is sure, [`SentenceView::unsure`] says so and renderers label the sentence;
 //! - a sentence is unmatched when no link holds it (what the engine's `report.unmatched`
 //!   says; recomputed, so an inconsistent report still shows every sentence once);
 //! - a group without left sentences is placed like an unmatched right sentence;
