@@ -11,7 +11,9 @@ pub use parallax_view::pairs::{
     SelectedLink, SentenceId, Target,
 };
 pub use parallax_view::summary::{summary, Summary};
-pub use parallax_view::{plain, role_name, rows, Mark, Moved, Piece, Row, RowKind, SentenceView};
+pub use parallax_view::{
+    plain, role_name, rows, Mark, Moved, Piece, Row, RowDisplay, RowKind, SentenceView,
+};
 
 /// An SVG path from `(0, y0)` to `(width, y1)` as a smooth S-curve.
 pub fn ribbon_path(width: f64, y0: f64, y1: f64) -> String {

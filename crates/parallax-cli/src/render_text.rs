@@ -1,7 +1,9 @@
 //! `--format text`: the report as a side-by-side terminal view, with or without colour.
 //!
 //! Two columns (left article, right article) under a summary; every row starts with a rule
-//! that names its kind (and similarity). Without colour, removed words read `[-…-]` and
+//! that names its kind (and similarity). Links that share a sentence are one row, so each
+//! sentence shows once; the rule of such a row says how many links it holds. The terminal
+//! always shows the word diff (also for paraphrases, which the page shows quietly). Without colour, removed words read `[-…-]` and
 //! added words `{+…+}`; with colour they are red and struck through, green and underlined,
 //! headlines are bold and page furniture, bylines and captions dim. A "Discrepancies" list at
 //! the end names every discrepancy flag (kind, severity, note) with a short excerpt of each
@@ -63,8 +65,8 @@ pub fn render(report: &Report, options: TextOptions) -> String {
     for row in &rows {
         out.push_str(&rule(row, width, paint));
         out.push('\n');
-        let left = words(&row.left, paint);
-        let right = words(&row.right, paint);
+        let left = words(&row.left, row.is_unsure(), paint);
+        let right = words(&row.right, row.is_unsure(), paint);
         for line in columns(&[left], &[right], column, paint, "") {
             out.push_str(&line);
             out.push('\n');
@@ -346,15 +348,19 @@ fn excerpt(text: &str, spot: Option<&FlagSpot>, width: usize, paint: Paint) -> S
     )
 }
 
-/// The line above a row: `── minor 0.91 ───…`.
+/// The line above a row: `── minor 0.91 ───…`; a row of several links (a sentence with
+/// several partners) says how many: `── minor 0.91 · 3 links ───…`.
 fn rule(row: &Row, width: usize, paint: Paint) -> String {
-    let label = match row.score {
+    let mut label = match row.score {
         Some(score) if row.is_unsure() => {
             format!("{} {score:.2} · possible match", row.kind.label())
         }
         Some(score) => format!("{} {score:.2}", row.kind.label()),
         None => row.kind.label().to_owned(),
     };
+    if row.links.len() > 1 {
+        let _ = write!(label, " · {} links", row.links.len());
+    }
     let fill = width.saturating_sub(label.width() + 4);
     format!(
         "{} {} {}",
@@ -387,13 +393,21 @@ impl Word {
     }
 }
 
-/// The words of a cell, with markers or styles for the marked runs.
-fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
+/// The words of a cell, with markers or styles for the marked runs. In a sure row, a sentence
+/// whose own link is only a possible match starts with `(possible match)`.
+fn words(sentences: &[SentenceView], row_unsure: bool, paint: Paint) -> Vec<Word> {
     let mut words: Vec<Word> = Vec::new();
     let mut current = Word::default();
     for (i, sentence) in sentences.iter().enumerate() {
         if i > 0 && !current.parts.is_empty() {
             words.push(std::mem::take(&mut current));
+        }
+        if sentence.unsure && !row_unsure {
+            for word in ["(possible", "match)"] {
+                words.push(Word {
+                    parts: vec![(word.to_owned(), "2;3")],
+                });
+            }
         }
         let same = match sentence.kind {
             SentenceKind::Headline => "1",
@@ -408,6 +422,10 @@ fn words(sentences: &[SentenceView], paint: Paint) -> Vec<Word> {
                 (Mark::Added, false) => (format!("{{+{shown}+}}"), ""),
                 (Mark::Removed, true) => (shown.into_owned(), "31;9"),
                 (Mark::Added, true) => (shown.into_owned(), "32;4"),
+                // The quiet display is the page's; the terminal shows the word diff, so this
+                // mark does not come up here (shown bold if it ever does).
+                (Mark::Only, false) => (format!("«{shown}»"), ""),
+                (Mark::Only, true) => (shown.into_owned(), "1"),
             };
             for (k, chunk) in text.split(' ').enumerate() {
                 if k > 0 && !current.parts.is_empty() {

@@ -2,13 +2,18 @@
 //!
 //! The page needs nothing else: the CSS is inline, there is no script, no font, no image and
 //! no external request, so it can be opened from disk, attached to an e-mail or printed. It
-//! shows the summary numbers on top, then the two articles side by side, one row per link
-//! (in the left article's order) with removed words in `<del>` and added words in `<ins>`,
-//! and every unmatched sentence in its place with an empty cell opposite (the rows of [`parallax_view`]).
+//! shows the summary numbers on top, then the two articles side by side, one row per group of
+//! links that share sentences (in the left article's order; each sentence once, with all its
+//! partners beside it), and every unmatched sentence in its place with an empty cell opposite
+//! (the rows of [`parallax_view`]). Identical and minor rows show the word diff, removed words
+//! in `<del>` and added words in `<ins>`; paraphrase and partial rows show what the sentences
+//! share as plain text and the content words only one side has in `<mark class="px-only-here">`
+//! (the quiet display, [`parallax_view::RowDisplay::Shares`]; the export has no word diff for
+//! them).
 //!
 //! Rows and sentences carry the same hooks as the web app: `data-link` on a row (`identical`,
-//! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`) and `data-doc` /
-//! `data-sentence` on each sentence.
+//! `minor`, `paraphrase`, `partial`, `only-left`, `only-right`), `data-display` on a row
+//! (`diff` or `shares`) and `data-doc` / `data-sentence` on each sentence.
 //!
 //! A row whose link has discrepancy flags shows each as a small chip under its badge: the
 //! kind and the note in words (`number: 217 ≠ 270`), the severity in the chip's `title` and
@@ -26,7 +31,8 @@
 //! );
 //! let html = parallax_html::render(&report);
 //! assert!(html.starts_with("<!DOCTYPE html>"));
-//! assert!(html.contains("<ins>new</ins>"));
+//! // A paraphrase: shown quietly, the word only the right article has highlighted.
+//! assert!(html.contains("<mark class=\"px-only-here\">new</mark>"));
 //! assert!(!html.contains("<script"));
 //! ```
 #![deny(missing_docs)]
@@ -59,7 +65,7 @@ const STYLE: &str = include_str!("style.css");
 ///     &Options::default(),
 /// );
 /// let html = parallax_html::render(&report);
-/// assert!(html.contains("&lt;script&gt;"));
+/// assert!(html.contains("script&gt;alert(1)&lt;/script"));
 /// assert!(html.contains("a&lt;b&gt;"));
 /// assert!(!html.contains("<script>"));
 /// ```
@@ -99,9 +105,10 @@ fn head(html: &mut String, title: &str) {
 fn foot(html: &mut String) {
     html.push_str(
         "<footer class=\"px-foot\">Made with Parallax. Struck-through words are only in the \
-         left article, underlined words only in the right one; differences of quotes, dashes \
-         and invisible characters are not shown. Sentence offsets in the JSON report are UTF-8 \
-         byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
+         left article, underlined words only in the right one; in paraphrases, highlighted \
+         words are only in that article and the rest is shared in substance; differences of \
+         quotes, dashes and invisible characters are not shown. Sentence offsets in the JSON \
+         report are UTF-8 byte offsets into the inputs (for an HTML input, into its extracted text).</footer>\n",
     );
     html.push_str("</body>\n</html>\n");
 }
@@ -252,11 +259,13 @@ fn chips(html: &mut String, flags: &[FlagView]) {
 fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     let kind = row.kind.name();
     let unsure = if row.is_unsure() { " px-unsure" } else { "" };
+    let display = row.display.name();
     let _ = write!(
         html,
-        "<tr class=\"px-row px-row-{kind}{unsure}\" data-link=\"{kind}\">"
+        "<tr class=\"px-row px-row-{kind}{unsure}\" data-link=\"{kind}\" \
+         data-display=\"{display}\">"
     );
-    cell(html, ids, 0, &row.left, &facts(row, 0));
+    cell(html, ids, 0, row, &facts(row, 0));
     let score = row
         .score
         .map(|s| {
@@ -278,7 +287,7 @@ fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
     );
     chips(html, &row.flags);
     html.push_str("</td>");
-    cell(html, ids, 1, &row.right, &facts(row, 1));
+    cell(html, ids, 1, row, &facts(row, 1));
     html.push_str("</tr>\n");
 }
 
@@ -315,13 +324,12 @@ fn piece_text(html: &mut String, text: &str, facts: &[[usize; 2]]) {
     html.push_str(&escape(text.get(at..).unwrap_or_default()));
 }
 
-fn cell(
-    html: &mut String,
-    ids: [usize; 2],
-    side: usize,
-    sentences: &[SentenceView],
-    facts: &[(usize, [usize; 2])],
-) {
+/// One side of a row: its sentences in the row's display (the word diff, or for a
+/// paraphrase what the two share, the words only this side has in
+/// `<mark class="px-only-here">`). A sentence whose own link is only a possible match in a
+/// row that is sure is preceded by "possible match:".
+fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(usize, [usize; 2])]) {
+    let sentences: &[SentenceView] = if side == 0 { &row.left } else { &row.right };
     let doc = ids[side];
     if sentences.is_empty() {
         let _ = write!(
@@ -336,6 +344,10 @@ fn cell(
             html.push(' ');
         }
         let kind = format!("{:?}", sentence.kind).to_lowercase();
+        if sentence.unsure && !row.is_unsure() {
+            // A partner whose own link is weaker than the row's: said in words.
+            html.push_str("<span class=\"px-possible-partner\">possible match:</span> ");
+        }
         let _ = write!(
             html,
             "<span class=\"px-sentence px-k-{kind}\" data-doc=\"{}\" data-sentence=\"{}\" \
@@ -353,7 +365,7 @@ fn cell(
             .map(|&(_, range)| range)
             .collect();
         let mut offset = 0;
-        for piece in &sentence.pieces {
+        for piece in sentence.pieces_for(row.display) {
             let len = piece.text.len();
             let local: Vec<[usize; 2]> = mine
                 .iter()
@@ -369,6 +381,7 @@ fn cell(
                 Mark::Same => ("", ""),
                 Mark::Removed => ("<del>", "</del>"),
                 Mark::Added => ("<ins>", "</ins>"),
+                Mark::Only => ("<mark class=\"px-only-here\">", "</mark>"),
             };
             html.push_str(open);
             piece_text(html, &piece.text, &local);
@@ -495,13 +508,18 @@ mod tests {
             html.contains("data-flag=\"name\" data-severity=\"variant\""),
             "{html}"
         );
-        // The flagged words are outlined in both cells, inside the diff's marks.
+        // The flagged words are outlined in both cells, inside the marks: the numbers' row is
+        // a paraphrase, shown quietly (only-here words), the names' row a minor word diff.
         assert!(
-            html.contains("<del><mark class=\"px-fact\">217</mark></del>"),
+            html.contains("<mark class=\"px-only-here\"><mark class=\"px-fact\">217</mark></mark>"),
             "{html}"
         );
         assert!(
-            html.contains("<ins><mark class=\"px-fact\">270</mark></ins>"),
+            html.contains("<mark class=\"px-only-here\"><mark class=\"px-fact\">270</mark></mark>"),
+            "{html}"
+        );
+        assert!(
+            html.contains("<del><mark class=\"px-fact\">Yury</mark></del>"),
             "{html}"
         );
         assert!(
@@ -544,6 +562,47 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<ul class=\"px-flags\""), "{html}");
+    }
+
+    /// Issue 15, item 5: a paraphrase row shows what the sentences share, plainly, and only
+    /// the content words one side adds, highlighted; never struck through.
+    #[test]
+    fn a_paraphrase_row_is_quiet() {
+        let report = compare(
+            &Article::new(
+                "a",
+                "The storm destroyed the old harbour wall of Port Wenlow on Tuesday night.",
+            ),
+            &Article::new(
+                "b",
+                "On Tuesday night a violent storm destroyed the harbour wall in Port Wenlow, \
+                 officials said.",
+            ),
+            &Options::default(),
+        );
+        let html = render(&report);
+        let start = html.find("data-display=\"shares\"").expect("a quiet row");
+        let row = &html[start..start + html[start..].find("</tr>").unwrap_or(0)];
+        assert!(row.contains("<mark class=\"px-only-here\">"), "{row}");
+        assert!(!row.contains("<del>") && !row.contains("<ins>"), "{row}");
+    }
+
+    /// Issue 15, item 4: a sentence in several links is shown once, its partners beside it.
+    #[test]
+    fn a_sentence_with_several_partners_is_on_the_page_once() {
+        let mut report = compare(
+            &Article::new("a", "Rain fell all day. Fans went home."),
+            &Article::new("b", "Rain fell all day. Fans went home."),
+            &Options::default(),
+        );
+        // Left 0 linked to both right sentences by two links.
+        report.links[1].left = vec![0];
+        let html = render(&report);
+        assert_eq!(
+            html.matches("data-doc=\"0\" data-sentence=\"0\"").count(),
+            1
+        );
+        assert_eq!(html.matches("<tr class=\"px-row").count(), 2, "{html}");
     }
 
     /// Issue 16, item 4: a link scored below one half reads as a possible match.

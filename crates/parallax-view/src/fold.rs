@@ -103,7 +103,8 @@ impl Block {
 pub const MIN_IDENTICAL_RUN: usize = 3;
 
 /// Applies `filter` and folds runs of identical rows and boilerplate rows, except folds whose
-/// first row index is in `expanded`. A row with discrepancy flags never folds as identical.
+/// first row index is in `expanded`. A row with discrepancy flags, or with several links,
+/// never folds as identical.
 pub fn blocks(rows: &[Row], filter: Filter, expanded: &BTreeSet<usize>) -> Vec<Block> {
     let kept: Vec<usize> = (0..rows.len())
         .filter(|&i| filter.keeps(&rows[i]))
@@ -112,7 +113,7 @@ pub fn blocks(rows: &[Row], filter: Filter, expanded: &BTreeSet<usize>) -> Vec<B
         let row = &rows[i];
         if row.boilerplate {
             Some(FoldKind::Boilerplate)
-        } else if row.kind.is_identical() && row.moved.is_none() && row.flags.is_empty() {
+        } else if !row.is_change() {
             Some(FoldKind::Identical)
         } else {
             None

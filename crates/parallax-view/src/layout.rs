@@ -1,56 +1,17 @@
-//! Which sentences share a row, and in which order rows come.
+//! In which order rows come, and what each row shows.
 
-use crate::discrepancy::flag_views;
+use crate::discrepancy::{flag_views, FlagView};
+use crate::group::{clean_links, groups, CleanLink, Group};
 use crate::marks::{marked_sentence, plain, sentences};
-use crate::row::{Mark, Moved, Row, RowKind, SentenceView};
-use parallax::report::{DiffOp, Link, Report, SentenceKind, SentenceReport, Span, TextRange};
+use crate::row::{Mark, Moved, Row, RowDisplay, RowKind, SentenceView};
+use parallax::report::{DiffOp, Report, SentenceKind, SentenceReport, Span, TextRange};
 use std::collections::BTreeSet;
 
-/// A link with its indices cleaned: sorted, deduplicated, in range.
-struct CleanLink<'a> {
-    index: usize,
-    left: Vec<usize>,
-    right: Vec<usize>,
-    link: &'a Link,
-}
-
-/// Indices sorted, deduplicated and below `count`.
-fn clean_indices(indices: &[usize], count: usize) -> Vec<usize> {
-    let set: BTreeSet<usize> = indices.iter().copied().filter(|&i| i < count).collect();
-    set.into_iter().collect()
-}
-
-/// For each link of the report, its sentence indices sorted, deduplicated and in range:
-/// `(left, right)`.
-///
-/// # Example
-///
-/// ```
-/// use parallax::{compare, Article, Options};
-/// let report = compare(
-///     &Article::new("L", "Rain fell all day."),
-///     &Article::new("R", "Rain fell all day."),
-///     &Options::default(),
-/// );
-/// assert_eq!(parallax_view::link_indices(&report), [(vec![0], vec![0])]);
-/// ```
-pub fn link_indices(report: &Report) -> Vec<(Vec<usize>, Vec<usize>)> {
-    let (left_count, right_count) = (sentences(report, 0).len(), sentences(report, 1).len());
-    report
-        .links
-        .iter()
-        .map(|l| {
-            (
-                clean_indices(&l.left, left_count),
-                clean_indices(&l.right, right_count),
-            )
-        })
-        .collect()
-}
+pub use crate::group::link_indices;
 
 /// One placed item before it becomes a row.
-enum Item<'a> {
-    Link(&'a CleanLink<'a>),
+enum Item<'g, 'a, 'r> {
+    Link(&'g Group<'a, 'r>),
     OnlyLeft(usize),
     OnlyRight(usize),
 }
@@ -91,35 +52,37 @@ pub fn rows(report: &Report) -> Vec<Row> {
     let left_count = sentences(report, 0).len();
     let right_count = sentences(report, 1).len();
     let links = clean_links(report);
+    let groups = groups(&links);
 
-    // The sentences no link covers, as the report says (checked: in range, once each).
-    let unmatched = |doc: usize, count: usize| -> Vec<bool> {
-        let mut only = vec![false; count];
-        for &i in report.unmatched.get(doc).map_or(&[][..], Vec::as_slice) {
-            if let Some(slot) = only.get_mut(i) {
-                *slot = true;
-            }
+    // The sentences no link holds (the engine's `report.unmatched`, recomputed so that an
+    // odd report still shows every sentence exactly once).
+    let mut only_left = vec![true; left_count];
+    let mut only_right = vec![true; right_count];
+    for group in &groups {
+        for &i in &group.left {
+            only_left[i] = false;
         }
-        only
-    };
-    let (only_left, only_right) = (unmatched(0, left_count), unmatched(1, right_count));
+        for &j in &group.right {
+            only_right[j] = false;
+        }
+    }
 
-    // Links anchored at each left sentence.
-    let mut anchored: Vec<Vec<&CleanLink>> = (0..left_count).map(|_| Vec::new()).collect();
-    let mut right_only_links: Vec<&CleanLink> = Vec::new();
-    for link in &links {
-        match link.left.first().and_then(|&i| anchored.get_mut(i)) {
-            Some(slot) => slot.push(link),
-            None => right_only_links.push(link),
+    // Groups anchored at each left sentence.
+    let mut anchored: Vec<Vec<&Group>> = (0..left_count).map(|_| Vec::new()).collect();
+    let mut right_only_groups: Vec<&Group> = Vec::new();
+    for group in &groups {
+        match group.left.first().and_then(|&i| anchored.get_mut(i)) {
+            Some(slot) => slot.push(group),
+            None => right_only_groups.push(group),
         }
     }
     for slot in &mut anchored {
-        parallax::order::sort_by_key(slot, |l| l.right.first().copied().unwrap_or(usize::MAX));
+        parallax::order::sort_by_key(slot, |g| g.right.first().copied().unwrap_or(usize::MAX));
     }
 
     let mut items: Vec<Item> = Vec::new();
     for (i, slot) in anchored.iter().enumerate() {
-        items.extend(slot.iter().map(|l| Item::Link(l)));
+        items.extend(slot.iter().map(|g| Item::Link(g)));
         if only_left.get(i).copied().unwrap_or(false) {
             items.push(Item::OnlyLeft(i));
         }
@@ -128,8 +91,8 @@ pub fn rows(report: &Report) -> Vec<Row> {
     // The last row that holds each linked right sentence.
     let mut row_of_right: Vec<Option<usize>> = vec![None; right_count];
     for (at, item) in items.iter().enumerate() {
-        if let Item::Link(link) = item {
-            for &j in &link.right {
+        if let Item::Link(group) = item {
+            for &j in &group.right {
                 if let Some(slot) = row_of_right.get_mut(j) {
                     *slot = Some(at);
                 }
@@ -156,7 +119,6 @@ pub fn rows(report: &Report) -> Vec<Row> {
     let mut buckets: Vec<Vec<Item>> = (0..=items.len()).map(|_| Vec::new()).collect();
     let mut extra: Vec<(usize, usize, Item)> = (0..right_count)
         .filter(|&j| only_right.get(j).copied().unwrap_or(false))
-        .filter(|&j| !right_only_links.iter().any(|l| l.right.contains(&j)))
         .map(|j| {
             (
                 anchor_after.get(j).copied().unwrap_or(0),
@@ -165,9 +127,9 @@ pub fn rows(report: &Report) -> Vec<Row> {
             )
         })
         .collect();
-    extra.extend(right_only_links.iter().map(|l| {
-        let j = l.right.first().copied().unwrap_or(0);
-        (anchor_after.get(j).copied().unwrap_or(0), j, Item::Link(l))
+    extra.extend(right_only_groups.iter().map(|g| {
+        let j = g.right.first().copied().unwrap_or(0);
+        (anchor_after.get(j).copied().unwrap_or(0), j, Item::Link(g))
     }));
     parallax::order::sort_by_key(&mut extra, |&(at, j, _)| (at, j));
     for (at, _, item) in extra {
@@ -199,7 +161,9 @@ fn make_row(report: &Report, item: &Item) -> Row {
         Row {
             kind,
             link: None,
+            links: Vec::new(),
             score: None,
+            display: RowDisplay::Diff,
             left,
             right,
             moved: None,
@@ -208,7 +172,7 @@ fn make_row(report: &Report, item: &Item) -> Row {
         }
     };
     let row = match item {
-        Item::Link(link) => link_row(report, link),
+        Item::Link(group) => group_row(report, group),
         Item::OnlyLeft(i) => plain_row(RowKind::OnlyLeft, 0, *i),
         Item::OnlyRight(j) => plain_row(RowKind::OnlyRight, 1, *j),
     };
@@ -231,7 +195,7 @@ fn mark_moved(out: &mut [Row], placed: &[Item], right: &[SentenceReport]) {
         .iter()
         .enumerate()
         .filter_map(|(at, item)| match item {
-            Item::Link(l) if !l.left.is_empty() => l.right.first().map(|&j| (at, j)),
+            Item::Link(g) if !g.left.is_empty() => g.right.first().map(|&j| (at, j)),
             _ => None,
         })
         .collect();
@@ -274,65 +238,75 @@ pub(crate) fn longest_non_decreasing(keys: &[usize]) -> BTreeSet<usize> {
     keep
 }
 
-/// The report's links with cleaned indices; links with no sentence left are dropped.
-fn clean_links(report: &Report) -> Vec<CleanLink<'_>> {
-    report
-        .links
-        .iter()
-        .zip(link_indices(report))
-        .enumerate()
-        .map(|(index, (link, (left, right)))| CleanLink {
-            index,
-            left,
-            right,
-            link,
-        })
-        .filter(|l| !(l.left.is_empty() && l.right.is_empty()))
-        .collect()
+/// A link's score in `[0, 1]`, `None` when it is not a number.
+fn clean_score(score: f64) -> Option<f64> {
+    score.is_finite().then(|| score.clamp(0.0, 1.0))
 }
 
-fn link_row(report: &Report, link: &CleanLink) -> Row {
-    let marked = |left: bool| -> Vec<(TextRange, Mark)> {
-        let mut marks: Vec<(TextRange, Mark)> = link
-            .link
-            .diff
-            .iter()
-            .filter_map(|span: &Span| {
-                let (range, mark) = if left {
-                    let changed = matches!(span.op, DiffOp::Delete | DiffOp::Replace);
-                    (
-                        span.left_clean?,
-                        if changed { Mark::Removed } else { Mark::Same },
-                    )
-                } else {
-                    let changed = matches!(span.op, DiffOp::Insert | DiffOp::Replace);
-                    (
-                        span.right_clean?,
-                        if changed { Mark::Added } else { Mark::Same },
-                    )
-                };
-                let [start, end] = range;
-                (mark != Mark::Same && start < end).then_some((range, mark))
-            })
-            .collect();
-        parallax::order::sort_by_key(&mut marks, |&(r, _)| r);
-        marks
-    };
-    let (left_marks, right_marks) = (marked(true), marked(false));
-    let side = |doc: usize, indices: &[usize], marks: &[(TextRange, Mark)]| {
+/// Marked ranges of a document's shown text, sorted.
+type Marks = Vec<(TextRange, Mark)>;
+
+/// The word-diff marks of one link on one side (`left` or right), sorted, in the document's
+/// shown text.
+fn link_marks(link: &CleanLink, left: bool) -> Marks {
+    let mut marks: Marks = link
+        .link
+        .diff
+        .iter()
+        .filter_map(|span: &Span| {
+            let (range, mark) = if left {
+                let changed = matches!(span.op, DiffOp::Delete | DiffOp::Replace);
+                (
+                    span.left_clean?,
+                    if changed { Mark::Removed } else { Mark::Same },
+                )
+            } else {
+                let changed = matches!(span.op, DiffOp::Insert | DiffOp::Replace);
+                (
+                    span.right_clean?,
+                    if changed { Mark::Added } else { Mark::Same },
+                )
+            };
+            let [start, end] = range;
+            (mark != Mark::Same && start < end).then_some((range, mark))
+        })
+        .collect();
+    parallax::order::sort_by_key(&mut marks, |&(r, _)| r);
+    marks
+}
+
+/// The row of a group of links: every sentence once, each marked by the best link of the
+/// group that holds it; kind and score of the best link; the flags of all links.
+fn group_row(report: &Report, group: &Group) -> Row {
+    // Marks per link and side, computed once: (link index, left marks, right marks).
+    let marks: Vec<(usize, Marks, Marks)> = group
+        .links
+        .iter()
+        .map(|l| (l.index, link_marks(l, true), link_marks(l, false)))
+        .collect();
+    let side = |doc: usize, indices: &[usize]| -> Vec<SentenceView> {
         indices
             .iter()
-            .filter_map(|&i| marked_sentence(report, doc, i, marks))
+            .filter_map(|&i| {
+                let holder = group.best_holding(doc, i)?;
+                let (_, left, right) = marks.iter().find(|(k, _, _)| *k == holder.index)?;
+                let view = marked_sentence(report, doc, i, if doc == 0 { left } else { right })?;
+                Some(SentenceView {
+                    link: Some(holder.index),
+                    unsure: clean_score(holder.link.score)
+                        .is_some_and(|s| s < parallax::report::SURE_FROM),
+                    ..view
+                })
+            })
             .collect()
     };
-    let kind = if link.left.is_empty() {
-        RowKind::OnlyRight
-    } else if link.right.is_empty() {
-        RowKind::OnlyLeft
-    } else {
-        RowKind::Link(link.link.kind)
+    let kind = match (group.best(), group.left.is_empty(), group.right.is_empty()) {
+        (_, true, _) => RowKind::OnlyRight,
+        (Some(best), false, false) => RowKind::Link(best.link.kind),
+        // No right side (or, never, no link at all).
+        _ => RowKind::OnlyLeft,
     };
-    let score = link.link.score;
+    let score = group.best().and_then(|l| clean_score(l.link.score));
     let holders = |doc: usize, indices: &[usize]| -> Vec<(usize, &SentenceReport)> {
         let all = sentences(report, doc);
         indices
@@ -340,17 +314,26 @@ fn link_row(report: &Report, link: &CleanLink) -> Row {
             .filter_map(|&i| all.get(i).map(|s| (i, s)))
             .collect()
     };
-    let flags = flag_views(
-        &link.link.flags,
-        &holders(0, &link.left),
-        &holders(1, &link.right),
-    );
+    let mut flags: Vec<FlagView> = Vec::new();
+    for link in &group.links {
+        for flag in flag_views(
+            &link.link.flags,
+            &holders(0, &link.left),
+            &holders(1, &link.right),
+        ) {
+            if !flags.contains(&flag) {
+                flags.push(flag);
+            }
+        }
+    }
     Row {
         kind,
-        link: Some(link.index),
-        score: score.is_finite().then_some(score.clamp(0.0, 1.0)),
-        left: side(0, &link.left, &left_marks),
-        right: side(1, &link.right, &right_marks),
+        link: group.best().map(|l| l.index),
+        links: group.links.iter().map(|l| l.index).collect(),
+        score,
+        display: RowDisplay::of(kind),
+        left: side(0, &group.left),
+        right: side(1, &group.right),
         moved: None,
         boilerplate: false,
         flags,

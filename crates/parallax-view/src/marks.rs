@@ -4,6 +4,7 @@
 //! the document's shown text, so marking is cutting strings at the report's offsets.
 
 use crate::row::{Mark, Piece, SentenceView};
+use crate::shares::shares;
 use parallax::report::{Report, SentenceReport, TextRange};
 
 /// The sentences of document `doc`, empty when the report has no such document.
@@ -31,14 +32,18 @@ pub fn sentences(report: &Report, doc: usize) -> &[SentenceReport] {
 /// ```
 pub fn plain(report: &Report, doc: usize, sentence: usize) -> Option<SentenceView> {
     let s = sentences(report, doc).get(sentence)?;
+    let pieces = vec![Piece {
+        text: s.clean.clone(),
+        mark: Mark::Same,
+    }];
     Some(SentenceView {
         doc,
         sentence,
         kind: s.kind,
-        pieces: vec![Piece {
-            text: s.clean.clone(),
-            mark: Mark::Same,
-        }],
+        shares: pieces.clone(),
+        pieces,
+        link: None,
+        unsure: false,
     })
 }
 
@@ -86,7 +91,10 @@ pub(crate) fn marked_sentence(
         doc,
         sentence,
         kind: s.kind,
+        shares: shares(&pieces),
         pieces,
+        link: None,
+        unsure: false,
     })
 }
 

@@ -157,9 +157,10 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
     }
 }
 
-/// For every sentence, the first row that shows it. A sentence in several links (one lead
-/// sentence matched by a headline, a caption and a paragraph) appears in several rows; the
-/// later appearances are repeats the page shows quieter.
+/// For every sentence, the first row that shows it. The rows of [`crate::rows`] show each
+/// sentence once (a sentence in several links shares one row with all its partners), so this
+/// is the one row of each sentence; a row list built otherwise may repeat a sentence, and the
+/// page shows the later appearances as quieter repeats.
 pub fn first_rows(rows: &[Row]) -> BTreeMap<SentenceId, usize> {
     let mut first = BTreeMap::new();
     for (at, row) in rows.iter().enumerate() {

@@ -106,6 +106,51 @@ pub enum Mark {
     Removed,
     /// Only on the right (inserted or replacing): shown underlined.
     Added,
+    /// Only on this side, in the quiet "what they share" display ([`SentenceView::shares`]):
+    /// a content word (a name, a number, a noun or verb) the other side lacks. Shown with a
+    /// neutral highlight ("only here"), never struck through; differing function words
+    /// ("the", "of", "und") are left [`Mark::Same`] in that display.
+    Only,
+}
+
+/// Which of a sentence's two markings a row shows by default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RowDisplay {
+    /// The word diff ([`SentenceView::pieces`]): identical and minor links, unmatched sentences.
+    #[default]
+    Diff,
+    /// What the sentences share, quietly, with only the content words one side adds marked
+    /// [`Mark::Only`] ([`SentenceView::shares`]): paraphrase and partial links. Renderers
+    /// offer the word diff one click away.
+    Shares,
+}
+
+impl RowDisplay {
+    /// The default display of a row of this kind: [`RowDisplay::Shares`] for paraphrase and
+    /// partial links (and kinds this version does not know), [`RowDisplay::Diff`] otherwise.
+    ///
+    /// # Example
+    ///
+    /// ```
+    /// use parallax::report::LinkKind;
+    /// use parallax_view::{RowDisplay, RowKind};
+    /// assert_eq!(RowDisplay::of(RowKind::Link(LinkKind::Minor)), RowDisplay::Diff);
+    /// assert_eq!(RowDisplay::of(RowKind::Link(LinkKind::Paraphrase)), RowDisplay::Shares);
+    /// ```
+    pub fn of(kind: RowKind) -> Self {
+        match kind.normalized() {
+            RowKind::Link(LinkKind::Paraphrase | LinkKind::Partial) => RowDisplay::Shares,
+            _ => RowDisplay::Diff,
+        }
+    }
+
+    /// The stable name used in `data-display` attributes: `diff` or `shares`.
+    pub fn name(self) -> &'static str {
+        match self {
+            RowDisplay::Diff => "diff",
+            RowDisplay::Shares => "shares",
+        }
+    }
 }
 
 /// A run of text with one mark.
@@ -127,8 +172,21 @@ pub struct SentenceView {
     pub sentence: usize,
     /// The sentence's role in its article (headline, body, caption, ...).
     pub kind: SentenceKind,
-    /// The sentence cut into marked pieces, in order.
+    /// The sentence cut into pieces marked by the word diff ([`Mark::Same`],
+    /// [`Mark::Removed`] on the left, [`Mark::Added`] on the right), in order.
     pub pieces: Vec<Piece>,
+    /// The same text in the quiet display: [`Mark::Same`] for what both sides share and for
+    /// differing function words and punctuation, [`Mark::Only`] for the content words only
+    /// this side has. Computed from `pieces`; equal to it for an unmarked sentence.
+    pub shares: Vec<Piece>,
+    /// Index into the report's links of the link whose word diff marks this sentence: the
+    /// best link of its row that holds it. `None` for an unmatched sentence.
+    pub link: Option<usize>,
+    /// Whether that link is only a possible match (score below
+    /// [`parallax::report::SURE_FROM`]). In a row of several links a sentence's own link may
+    /// be unsure while the row's best link is sure (a headline weakly linked to the lead
+    /// sentence of a sure paraphrase): renderers then say so beside the sentence.
+    pub unsure: bool,
 }
 
 impl SentenceView {
@@ -140,6 +198,14 @@ impl SentenceView {
     /// The shown text: every piece joined.
     pub fn text(&self) -> String {
         self.pieces.iter().map(|p| p.text.as_str()).collect()
+    }
+
+    /// The pieces of one display: [`SentenceView::pieces`] or [`SentenceView::shares`].
+    pub fn pieces_for(&self, display: RowDisplay) -> &[Piece] {
+        match display {
+            RowDisplay::Diff => &self.pieces,
+            RowDisplay::Shares => &self.shares,
+        }
     }
 }
 
@@ -172,14 +238,25 @@ pub struct Moved {
 }
 
 /// One row of the side-by-side view; an empty side is an empty cell.
+///
+/// A link row shows a connected group of links: every link of the report that shares a
+/// sentence with another link of the row is in the same row, so each sentence appears in
+/// exactly one row (see the crate documentation).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
-    /// What the row shows.
+    /// What the row shows: the kind of the best link ([`Row::link`]).
     pub kind: RowKind,
-    /// Index into [`Report::links`] for a link row.
+    /// Index into [`Report::links`](parallax::report::Report::links) of the row's best link
+    /// (the first of [`Row::links`]); `None` for an unmatched sentence.
     pub link: Option<usize>,
-    /// Similarity of a link in `[0, 1]`, `None` for an unmatched sentence.
+    /// Every link of the row, as indices into the report's links, best first: links with
+    /// sentences on both sides before one-sided ones, then by score (highest first), then in
+    /// the report's order. Empty for an unmatched sentence.
+    pub links: Vec<usize>,
+    /// Similarity of the best link in `[0, 1]`, `None` for an unmatched sentence.
     pub score: Option<f64>,
+    /// Which marking renderers show by default ([`RowDisplay::of`] the row's kind).
+    pub display: RowDisplay,
     /// Left sentences.
     pub left: Vec<SentenceView>,
     /// Right sentences.
@@ -188,8 +265,8 @@ pub struct Row {
     pub moved: Option<Moved>,
     /// Whether every sentence in the row is page furniture (kind `boilerplate`).
     pub boilerplate: bool,
-    /// The discrepancy flags of the row's link, in the report's order (empty for an
-    /// unmatched sentence).
+    /// The discrepancy flags of all the row's links, deduplicated: the best link's first, each
+    /// link's in the report's order (empty for an unmatched sentence).
     pub flags: Vec<FlagView>,
 }
 
@@ -200,9 +277,13 @@ impl Row {
         self.score.is_some_and(|s| s < parallax::report::SURE_FROM)
     }
 
-    /// Whether the row counts as a difference: anything but an identical row in its own place
-    /// without discrepancy flags.
+    /// Whether the row counts as a difference: anything but an identical row of one link in
+    /// its own place without discrepancy flags. (A sentence with an identical partner and
+    /// another, looser one is a difference.)
     pub fn is_change(&self) -> bool {
-        !self.kind.is_identical() || self.moved.is_some() || !self.flags.is_empty()
+        !self.kind.is_identical()
+            || self.moved.is_some()
+            || !self.flags.is_empty()
+            || self.links.len() > 1
     }
 }

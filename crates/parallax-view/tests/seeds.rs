@@ -1,5 +1,6 @@
 //! The row layout over the seed articles in `../shared` (licensed for evaluation only, so read
-//! at test time and never copied): every sentence shows exactly its cleaned text.
+//! at test time and never copied): every sentence shows exactly its cleaned text, in exactly
+//! one row.
 
 use parallax::{compare, Article, Options};
 use parallax_view::{rows, Mark};
@@ -25,7 +26,7 @@ fn seeds() -> Option<Vec<(String, String)>> {
 }
 
 #[test]
-fn seed_pairs_show_every_sentence_once_per_side_with_its_clean_text() {
+fn seed_pairs_show_every_sentence_in_exactly_one_row_with_its_clean_text() {
     let Some(seeds) = seeds() else { return };
     assert!(seeds.len() >= 2, "expected several seeds");
     let mut marked_pieces = 0;
@@ -53,7 +54,15 @@ fn seed_pairs_show_every_sentence_once_per_side_with_its_clean_text() {
                         "{left_name} vs {right_name}: doc {doc} sentence {}",
                         view.sentence
                     );
+                    assert!(
+                        !seen[view.sentence],
+                        "{left_name} vs {right_name}: doc {doc} sentence {} in two rows",
+                        view.sentence
+                    );
                     seen[view.sentence] = true;
+                    // The quiet display spells out the same text.
+                    let quiet: String = view.shares.iter().map(|p| p.text.as_str()).collect();
+                    assert_eq!(quiet, s.clean);
                     marked_pieces += view.pieces.iter().filter(|p| p.mark != Mark::Same).count();
                 }
                 assert!(

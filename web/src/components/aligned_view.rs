@@ -1,7 +1,13 @@
-//! The aligned columns: one row per link or unmatched sentence, folds, moved marks, badges.
+//! The aligned columns: one row per group of links that share sentences (each sentence once,
+//! with all its partners beside it) or per unmatched sentence; folds, moved marks, badges.
+//!
+//! A paraphrase or partial row shows what its sentences share quietly, with the words only one
+//! side has highlighted (`mark.px-only-here`); its "Show word diff" toggle (`aria-pressed`)
+//! switches that row to the full word diff. The row's `data-display` says which is shown
+//! (`shares` or `diff`).
 
-use super::sentence::sentence;
-use crate::view_model::{fold_label, Block, FoldKind, Row, SentenceId, SentenceView};
+use super::sentence::sentence_in;
+use crate::view_model::{fold_label, Block, FoldKind, Row, RowDisplay, SentenceId, SentenceView};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
 
@@ -140,25 +146,63 @@ fn unfold_view(
     }
 }
 
-/// A sentence of row `index`; one already shown in an earlier row is a quieter repeat that
-/// says so.
+/// A sentence of row `index` in the row's display. The rows show each sentence once; should a
+/// row list repeat one, the later appearance is a quieter repeat that says so. A sentence whose
+/// own link is only a possible match, in a row that is sure, says "possible match" above it.
 fn cell_sentence(
     index: usize,
     view: SentenceView,
     first: &BTreeMap<SentenceId, usize>,
+    display: Signal<RowDisplay>,
+    row_unsure: bool,
 ) -> impl IntoView {
     let earlier = first
         .get(&(view.doc, view.sentence))
         .is_some_and(|&at| at < index);
-    if earlier {
-        view! {
-            <span class="px-again">"↑ also in a row above"</span>
-            {sentence(view, "px-repeat")}
-        }
-        .into_any()
-    } else {
-        sentence(view, "").into_any()
+    let unsure = view.unsure && !row_unsure;
+    let possible = unsure.then(|| {
+        view! { <span class="px-possible-partner">"possible match"</span> }
+    });
+    let class = match (earlier, unsure) {
+        (true, true) => "px-repeat px-unsure-sentence",
+        (true, false) => "px-repeat",
+        (false, true) => "px-unsure-sentence",
+        (false, false) => "",
+    };
+    view! {
+        {earlier.then(|| view! { <span class="px-again">"↑ also in a row above"</span> })}
+        {possible}
+        {sentence_in(view, class, display)}
     }
+}
+
+/// The row's display, and for a quiet row (paraphrase, partial) the button that switches it
+/// to the word diff and back.
+fn display_toggle(row: &Row) -> (Signal<RowDisplay>, Option<AnyView>) {
+    if row.display == RowDisplay::Diff {
+        return (Signal::stored(RowDisplay::Diff), None);
+    }
+    let show_diff = RwSignal::new(false);
+    let display = Signal::derive(move || {
+        if show_diff.get() {
+            RowDisplay::Diff
+        } else {
+            RowDisplay::Shares
+        }
+    });
+    let button = view! {
+        <button
+            type="button"
+            class="px-diff-toggle"
+            aria-pressed=move || if show_diff.get() { "true" } else { "false" }
+            title="Strike through and underline every word that differs"
+            on:click=move |_| show_diff.update(|on| *on = !*on)
+        >
+            "Show word diff"
+        </button>
+    }
+    .into_any();
+    (display, Some(button))
 }
 
 fn row_view(
@@ -217,6 +261,7 @@ fn row_view(
             .collect_view();
             view! { <ul class="px-flags" aria-label="Discrepancies">{chips}</ul> }
         });
+    let (display, toggle) = display_toggle(&row);
     let empty_left = row.left.is_empty();
     let empty_right = row.right.is_empty();
     let missing = move |side: usize| {
@@ -235,9 +280,14 @@ fn row_view(
             )
             data-link=kind
             data-row=index
+            data-display=move || display.get().name()
         >
             <div class="px-cell px-left" data-side="left" data-name=move || names.get().0>
-                {row.left.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
+                {row
+                    .left
+                    .into_iter()
+                    .map(|s| cell_sentence(index, s, first, display, unsure))
+                    .collect_view()}
                 {empty_left.then(|| missing(0))}
             </div>
             <div class="px-badge-cell">
@@ -248,11 +298,16 @@ fn row_view(
                     })}
                 </span>
                 {unsure.then(|| view! { <span class="px-possible">"possible match"</span> })}
+                {toggle}
                 {chips}
             </div>
             <div class="px-cell px-right" data-side="right" data-name=move || names.get().1>
                 {moved}
-                {row.right.into_iter().map(|s| cell_sentence(index, s, first)).collect_view()}
+                {row
+                    .right
+                    .into_iter()
+                    .map(|s| cell_sentence(index, s, first, display, unsure))
+                    .collect_view()}
                 {empty_right.then(|| missing(1))}
             </div>
         </div>

@@ -2,7 +2,7 @@
 
 use crate::browser;
 use crate::state::View;
-use crate::view_model::{Mark, Partners, SentenceId, SentenceView, Target};
+use crate::view_model::{Mark, Partners, Piece, RowDisplay, SentenceId, SentenceView, Target};
 use leptos::html;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -95,6 +95,27 @@ pub fn sentence_selector(doc: usize, sentence: usize) -> String {
 /// Renders one sentence: `<del>` for removed words, `<ins>` for added ones, focusable, with
 /// `data-doc`/`data-sentence` hooks. Hover or focus lights its partners; click pins it.
 pub fn sentence(view: SentenceView, extra_class: &str) -> impl IntoView {
+    sentence_in(view, extra_class, Signal::stored(RowDisplay::Diff))
+}
+
+/// A piece of a sentence: plain text, `<del>`, `<ins>`, or for the quiet display of a
+/// paraphrase `<mark class="px-only-here">` (words only this article has).
+fn piece_view(piece: Piece) -> AnyView {
+    match piece.mark {
+        Mark::Same => piece.text.into_any(),
+        Mark::Removed => view! { <del>{piece.text}</del> }.into_any(),
+        Mark::Added => view! { <ins>{piece.text}</ins> }.into_any(),
+        Mark::Only => view! { <mark class="px-only-here">{piece.text}</mark> }.into_any(),
+    }
+}
+
+/// Like [`sentence`], in the display a row chooses: the word diff, or what the two sentences
+/// share with only the content words this side adds marked (issue 15, item 5).
+pub fn sentence_in(
+    view: SentenceView,
+    extra_class: &str,
+    display: Signal<RowDisplay>,
+) -> impl IntoView {
     let highlight = use_context::<Highlight>();
     let id = (view.doc, view.sentence);
     let target = Target::Sentence(id);
@@ -140,23 +161,21 @@ pub fn sentence(view: SentenceView, extra_class: &str) -> impl IntoView {
         <p
             class=class
             tabindex="0"
-            data-doc=view.doc
-            data-sentence=view.sentence
+            data-doc=id.0
+            data-sentence=id.1
             on:mouseenter=move |_| enter(false)
             on:mouseleave=move |_| leave()
             on:focus=move |_| enter(true)
             on:blur=move |_| leave()
             on:click=move |_| click()
         >
-            {view
-                .pieces
-                .into_iter()
-                .map(|piece| match piece.mark {
-                    Mark::Same => piece.text.into_any(),
-                    Mark::Removed => view! { <del>{piece.text}</del> }.into_any(),
-                    Mark::Added => view! { <ins>{piece.text}</ins> }.into_any(),
-                })
-                .collect_view()}
+            {move || {
+                view.pieces_for(display.get())
+                    .iter()
+                    .cloned()
+                    .map(piece_view)
+                    .collect_view()
+            }}
         </p>
     }
 }

@@ -62,14 +62,23 @@ fn selection_merges_the_links_of_a_sentence_or_ribbon() {
 }
 
 #[test]
-fn repeats_point_to_the_first_row() {
-    let r = synthetic(2, 3, &[(&[0], &[0]), (&[0], &[1]), (&[1], &[1, 2])]);
+fn first_rows_is_the_one_row_of_each_sentence() {
+    // Links 0 and 1 share left 0, links 1 and 2 share right 1: one row holds them all, and a
+    // separate link is its own row.
+    let r = synthetic(
+        3,
+        4,
+        &[(&[0], &[0]), (&[0], &[1]), (&[1], &[1, 2]), (&[2], &[3])],
+    );
     let all = rows(&r);
     let first = first_rows(&all);
-    assert_eq!(first.get(&(0, 0)), Some(&0));
-    assert_eq!(first.get(&(1, 1)), Some(&1));
-    assert_eq!(first.get(&(1, 2)), Some(&2));
-    assert_eq!(first.len(), 5);
+    assert_eq!(all.len(), 2);
+    for id in [(0, 0), (0, 1), (1, 0), (1, 1), (1, 2)] {
+        assert_eq!(first.get(&id), Some(&0), "{id:?}");
+    }
+    assert_eq!(first.get(&(0, 2)), Some(&1));
+    assert_eq!(first.get(&(1, 3)), Some(&1));
+    assert_eq!(first.len(), 7);
 }
 
 #[test]
@@ -84,7 +93,9 @@ fn row(kind: RowKind) -> Row {
     Row {
         kind,
         link: None,
+        links: Vec::new(),
         score: None,
+        display: crate::RowDisplay::of(kind),
         left: Vec::new(),
         right: Vec::new(),
         moved: None,

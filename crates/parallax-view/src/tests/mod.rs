@@ -3,6 +3,7 @@
 mod browse;
 mod discrepancy;
 mod grid;
+mod group;
 mod layout;
 
 use crate::{Mark, SentenceView};
@@ -81,7 +82,7 @@ fn synthetic(left: usize, right: usize, links: &[(&[usize], &[usize])]) -> Repor
     }
 }
 
-/// Sentences with their marks written out: `[-removed-]`, `{+added+}`.
+/// Sentences with their marks written out: `[-removed-]`, `{+added+}`, `<only>`.
 fn marked(views: &[SentenceView]) -> Vec<String> {
     views
         .iter()
@@ -92,6 +93,7 @@ fn marked(views: &[SentenceView]) -> Vec<String> {
                     Mark::Same => p.text.clone(),
                     Mark::Removed => format!("[-{}-]", p.text),
                     Mark::Added => format!("{{+{}+}}", p.text),
+                    Mark::Only => format!("<{}>", p.text),
                 })
                 .collect()
         })
