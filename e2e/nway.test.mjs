@@ -175,3 +175,85 @@ test('screenshots of the grid at 1280 and 390, light and dark', async () => {
     }
   }
 });
+
+/** The links of the pair view: `left>right` sentence lists of every linked row. */
+function pairRows(page) {
+  return page.$$eval('.px-aligned .px-row[data-row]', (rows) =>
+    rows.filter((r) => !r.dataset.link.startsWith('only')).map((r) => ({
+      left: [...r.querySelectorAll('.px-left [data-sentence]')].map((s) => s.dataset.sentence).join(','),
+      right: [...r.querySelectorAll('.px-right [data-sentence]')].map((s) => s.dataset.sentence).join(','),
+    })));
+}
+
+test('the reader rejects a link and joins two sentences: grid, coverage, storage, export and share follow; Undo works', async () => {
+  const { page, context, problems } = await openFive();
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.origin });
+  const share = () => page.$eval('.px-cov[data-share]', (c) => c.dataset.share);
+  const coverageBefore = await share();
+  await page.click('[data-view="aligned"]');
+  await page.waitForSelector('.px-aligned [data-action="reject"]');
+  const before = await pairRows(page);
+
+  // Reject the first link: its row goes, the bar says so.
+  await page.click('.px-aligned [data-action="reject"]');
+  // (The row may hold several links; each is rejected.)
+  await page.waitForFunction(() => /\d+ links? you rejected/.test(document.querySelector('[data-corrections]')?.textContent ?? ''));
+  await page.waitForFunction((n) => document.querySelectorAll('.px-aligned .px-row[data-row]:not([data-link^="only"])').length === n - 1, before.length);
+  const after = await pairRows(page);
+  assert.ok(!after.some((r) => r.left === before[0].left && r.right === before[0].right), `${JSON.stringify(after)}`);
+  // Undo puts it back; reject it again.
+  await page.click('[data-action="undo-correction"]');
+  await page.waitForFunction(() => !document.querySelector('[data-corrections]'));
+  await page.waitForFunction((n) => document.querySelectorAll('.px-aligned .px-row[data-row]:not([data-link^="only"])').length === n, before.length);
+  await page.click('.px-aligned [data-action="reject"]');
+  await page.waitForSelector('[data-corrections]');
+
+  // Join an unlinked left sentence to an unlinked right one: "Link to…", then the partner.
+  const onlyLeft = await page.$('.px-aligned .px-row[data-link="only-left"]');
+  const from = await onlyLeft.$eval('[data-sentence]', (s) => s.dataset.sentence);
+  await onlyLeft.$eval('[data-action="link-start"]', (b) => b.click());
+  await page.waitForSelector('.px-picking');
+  const partner = await page.$('.px-aligned .px-row[data-link="only-right"] .px-right [data-sentence]');
+  const to = await partner.evaluate((s) => s.dataset.sentence);
+  await partner.click();
+  await page.waitForFunction(() => /1 link you added/.test(document.querySelector('[data-corrections]')?.textContent ?? ''));
+  await page.waitForFunction(() => document.querySelector('.px-aligned .px-yours-badge'));
+  const yours = await page.$eval('.px-aligned .px-yours-badge', (b) => {
+    const row = b.closest('.px-row');
+    return [row.querySelector('.px-left [data-sentence]').dataset.sentence, row.querySelector('.px-right [data-sentence]').dataset.sentence];
+  });
+  assert.deepEqual(yours, [from, to]);
+
+  // The grid and the coverage follow.
+  await page.click('[data-view="grid"]');
+  await page.waitForSelector('.px-cov[data-share]');
+  assert.notEqual(await share(), coverageBefore, 'coverage of the first pair changed');
+
+  // The exported report records the corrections.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
+  const { readFile } = await import('node:fs/promises');
+  const report = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.ok(report.corrections.rejected.length >= 1);
+  assert.deepEqual(report.corrections.added, [{ docs: [0, 1], left: [Number(from)], right: [Number(to)] }]);
+  assert.ok(report.links.some((l) => l.by_reader));
+
+  // They survive a reload, and travel in a share link.
+  await page.reload();
+  await page.waitForFunction(() => /\d+ links? you rejected, 1 link you added/.test(document.querySelector('[data-corrections]')?.textContent ?? ''));
+  await page.click('[data-share-link]');
+  await page.waitForFunction(() => document.querySelector('[data-share-note]').textContent.includes('Link copied'));
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await fresh.waitForFunction(() => /\d+ links? you rejected, 1 link you added/.test(document.querySelector('[data-corrections]')?.textContent ?? ''));
+  await fresh.close();
+
+  // Undo is this visit's: after a reload only "Clear all" is offered. Editing an article
+  // forgets the corrections about it.
+  assert.equal(await page.$('[data-action="undo-correction"]'), null);
+  await page.click('.px-inputs-summary');
+  await page.fill('#px-text-left', 'A short text of my own about the lighthouse. It fell on Tuesday.');
+  await page.waitForFunction(() => !document.querySelector('[data-corrections]'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -19,6 +19,7 @@
 use crate::state::{FileBytes, FileKind, LoadError, Loaded};
 use js_sys::{Object, Promise, Reflect};
 use parallax::input::Encoding;
+use parallax::report::Corrections;
 use parallax::{Options, Report};
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
@@ -151,7 +152,12 @@ fn get(object: &JsValue, key: &str) -> Option<JsValue> {
 }
 
 /// The message asking for one comparison.
-fn request(id: u32, articles: &[(String, String)], options: &Options) -> JsValue {
+fn request(
+    id: u32,
+    articles: &[(String, String)],
+    options: &Options,
+    corrections: &Corrections,
+) -> JsValue {
     let list: js_sys::Array = articles
         .iter()
         .map(|(name, text)| {
@@ -178,6 +184,13 @@ fn request(id: u32, articles: &[(String, String)], options: &Options) -> JsValue
     set(&message, "id", JsValue::from(id));
     set(&message, "articles", list.into());
     set(&message, "options", opts.into());
+    if !corrections.is_empty() {
+        // The worker hands the plain object to the engine's `compare`.
+        let json = serde_json::to_string(corrections).unwrap_or_default();
+        if let Ok(value) = js_sys::JSON::parse(&json) {
+            set(&message, "corrections", value);
+        }
+    }
     message.into()
 }
 
@@ -270,18 +283,20 @@ impl Engine {
         !self.inner.borrow().pending.is_empty()
     }
 
-    /// Compares `articles` (`(name, text)`, 2–10) with `options` and calls `done` with the
-    /// outcome, unless a newer [`Engine::run`] or [`Engine::cancel`] comes first: then the
-    /// running comparison is stopped (its worker terminated) and `done` is never called.
+    /// Compares `articles` (`(name, text)`, 2–10) with `options` and the reader's
+    /// `corrections`, and calls `done` with the outcome, unless a newer [`Engine::run`] or
+    /// [`Engine::cancel`] comes first: then the running comparison is stopped (its worker
+    /// terminated) and `done` is never called.
     pub fn run(
         &self,
         articles: Vec<(String, String)>,
         options: Options,
+        corrections: Corrections,
         done: impl FnOnce(Outcome) + 'static,
     ) {
         self.cancel();
         self.send(
-            move |id| request(id, &articles, &options),
+            move |id| request(id, &articles, &options, &corrections),
             Box::new(move |answer| done(compared(answer))),
         );
     }

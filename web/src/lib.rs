@@ -10,6 +10,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod corrections;
 pub mod embed;
 pub mod engine;
 pub mod panic;

@@ -17,6 +17,7 @@
 //! megabytes is refused after a fraction of a second and its text never reaches a box.
 
 use crate::state::MAX_ARTICLE_BYTES;
+use parallax::report::Corrections;
 use parallax::Options;
 
 /// What a link carries: the articles and the options that shape the comparison.
@@ -26,6 +27,8 @@ pub struct Shared {
     pub articles: Vec<(String, String)>,
     /// Match threshold and the ignore options.
     pub options: Options,
+    /// The reader's corrections (links rejected and added), if any.
+    pub corrections: Corrections,
 }
 
 /// The fragment's key and format version.
@@ -130,6 +133,10 @@ pub fn payload(shared: &Shared) -> Vec<u8> {
             out.extend_from_slice(field.as_bytes());
         }
     }
+    if !shared.corrections.is_empty() {
+        out.push(b'|');
+        out.extend_from_slice(crate::corrections::encode(&shared.corrections).as_bytes());
+    }
     out
 }
 
@@ -168,10 +175,15 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
         Ok(value.to_owned())
     };
     let mut articles = Vec::new();
-    while !rest.is_empty() && articles.len() < MAX_ARTICLES {
+    while !rest.is_empty() && !rest.starts_with('|') && articles.len() < MAX_ARTICLES {
         articles.push((field(&mut rest)?, field(&mut rest)?));
     }
-    if !rest.is_empty() || articles.len() < 2 {
+    let corrections = match rest.strip_prefix('|') {
+        Some(json) => serde_json::from_str(json).map_err(|_| ShareError::Damaged)?,
+        None if rest.is_empty() => Corrections::default(),
+        None => return Err(ShareError::Damaged),
+    };
+    if articles.len() < 2 {
         return Err(ShareError::Damaged);
     }
     let oversized = articles
@@ -187,6 +199,7 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
             ignore_case,
             ignore_punctuation,
         },
+        corrections,
     })
 }
 
@@ -482,6 +495,7 @@ mod tests {
                 ignore_case: true,
                 ignore_punctuation: false,
             },
+            corrections: Corrections::default(),
         }
     }
 
@@ -618,9 +632,19 @@ mod tests {
             .articles
             .resize(11, ("x".to_owned(), "y.".to_owned()));
         assert_eq!(parse_payload(&payload(&eleven)), Err(ShareError::Damaged));
-        let mut one = five;
+        let mut one = five.clone();
         one.articles.truncate(1);
         assert_eq!(parse_payload(&payload(&one)), Err(ShareError::Damaged));
+        // The reader's corrections travel after the articles.
+        let mut corrected = five;
+        corrected.corrections = Corrections {
+            rejected: vec![parallax::report::LinkRef::new([0, 3], vec![1], vec![2])],
+            added: vec![parallax::report::LinkRef::new([1, 2], vec![0], vec![4, 5])],
+        };
+        assert_eq!(parse_payload(&payload(&corrected)), Ok(corrected.clone()));
+        let mut damaged = payload(&corrected);
+        damaged.truncate(damaged.len() - 3);
+        assert_eq!(parse_payload(&damaged), Err(ShareError::Damaged));
     }
 
     /// Issue 19.1: a link holding more than the page compares is refused, never loaded.

@@ -33,6 +33,8 @@ pub mod keys {
     pub const SHARED: &str = "parallax.shared";
     /// How many article panes the page shows (2 to 10).
     pub const ARTICLES: &str = "parallax.articles";
+    /// The reader's corrections (links rejected and added) as JSON.
+    pub const CORRECTIONS: &str = "parallax.corrections";
 
     /// The name, text and Undo keys of the pane at `position`: the first two keep the keys
     /// of the two-article page (left, right), so stored articles survive the update.

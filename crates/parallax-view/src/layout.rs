@@ -169,6 +169,7 @@ fn make_row(report: &Report, item: &Item) -> Row {
             moved: None,
             boilerplate: false,
             flags: Vec::new(),
+            by_reader: false,
         }
     };
     let row = match item {
@@ -337,5 +338,6 @@ fn group_row(report: &Report, group: &Group) -> Row {
         moved: None,
         boilerplate: false,
         flags,
+        by_reader: group.links.iter().any(|l| l.link.by_reader),
     }
 }

@@ -268,6 +268,8 @@ pub struct Row {
     /// The discrepancy flags of all the row's links, deduplicated: the best link's first, each
     /// link's in the report's order (empty for an unmatched sentence).
     pub flags: Vec<FlagView>,
+    /// Whether the reader added one of the row's links (the report's `by_reader`).
+    pub by_reader: bool,
 }
 
 impl Row {

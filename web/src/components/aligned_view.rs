@@ -205,6 +205,49 @@ fn display_toggle(row: &Row) -> (Signal<RowDisplay>, Option<AnyView>) {
     (display, Some(button))
 }
 
+/// The reader's controls on a row: "Not the same fact" on a link (and "your link" on one the
+/// reader added), "Link to…" on a sentence with no counterpart.
+fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
+    let corrector = use_context::<super::corrections_bar::Corrector>()?;
+    if row.link.is_some() {
+        let yours = row.by_reader.then(|| {
+            view! { <span class="px-yours-badge" title="You linked these sentences">"your link"</span> }
+        });
+        return Some(
+            view! {
+                {yours}
+                <button
+                    type="button"
+                    class="px-correct"
+                    data-action="reject"
+                    title="Not the same fact: remove this link"
+                    on:click=move |_| corrector.reject_row(index)
+                >
+                    "Not the same fact"
+                </button>
+            }
+            .into_any(),
+        );
+    }
+    let sentence = row.left.first().or(row.right.first())?;
+    let id = (sentence.doc, sentence.sentence);
+    Some(
+        view! {
+            <button
+                type="button"
+                class="px-correct"
+                data-action="link-start"
+                title="Link this sentence to one the aligner missed in the other article"
+                aria-pressed=move || if corrector.picking.get() == Some(id) { "true" } else { "false" }
+                on:click=move |_| corrector.start(id)
+            >
+                "Link to…"
+            </button>
+        }
+        .into_any(),
+    )
+}
+
 fn row_view(
     index: usize,
     row: Row,
@@ -262,6 +305,7 @@ fn row_view(
             view! { <ul class="px-flags" aria-label="Discrepancies">{chips}</ul> }
         });
     let (display, toggle) = display_toggle(&row);
+    let correct = correction_controls(index, &row);
     let empty_left = row.left.is_empty();
     let empty_right = row.right.is_empty();
     let missing = move |side: usize| {
@@ -300,6 +344,7 @@ fn row_view(
                 {unsure.then(|| view! { <span class="px-possible">"possible match"</span> })}
                 {toggle}
                 {chips}
+                {correct}
             </div>
             <div class="px-cell px-right" data-side="right" data-name=move || names.get().1>
                 {moved}

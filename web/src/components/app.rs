@@ -6,10 +6,12 @@ use super::header::Header;
 use super::input_panel::{Incoming, InputPanel, Message};
 use super::options_bar::OptionsBar;
 use crate::browser;
+use crate::corrections;
 use crate::sample;
 use crate::share::Shared;
 use crate::state::{self, keys, Theme};
 use leptos::prelude::*;
+use parallax::report::Corrections;
 use parallax::Options;
 use std::collections::BTreeSet;
 
@@ -95,8 +97,20 @@ struct Page {
     /// reader edits it (or goes back), nothing is written over the reader's stored articles
     /// and options.
     shared: RwSignal<Option<Shared>>,
-    /// The last pane removed (position, name, text), for "Undo".
-    removed: RwSignal<Option<(usize, String, String)>>,
+    /// The last pane removed (position, name, text, and the corrections before), for "Undo".
+    removed: RwSignal<Option<Removed>>,
+    /// The reader's corrections: links rejected and added (kept with the articles).
+    corrections: RwSignal<Corrections>,
+}
+
+/// A removed pane, kept for "Undo": its position, name and text, and the corrections from
+/// before its removal (which dropped those about it).
+#[derive(Debug, Clone)]
+struct Removed {
+    position: usize,
+    name: String,
+    text: String,
+    corrections: Corrections,
 }
 
 /// The options kept in this browser (the defaults where none are).
@@ -114,6 +128,11 @@ fn stored_options() -> Options {
         ignore_case: switch(keys::IGNORE_CASE, defaults.ignore_case),
         ignore_punctuation: switch(keys::IGNORE_PUNCTUATION, defaults.ignore_punctuation),
     }
+}
+
+/// The corrections kept in this browser.
+fn stored_corrections() -> Corrections {
+    browser::load(keys::CORRECTIONS).map_or_else(Corrections::default, |s| corrections::decode(&s))
 }
 
 /// Said under every pane while a shared comparison is shown.
@@ -148,6 +167,7 @@ impl Page {
             ),
             shared: RwSignal::new(None),
             removed: RwSignal::new(None),
+            corrections: RwSignal::new(stored_corrections()),
         };
         page.panes.set(page.stored_panes());
         let shared = browser::load(keys::SHARED)
@@ -229,15 +249,29 @@ impl Page {
             return;
         }
         let (name, text) = self.panes.with_untracked(|p| p[position].article());
+        let before = self.corrections.get_untracked();
         self.panes.update(|p| {
             p.remove(position);
         });
-        self.removed.set(Some((position, name, text)));
+        self.corrections
+            .set(corrections::after_removal(&before, position));
+        self.removed.set(Some(Removed {
+            position,
+            name,
+            text,
+            corrections: before,
+        }));
     }
 
     /// Puts the last removed pane back where it was.
     fn undo_remove(self) {
-        let Some((position, name, text)) = self.removed.get_untracked() else {
+        let Some(Removed {
+            position,
+            name,
+            text,
+            corrections,
+        }) = self.removed.get_untracked()
+        else {
             return;
         };
         if self.panes.with_untracked(Vec::len) >= MAX_ARTICLES {
@@ -248,6 +282,7 @@ impl Page {
             let at = position.min(p.len());
             p.insert(at, side);
         });
+        self.corrections.set(corrections);
         self.removed.set(None);
     }
 
@@ -315,6 +350,7 @@ impl Page {
             .collect();
         self.panes.set(panes);
         self.options.set(shared.options);
+        self.corrections.set(shared.corrections);
     }
 
     /// "Undo" in one pane: while a shared comparison is shown, every pane goes back to the
@@ -323,6 +359,7 @@ impl Page {
         if self.showing_shared() {
             self.shared.set(None);
             self.options.set(stored_options());
+            self.corrections.set(stored_corrections());
             self.panes.set(self.stored_panes());
         } else {
             side.undo();
@@ -337,9 +374,11 @@ impl Page {
                     .map(|s| (s.name.get(), s.text.get()))
                     .collect::<Vec<_>>()
             });
-            let edited = self
-                .shared
-                .with(|s| s.as_ref().is_some_and(|s| s.articles != current));
+            let corrections = self.corrections.get();
+            let edited = self.shared.with(|s| {
+                s.as_ref()
+                    .is_some_and(|s| s.articles != current || s.corrections != corrections)
+            });
             if edited {
                 self.shared.set(None);
             }
@@ -451,7 +490,7 @@ pub fn App() -> impl IntoView {
                 on_share=on_share
                 share_note=share_note.into()
                 storage_warning=storage_warning
-                removed=Signal::derive(move || page.removed.with(|r| r.as_ref().map(|(_, n, _)| n.clone())))
+                removed=Signal::derive(move || page.removed.with(|r| r.as_ref().map(|r| r.name.clone())))
                 on_undo_remove=Callback::new(move |()| page.undo_remove())
             />
             <div id="px-results" tabindex="-1">
@@ -460,6 +499,7 @@ pub fn App() -> impl IntoView {
                     options=page.options
                     global_keys=true
                     guard_note="Your text is kept in the boxes above."
+                    corrections=page.corrections
                 />
             </div>
         </main>
@@ -493,6 +533,7 @@ fn pane_view(
         _ => format!("article-{}", side.id + 1),
     };
     name_own_text(side, position);
+    forget_corrections_on_edit(page, side, position);
     let on_remove = Signal::derive(move || {
         (count.get() > 2).then(|| Callback::new(move |()| page.remove(side.id)))
     });
@@ -511,6 +552,23 @@ fn pane_view(
             incoming=side.incoming
         />
     }
+}
+
+/// The reader's corrections about an article go when its text changes (its sentences are
+/// numbered anew).
+fn forget_corrections_on_edit(page: Page, side: Side, position: Memo<usize>) {
+    Effect::new(move |previous: Option<()>| {
+        side.text.track();
+        if previous.is_some() {
+            let doc = position.get_untracked();
+            let kept = page
+                .corrections
+                .with_untracked(|c| corrections::without_doc(c, doc));
+            if page.corrections.with_untracked(|c| *c != kept) {
+                page.corrections.set(kept);
+            }
+        }
+    });
 }
 
 /// A pane named after the sample (or not named at all) takes the name its own text gives
@@ -564,6 +622,7 @@ fn copy_share_link(page: Page, note: RwSignal<Option<(bool, String)>>) {
         let shared = Shared {
             articles: page.articles(),
             options: page.options.get_untracked(),
+            corrections: page.corrections.get_untracked(),
         };
         match browser::link(&shared).await {
             Ok(link) => {
@@ -645,6 +704,17 @@ fn persist(page: Page) -> Signal<Option<String>> {
         note(
             keys::SHARED.to_owned(),
             browser::store(keys::SHARED, stored.as_deref()),
+        );
+    });
+    let corrections = page.corrections;
+    Effect::new(move |_| {
+        let stored = corrections.with(|c| (!c.is_empty()).then(|| crate::corrections::encode(c)));
+        if shared.with(Option::is_some) {
+            return;
+        }
+        note(
+            keys::CORRECTIONS.to_owned(),
+            browser::store(keys::CORRECTIONS, stored.as_deref()),
         );
     });
     Effect::new(move |_| {

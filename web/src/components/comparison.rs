@@ -2,6 +2,7 @@
 //! hover/pin and keyboard, over articles and options it is given (no storage of its own).
 
 use super::aligned_view::{AlignedView, OpenFolds, Rows};
+use super::corrections_bar::{CorrectionsBar, Corrector};
 use super::flag_list::FlagList;
 use super::grid_view::GridView;
 use super::match_options::MatchOptions;
@@ -18,6 +19,7 @@ use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
+use parallax::report::Corrections;
 use parallax::{Options, Report};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
@@ -61,6 +63,7 @@ type Outcome = Option<Result<Report, Refusal>>;
 struct Job {
     articles: Articles,
     options: Options,
+    corrections: Corrections,
 }
 
 /// The comparison's signals and derived values, built once per [`Comparison`].
@@ -96,16 +99,22 @@ struct Store {
     stops: Memo<Vec<usize>>,
     /// The names of the pair view's two articles.
     names: Signal<(String, String)>,
+    /// The reader's corrections and the actions that make them.
+    corrector: Corrector,
     /// Every article's name as shown, in order.
     all_names: Signal<Vec<String>>,
     highlight: Highlight,
 }
 
 impl Store {
-    fn new(articles: Signal<Articles>, options: Signal<Options>) -> Self {
+    fn new(
+        articles: Signal<Articles>,
+        options: Signal<Options>,
+        corrections: RwSignal<Corrections>,
+    ) -> Self {
         let root = NodeRef::<html::Section>::new();
         let busy = RwSignal::new(false);
-        let job = settle(articles, options);
+        let job = settle(articles, options, corrections.into());
         let full = RwSignal::new(None::<Result<Report, Refusal>>);
         let json = StoredValue::new(String::new());
         let (cancel, retry) = run(job, full, busy, json);
@@ -194,6 +203,7 @@ impl Store {
             names,
             all_names,
             highlight,
+            corrector: Corrector::new(corrections, pair, report, rows),
         }
     }
 
@@ -312,10 +322,16 @@ impl Store {
             Some(Command::Pin) => {
                 if let Some((_, id)) = self.focused_sentence() {
                     ev.prevent_default();
-                    self.highlight.toggle_pin(Target::Sentence(id));
+                    // While the reader picks a partner, Enter picks it.
+                    if !self.corrector.finish(id) {
+                        self.highlight.toggle_pin(Target::Sentence(id));
+                    }
                 }
             }
-            Some(Command::Clear) => self.highlight.clear(),
+            Some(Command::Clear) => {
+                self.corrector.cancel();
+                self.highlight.clear();
+            }
             None => {}
         }
     }
@@ -564,7 +580,7 @@ fn run(
             .map(|a| (a.name.clone(), a.text.clone()))
             .collect();
         engine.with_value(|engine| {
-            engine.run(articles, next.options, move |outcome| {
+            engine.run(articles, next.options, next.corrections, move |outcome| {
                 match outcome {
                     Ok(compared) => {
                         json.set_value(compared.json);
@@ -606,10 +622,15 @@ fn show(report: RwSignal<Outcome>, next: Result<Report, Refusal>) {
 }
 
 /// Copies articles and options into the job once changes pause; the first job starts at once.
-fn settle(articles: Signal<Articles>, options: Signal<Options>) -> RwSignal<Option<Job>> {
+fn settle(
+    articles: Signal<Articles>,
+    options: Signal<Options>,
+    corrections: Signal<Corrections>,
+) -> RwSignal<Option<Job>> {
     let current = move || Job {
         articles: articles.get(),
         options: options.get(),
+        corrections: corrections.get(),
     };
     let job = RwSignal::new(None::<Job>);
     let pending = StoredValue::new(None::<TimeoutHandle>);
@@ -714,10 +735,16 @@ pub fn Comparison(
     /// Said after the size guard's message, e.g. where the text stays.
     #[prop(optional)]
     guard_note: &'static str,
+    /// The reader's corrections (links rejected and added); the comparison writes here.
+    /// Without it the comparison keeps its own (an embed: not stored).
+    #[prop(optional)]
+    corrections: Option<RwSignal<Corrections>>,
 ) -> impl IntoView {
     let instance = INSTANCE.fetch_add(1, Ordering::Relaxed) + 1;
-    let store = Store::new(articles, options.into());
+    let corrections = corrections.unwrap_or_else(|| RwSignal::new(Corrections::default()));
+    let store = Store::new(articles, options.into(), corrections);
     provide_context(store.highlight);
+    provide_context(store.corrector);
 
     listen(&store, global_keys);
 
@@ -768,6 +795,7 @@ pub fn Comparison(
             />
             <Progress busy=busy cancelled=cancelled on_cancel=store.cancel on_retry=store.retry />
             <Legend />
+            <CorrectionsBar corrector=store.corrector names=names />
             <div class:px-hidden=move || view.get() == View::Grid>
                 <FlagList rows=rows on_show=on_show_row />
             </div>
@@ -897,6 +925,10 @@ fn Legend() -> impl IntoView {
                 <dd>"below 50%: more likely wrong than right; check it yourself"</dd>
                 <dt>"only left / only right"</dt>
                 <dd>"a sentence the other article does not carry"</dd>
+                <dt><mark class="px-only-here">"highlighted"</mark></dt>
+                <dd>"in a paraphrase or partial match: words only this side has; Show word diff strikes through and underlines every change"</dd>
+                <dt><span class="px-yours-badge">"your link"</span></dt>
+                <dd>"a link you made (Link to…); Not the same fact removes a link. Your corrections change the grid, coverage and summary, stay in this browser and go into exports and share links"</dd>
             </dl>
         </details>
     }

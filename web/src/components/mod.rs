@@ -3,6 +3,7 @@
 pub mod aligned_view;
 pub mod app;
 pub mod comparison;
+pub mod corrections_bar;
 pub mod flag_list;
 pub mod grid_view;
 pub mod header;

@@ -151,7 +151,12 @@ pub fn sentence_in(
             }
         }
     };
+    let corrector = use_context::<super::corrections_bar::Corrector>();
     let click = move || {
+        // While the reader picks a partner for a new link, a click picks.
+        if corrector.is_some_and(|c| c.finish(id)) {
+            return;
+        }
         if let Some(h) = highlight {
             h.toggle_pin(target);
             h.reveal_partners(id);

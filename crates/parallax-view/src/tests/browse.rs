@@ -101,6 +101,7 @@ fn row(kind: RowKind) -> Row {
         moved: None,
         boilerplate: false,
         flags: Vec::new(),
+        by_reader: false,
     }
 }
 
