@@ -132,6 +132,8 @@ test('hostile host CSS neither breaks the widget nor is changed by it', async ()
   });
   assert.equal(inside.display, 'grid');
   assert.ok(inside.width > 300 && inside.height > 10, JSON.stringify(inside));
+  // Paraphrase rows show what only one side adds; the word diff is a click away.
+  await page.click('#main-compare .px-diff-toggle');
   assert.equal(await page.$eval('#main-compare del', (e) => getComputedStyle(e).textDecorationLine), 'line-through');
   // Our stylesheet does not reach the host's elements, even with our class names.
   const probe = await page.$eval('#probe', (e) => {
@@ -173,13 +175,18 @@ test('Parallax.mount handles update() and destroy(); attributes re-align', async
     loose,
   );
 
-  // A third article is refused with a message in the widget, not dropped silently.
+  // Three articles open on the fact grid (issue 15); an eleventh is refused with a message in
+  // the widget, not dropped silently.
   await page.evaluate(() =>
-    window.sidebarHandle.update({ articles: [{ text: 'One.' }, { text: 'Two.' }, { text: 'Three.' }] }),
+    window.sidebarHandle.update({ articles: [{ text: 'One ship sailed.' }, { text: 'A ship sailed.' }, { text: 'One ship left.' }] }),
+  );
+  await page.waitForSelector('#sidebar-compare .px-grid tr[data-grid-row]');
+  await page.evaluate(() =>
+    window.sidebarHandle.update({ articles: Array.from({ length: 11 }, (_, i) => ({ text: `Text ${i}.` })) }),
   );
   await page.waitForSelector('#sidebar-compare [role="alert"]');
   const alert = await page.textContent('#sidebar-compare [role="alert"]');
-  assert.match(alert, /two articles at a time; 3 were given/);
+  assert.match(alert, /2 to 10 articles at a time; 11 were given/);
   assert.doesNotMatch(alert, /Parallax\W+Parallax/, 'issue 19.9: the prefix is said once');
 
   await page.evaluate(() => window.sidebarHandle.destroy());
@@ -208,7 +215,8 @@ test('issue 19.9: handle.ready rejects when mounting failed; one article asks fo
   const outcome = await page.evaluate(async () => {
     const box = document.createElement('div');
     document.body.append(box);
-    const handle = window.Parallax.mount(box, { articles: [{ text: 'One.' }, { text: 'Two.' }, { text: 'Three.' }] });
+    const articles = Array.from({ length: 11 }, (_, i) => ({ text: `Text ${i}.` }));
+    const handle = window.Parallax.mount(box, { articles });
     try {
       await handle.ready;
       return 'resolved';
@@ -216,7 +224,7 @@ test('issue 19.9: handle.ready rejects when mounting failed; one article asks fo
       return `rejected: ${error.message}`;
     }
   });
-  assert.match(outcome, /^rejected: .*two articles at a time/);
+  assert.match(outcome, /^rejected: .*2 to 10 articles at a time/);
 
   // Two instances on one page: their landmarks have names of their own.
   assert.deepEqual(await axeViolations(page, { rules: ['landmark-unique'] }), []);

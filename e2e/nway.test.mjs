@@ -2,7 +2,8 @@
 // coverage, the pair pickers, keyboard, storage, share links, axe and screenshots.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dropFiles, fiveArticles, openPage, screenshot, seriousViolations, shareFragmentOf, useServerAndBrowser } from './harness.mjs';
+import { join } from 'node:path';
+import { ROOT, dropFiles, fiveArticles, openPage, screenshot, seriousViolations, shareFragmentOf, useServerAndBrowser } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -149,8 +150,8 @@ test('five articles survive a reload (panes folded, results first) and travel in
   await page.goto('about:blank');
   await page.goto(`${env.server.url}${shareFragmentOf(three)}`);
   await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 3);
-  await page.waitForSelector('.px-grid tr[data-grid-row]');
-  assert.equal(await page.$eval('.px-grid thead th[data-column]', (t) => t.textContent), 'One (order)');
+  await page.waitForFunction(() => document.querySelector('.px-grid thead th[data-column]')?.textContent === 'One (order)');
+  assert.equal(await page.$$eval('.px-grid thead th[data-column]', (t) => t.length), 3);
   await page.click('.px-inputs-summary').catch(() => {});
   await page.click('.px-input:nth-child(1) .px-message button');
   await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 5);
@@ -162,8 +163,15 @@ test('screenshots of the grid at 1280 and 390, light and dark', async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [1280, 390]) {
       const { page, context, problems } = await openFive({ width, height: 900, colorScheme });
+      // Results first, as after a reload: the panes folded.
       await page.click('.px-inputs-summary');
-      await screenshot(page, `nway-${colorScheme}-${width}`, { fullPage: false });
+      const name = `nway-${colorScheme}-${width}`;
+      await screenshot(page, name, { fullPage: false });
+      // The README shows these (kept in docs/screenshots, re-taken on every run).
+      await page.screenshot({ path: join(ROOT, 'docs', 'screenshots', `${name}.png`) });
+      // The grid itself, scrolled into view.
+      await page.$eval('.px-grid-controls', (c) => c.scrollIntoView());
+      await screenshot(page, `${name}-grid`, { fullPage: false });
       if (width === 390) {
         // A phone shows the base and one chosen article.
         const visible = await page.$$eval('.px-grid thead th[data-column]', (ths) => ths.filter((t) => getComputedStyle(t).display !== 'none').length);
@@ -191,7 +199,8 @@ test('the reader rejects a link and joins two sentences: grid, coverage, storage
   const share = () => page.$eval('.px-cov[data-share]', (c) => c.dataset.share);
   const coverageBefore = await share();
   await page.click('[data-view="aligned"]');
-  await page.waitForSelector('.px-aligned [data-action="reject"]');
+  await page.click('[data-action="correct-links"]');
+  await page.waitForSelector('.px-aligned [data-action="reject"]:visible');
   const before = await pairRows(page);
 
   // Reject the first link: its row goes, the bar says so.

@@ -64,11 +64,11 @@ test('every control is reachable with Tab', async () => {
   const { page, context, problems } = await openPage(env.browser, env.server.url);
   await page.waitForSelector('[data-link]');
   const controls = await page.$$eval('button:not([disabled]), input:not([type=file]), textarea', (els) =>
-    els.map((e) => e.id || e.textContent.trim()),
+    els.filter((e) => e.offsetParent !== null).map((e) => e.id || e.textContent.trim()),
   );
   assert.ok(controls.length >= 15, `controls: ${controls}`);
   const reached = new Set();
-  for (let i = 0; i < 60; i += 1) {
+  for (let i = 0; i < 120; i += 1) {
     await page.keyboard.press('Tab');
     reached.add(await page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim()));
   }
@@ -146,6 +146,8 @@ test('issue 19.11: the sticky column heading stays above a hovered row\'s badge'
   // with the rest of the row visible below it; then hover that visible part.
   const probe = await page.evaluate(() => {
     const heading = document.querySelector('.px-aligned .px-heading');
+    // Room below the last row, so any row can scroll up to the top.
+    document.body.style.paddingBottom = '100vh';
     const tall = heading.getBoundingClientRect().height + 40;
     const row = [...document.querySelectorAll('[data-link]')].find(
       (r, i) => i > 2 && r.querySelector('.px-score') && r.getBoundingClientRect().height > tall,
@@ -230,7 +232,9 @@ test('the reordering view joins linked sentences with ribbons that light both en
   await page.click('[data-view="ribbons"]');
   await page.waitForSelector('.px-ribbons .px-ribbon path[d^="M"]');
   const ribbons = await page.$$eval('.px-ribbon', (gs) => gs.map((g) => `${g.dataset.left}-${g.dataset.right}`));
-  assert.deepEqual(ribbons.sort(), [...new Set(pairs)].sort());
+  // A row groups the links that share a sentence (issue 15), so each ribbon joins two sentences
+  // of one row, and every linked row has a ribbon.
+  for (const ribbon of ribbons) assert.ok(pairs.includes(ribbon), `ribbon ${ribbon} is not in a row: ${pairs}`);
   assert.ok(ribbons.length >= 5, `ribbons: ${ribbons.length}`);
   // Both articles appear in their own order.
   for (const doc of ['0', '1']) {
@@ -300,8 +304,10 @@ test('the threshold changes the links; the report exports as JSON', async () => 
     el.value = '0.6';
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
+  // The sample's 27% headline link (a possible match beside a sure one) goes at 0.6.
   await page.waitForFunction(() =>
-    [...document.querySelectorAll('.px-badge[title]')].every((b) => Number(b.title.match(/\d+/)[0]) >= 60),
+    [...document.querySelectorAll('.px-badge[title]')].every((b) => Number(b.title.match(/\d+/)[0]) >= 60)
+    && document.querySelectorAll('.px-unsure, .px-unsure-sentence').length === 0,
   );
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="json"]')]);
   assert.equal(download.suggestedFilename(), 'parallax-coastal-wire-vs-evening-ledger.json');

@@ -209,6 +209,7 @@ fn display_toggle(row: &Row) -> (Signal<RowDisplay>, Option<AnyView>) {
 /// reader added), "Link to…" on a sentence with no counterpart.
 fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
     let corrector = use_context::<super::corrections_bar::Corrector>()?;
+    let editing = corrector.editing;
     if row.link.is_some() {
         let yours = row.by_reader.then(|| {
             view! { <span class="px-yours-badge" title="You linked these sentences">"your link"</span> }
@@ -217,6 +218,7 @@ fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
             view! {
                 {yours}
                 <button
+                    class:px-hidden=move || !editing.get()
                     type="button"
                     class="px-correct"
                     data-action="reject"
@@ -234,6 +236,7 @@ fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
     Some(
         view! {
             <button
+                class:px-hidden=move || !editing.get()
                 type="button"
                 class="px-correct"
                 data-action="link-start"

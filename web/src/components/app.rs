@@ -336,14 +336,21 @@ impl Page {
         self.show_shared(shared);
     }
 
-    /// Shows a shared comparison in the panes.
+    /// Shows a shared comparison in the panes. Each pane's Undo leads back to the reader's own
+    /// article at its place (still in storage), also once the shared comparison is edited and
+    /// so becomes the reader's.
     fn show_shared(self, shared: Shared) {
         self.shared.set(Some(shared.clone()));
         let panes: Vec<Side> = shared
             .articles
             .into_iter()
-            .map(|(name, text)| {
+            .enumerate()
+            .map(|(position, (name, text))| {
+                let [name_key, text_key, _] = keys::article(position);
+                let own = browser::load(&text_key)
+                    .map(|text| (browser::load(&name_key).unwrap_or_default(), text));
                 let side = self.new_side(name, text);
+                side.before.set(own);
                 side.message.set(Some(Message::undoable(SHARED_NOTE)));
                 side
             })

@@ -928,7 +928,7 @@ fn Legend() -> impl IntoView {
                 <dt><mark class="px-only-here">"highlighted"</mark></dt>
                 <dd>"in a paraphrase or partial match: words only this side has; Show word diff strikes through and underlines every change"</dd>
                 <dt><span class="px-yours-badge">"your link"</span></dt>
-                <dd>"a link you made (Link to…); Not the same fact removes a link. Your corrections change the grid, coverage and summary, stay in this browser and go into exports and share links"</dd>
+                <dd>"a link you made: Correct links shows Link to… and Not the same fact on the rows. Your corrections change the grid, coverage and summary, stay in this browser and go into exports and share links"</dd>
             </dl>
         </details>
     }

@@ -19,6 +19,8 @@ pub struct Corrector {
     history: RwSignal<Vec<Corrections>>,
     /// The sentence (pair-view side, sentence) whose partner the reader is choosing.
     pub picking: RwSignal<Option<SentenceId>>,
+    /// Whether the rows show their correction buttons ("Correct links" is on).
+    pub editing: RwSignal<bool>,
     /// The articles of the pair view (positions: left, right).
     pair: RwSignal<(usize, usize)>,
     /// The pair view's report.
@@ -39,6 +41,7 @@ impl Corrector {
             corrections,
             history: RwSignal::new(Vec::new()),
             picking: RwSignal::new(None),
+            editing: RwSignal::new(false),
             pair,
             report,
             rows,
@@ -163,10 +166,26 @@ pub fn CorrectionsBar(
             }
         })
     };
+    let editing = corrector.editing;
     view! {
-        <div class="px-corrections-bar" aria-live="polite">
-            {picking}
-            {summary}
+        <div class="px-corrections-bar">
+            <button
+                type="button"
+                class="px-correct-toggle"
+                data-action="correct-links"
+                aria-pressed=move || if editing.get() { "true" } else { "false" }
+                title="Show buttons on the rows to reject a link or join two sentences the aligner missed"
+                on:click=move |_| {
+                    editing.update(|on| *on = !*on);
+                    corrector.cancel();
+                }
+            >
+                "Correct links"
+            </button>
+            <div aria-live="polite">
+                {picking}
+                {summary}
+            </div>
         </div>
     }
 }
