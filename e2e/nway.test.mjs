@@ -176,6 +176,10 @@ test('screenshots of the grid at 1280 and 390, light and dark', async () => {
         // A phone shows the base and one chosen article.
         const visible = await page.$$eval('.px-grid thead th[data-column]', (ths) => ths.filter((t) => getComputedStyle(t).display !== 'none').length);
         assert.equal(visible, 2);
+        // Rows neither of the two tells are left out there.
+        const empty = await page.$$eval('.px-grid tbody tr', (rows) => rows.filter((r) => getComputedStyle(r).display !== 'none'
+          && [...r.querySelectorAll('td')].filter((c) => getComputedStyle(c).display !== 'none').every((c) => c.classList.contains('px-gempty'))).length);
+        assert.equal(empty, 0);
       }
       assert.deepEqual(await seriousViolations(page), [], `${colorScheme} ${width}`);
       assert.deepEqual(problems, []);
@@ -263,6 +267,32 @@ test('the reader rejects a link and joins two sentences: grid, coverage, storage
   await page.click('.px-inputs-summary');
   await page.fill('#px-text-left', 'A short text of my own about the lighthouse. It fell on Tuesday.');
   await page.waitForFunction(() => !document.querySelector('[data-corrections]'));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the five seed reports of the Putin–Kim treaty (../shared) dropped at once give a readable grid', async (t) => {
+  const { existsSync } = await import('node:fs');
+  const { readdir, readFile } = await import('node:fs/promises');
+  const seeds = join(ROOT, '..', 'shared', 'samples', 'seeds');
+  if (!existsSync(seeds)) {
+    t.skip('../shared/samples/seeds not found: the seed grid is not checked');
+    return;
+  }
+  const names = (await readdir(seeds)).sort();
+  const files = await Promise.all(names.map(async (name) => ({ name, type: 'text/plain', content: await readFile(join(seeds, name), 'utf8') })));
+  const { page, context, problems } = await openPage(env.browser, env.server.url, { width: 1280, height: 1000 });
+  await page.waitForSelector('[data-link]');
+  await dropFiles(page, '[data-side="left"]', files);
+  await page.waitForFunction(() => document.querySelectorAll('.px-grid thead th[data-column]').length === 5, null, { timeout: 60_000 });
+  const shown = await gridSentences(page);
+  assert.equal(new Set(shown).size, shown.length);
+  const carried = await page.$$eval('.px-grid tr[data-grid-row]', (rows) => rows.map((r) => Number(r.dataset.carried)));
+  assert.ok(carried.some((c) => c >= 4), `no fact told by four or five: ${carried}`);
+  await page.click('.px-inputs-summary');
+  await screenshot(page, 'nway-seeds-1280', { fullPage: false });
+  await page.$eval('.px-grid-controls', (c) => c.scrollIntoView());
+  await screenshot(page, 'nway-seeds-1280-grid', { fullPage: false });
   assert.deepEqual(problems, []);
   await context.close();
 });

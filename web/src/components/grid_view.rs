@@ -224,6 +224,11 @@ fn grid_table(
             if carried == 1 {
                 class.push_str(" px-single");
             }
+            // On a phone only the base and the picked article show: a row neither tells is
+            // left out there.
+            if row.cells[grid.base].is_empty() && row.cells.get(picked).is_none_or(Vec::is_empty) {
+                class.push_str(" px-off-pair");
+            }
             let cells = grid
                 .columns
                 .iter()
