@@ -1,27 +1,32 @@
-//! Find the sentence pairs worth scoring: every pair of short inputs, else pairs sharing a rare stem.
+//! Find the sentence pairs worth scoring: every pair of short inputs, else each sentence's
+//! best few partners by shared stems.
 
-use crate::similarity::{Prepared, Weights};
-use std::collections::BTreeMap;
+use crate::similarity::Prepared;
 
 /// Inputs with at most this many sentence pairs consider every pair.
 pub(super) const ALL_PAIRS: usize = 40_000;
 
-/// A stem is rare enough to index when at most this many sentences hold it, or a share of
-/// [`RARE_SHARE`] of all sentences if that is more.
-const RARE_COUNT: usize = 8;
-/// See [`RARE_COUNT`].
-const RARE_SHARE: f64 = 0.02;
+/// Beyond [`ALL_PAIRS`], each sentence keeps this many partners on the other side: those
+/// whose stems overlap most with its own (see [`candidates`]).
+const PARTNERS: usize = 16;
+
+/// A stem held by more than this many sentences of the other side is too common to find
+/// partners by: it would tie a sentence to a large share of the article and cost as much.
+const POSTING_CAP: usize = 48;
 
 /// The candidate pairs `(left, right)`, sorted and without repeats. `None` profiles
 /// (boilerplate) take part in no pair.
 ///
-/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate. Beyond, an inverted index of rare
-/// stems lists the pairs sharing at least one of them: each stem adds at most the square of
-/// the rare limit, so the cost grows with the length of the input, not with its square.
+/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate. Beyond, every sentence of either
+/// side keeps its [`PARTNERS`] best partners on the other side, ranked by the TF-IDF cosine of
+/// the stems they share (ties: the lower index), found through an inverted index of the stems
+/// that at most [`POSTING_CAP`] sentences of the other side hold; the candidates are the
+/// union of both sides' choices. Each sentence does a bounded amount of work and brings a
+/// bounded number of pairs, so the cost grows with the length of the input, not with its
+/// square, and the same rule from both sides keeps the set mirror-symmetric.
 pub(super) fn candidates(
     left: &[Option<Prepared>],
     right: &[Option<Prepared>],
-    weights: &Weights,
 ) -> Vec<(usize, usize)> {
     let present = |side: &[Option<Prepared>]| -> Vec<usize> {
         side.iter()
@@ -36,32 +41,124 @@ pub(super) fn candidates(
             .flat_map(|&i| right_present.iter().map(move |&j| (i, j)))
             .collect();
     }
-    let sentences = left_present.len() + right_present.len();
-    let rare = RARE_COUNT.max((sentences as f64 * RARE_SHARE) as usize);
-    let mut postings: BTreeMap<u64, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (side, profiles) in [left, right].into_iter().enumerate() {
-        for (index, profile) in profiles.iter().enumerate() {
-            let Some(profile) = profile else { continue };
-            for stem in profile.profile.term_ids() {
-                if weights.term_df(stem) as usize > rare {
-                    continue;
-                }
-                let lists = postings.entry(stem).or_default();
-                if side == 0 {
-                    lists.0.push(index);
-                } else {
-                    lists.1.push(index);
-                }
+    let (left_index, right_index) = (Index::new(left), Index::new(right));
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::new(left.len().max(right.len()));
+    for (i, profile) in left.iter().enumerate() {
+        if let Some(profile) = profile {
+            for j in right_index.partners(profile, &mut scratch) {
+                pairs.push((i, j));
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = postings
-        .values()
-        .flat_map(|(l, r)| l.iter().flat_map(move |&i| r.iter().map(move |&j| (i, j))))
-        .collect();
+    for (j, profile) in right.iter().enumerate() {
+        if let Some(profile) = profile {
+            for i in left_index.partners(profile, &mut scratch) {
+                pairs.push((i, j));
+            }
+        }
+    }
     crate::order::sort(&mut pairs);
     pairs.dedup();
     pairs
+}
+
+/// An inverted index of one side's stems: for each stem, the sentences holding it with the
+/// stem's share of their stem vector ([`Prepared::unit_terms`]).
+struct Index {
+    /// The stems held by at most [`POSTING_CAP`] sentences, sorted, each with where its
+    /// postings start in `postings` (the next stem's start is where they end).
+    stems: Vec<(u64, usize)>,
+    /// `(sentence, share)`, grouped by stem in the order of `stems`, by sentence within.
+    postings: Vec<(usize, f64)>,
+}
+
+impl Index {
+    fn new(side: &[Option<Prepared>]) -> Self {
+        let mut all: Vec<(u64, usize, f64)> = side
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| Some((k, p.as_ref()?)))
+            .flat_map(|(k, p)| p.unit_terms().map(move |(stem, share)| (stem, k, share)))
+            .collect();
+        crate::order::sort_by(&mut all, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut stems = Vec::new();
+        let mut postings = Vec::new();
+        for run in all.chunk_by(|a, b| a.0 == b.0) {
+            if let Some(&(stem, _, _)) = run.first() {
+                if run.len() <= POSTING_CAP {
+                    stems.push((stem, postings.len()));
+                    postings.extend(run.iter().map(|&(_, k, share)| (k, share)));
+                }
+            }
+        }
+        Self { stems, postings }
+    }
+
+    /// The sentences holding `stem`, none if more than [`POSTING_CAP`] do.
+    fn posting(&self, stem: u64) -> &[(usize, f64)] {
+        let Ok(at) = self.stems.binary_search_by_key(&stem, |s| s.0) else {
+            return &[];
+        };
+        let start = self.stems.get(at).map_or(0, |s| s.1);
+        let end = self.stems.get(at + 1).map_or(self.postings.len(), |s| s.1);
+        self.postings.get(start..end).unwrap_or_default()
+    }
+
+    /// The [`PARTNERS`] sentences of this side that share the most with `profile`, best first.
+    fn partners(&self, profile: &Prepared, scratch: &mut Scratch) -> Vec<usize> {
+        for (stem, share) in profile.unit_terms() {
+            for &(k, other) in self.posting(stem) {
+                scratch.add(k, share * other);
+            }
+        }
+        scratch.best(PARTNERS)
+    }
+}
+
+/// Dense score accumulators, reset after each use by the list of the slots touched.
+struct Scratch {
+    scores: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(len: usize) -> Self {
+        Self {
+            scores: vec![0.0; len],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, k: usize, score: f64) {
+        if score <= 0.0 {
+            return;
+        }
+        if let Some(slot) = self.scores.get_mut(k) {
+            if *slot == 0.0 {
+                self.touched.push(k);
+            }
+            *slot += score;
+        }
+    }
+
+    /// The `count` highest-scoring slots (ties: the lower slot), and a reset.
+    fn best(&mut self, count: usize) -> Vec<usize> {
+        let mut scored: Vec<(f64, usize)> = self
+            .touched
+            .iter()
+            .map(|&k| (self.scores.get(k).copied().unwrap_or(0.0), k))
+            .collect();
+        for &k in &self.touched {
+            if let Some(slot) = self.scores.get_mut(k) {
+                *slot = 0.0;
+            }
+        }
+        self.touched.clear();
+        crate::order::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        scored.truncate(count);
+        scored.into_iter().map(|(_, k)| k).collect()
+    }
 }
 
 #[cfg(test)]
@@ -90,11 +187,11 @@ mod tests {
         left[1] = None;
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
-        assert_eq!(candidates(&left, &right, &weights), [(0, 0)]);
+        assert_eq!(candidates(&left, &right), [(0, 0)]);
     }
 
     #[test]
-    fn long_inputs_pair_only_sentences_sharing_a_rare_stem() {
+    fn long_inputs_pair_each_sentence_with_its_best_partners() {
         // 250 × 250 sentences exceed ALL_PAIRS; each sentence has one unique word.
         let texts: Vec<String> = (0..250)
             .map(|i| format!("Common words and word{i}."))
@@ -102,7 +199,7 @@ mod tests {
         let (left, right) = (profiles(&texts), profiles(&texts));
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
-        let pairs = candidates(&left, &right, &weights);
+        let pairs = candidates(&left, &right);
         assert_eq!(pairs.len(), 250);
         assert!(pairs.iter().all(|&(i, j)| i == j));
     }

@@ -1,7 +1,7 @@
 //! For each sentence, the few sentences of its own article that say nearly the same.
 
 use super::candidates::candidates;
-use crate::similarity::{prepared_cosine, Prepared, Weights};
+use crate::similarity::{prepared_cosine, Prepared};
 
 /// How many near sentences each sentence keeps.
 const NEAR: usize = 3;
@@ -14,9 +14,9 @@ pub(super) type Near = Vec<Vec<(usize, f64)>>;
 /// For each sentence, up to [`NEAR`] other sentences of the same article with a stem cosine of
 /// at least [`NEAR_COSINE`], most similar first (ties: lower index first). Boilerplate (`None`)
 /// has none and is no one's.
-pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
+pub(super) fn nearest(side: &[Option<Prepared>]) -> Near {
     let mut near: Near = vec![Vec::new(); side.len()];
-    for (a, b) in candidates(side, side, weights) {
+    for (a, b) in candidates(side, side) {
         if a >= b {
             continue;
         }
@@ -40,6 +40,7 @@ pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
 mod tests {
     use super::*;
     use crate::similarity::Profile;
+    use crate::similarity::Weights;
     use crate::tokenize::tokenize;
 
     #[test]
@@ -58,7 +59,7 @@ mod tests {
             .into_iter()
             .map(|p| p.map(|p| weights.prepare(p)))
             .collect();
-        let near = nearest(&side, &weights);
+        let near = nearest(&side);
         assert_eq!(near[0].first().map(|n| n.0), Some(2));
         assert!(near[1].is_empty());
     }
