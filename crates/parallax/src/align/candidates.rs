@@ -164,7 +164,7 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::Profile;
+    use crate::similarity::{Profile, Weights};
     use crate::tokenize::tokenize;
 
     fn profiles(texts: &[String]) -> Vec<Option<Profile>> {
