@@ -1,12 +1,24 @@
 //! Find the sentence pairs worth scoring: every pair of short inputs, else each sentence's
 //! best few partners by shared stems.
 
-use crate::similarity::Prepared;
+use crate::similarity::{Prepared, Weights};
+use std::collections::BTreeMap;
 
 /// Inputs with at most this many sentence pairs consider every pair.
 pub(super) const ALL_PAIRS: usize = 40_000;
 
-/// Beyond [`ALL_PAIRS`], each sentence keeps this many partners on the other side: those
+/// Inputs with more pairs than [`ALL_PAIRS`] but at most this many sentences (both sides
+/// together) consider the pairs that share a rare stem ([`rare_stem_pairs`]); longer ones each
+/// sentence's best partners ([`best_partners`]).
+pub(super) const RARE_STEMS_UP_TO: usize = 1_500;
+
+/// A stem is rare enough to index when at most this many sentences hold it, or a share of
+/// [`RARE_SHARE`] of all sentences if that is more.
+const RARE_COUNT: usize = 8;
+/// See [`RARE_COUNT`].
+const RARE_SHARE: f64 = 0.02;
+
+/// Beyond [`RARE_STEMS_UP_TO`], each sentence keeps this many partners on the other side: those
 /// whose stems overlap most with its own (see [`candidates`]).
 const PARTNERS: usize = 16;
 
@@ -17,16 +29,13 @@ const POSTING_CAP: usize = 48;
 /// The candidate pairs `(left, right)`, sorted and without repeats. `None` profiles
 /// (boilerplate) take part in no pair.
 ///
-/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate. Beyond, every sentence of either
-/// side keeps its [`PARTNERS`] best partners on the other side, ranked by the TF-IDF cosine of
-/// the stems they share (ties: the lower index), found through an inverted index of the stems
-/// that at most [`POSTING_CAP`] sentences of the other side hold; the candidates are the
-/// union of both sides' choices. Each sentence does a bounded amount of work and brings a
-/// bounded number of pairs, so the cost grows with the length of the input, not with its
-/// square, and the same rule from both sides keeps the set mirror-symmetric.
+/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate; up to [`RARE_STEMS_UP_TO`] sentences,
+/// the pairs sharing a rare stem ([`rare_stem_pairs`]); beyond, each sentence's best partners
+/// ([`best_partners`]), whose cost grows with the length of the input, not with its square.
 pub(super) fn candidates(
     left: &[Option<Prepared>],
     right: &[Option<Prepared>],
+    weights: &Weights,
 ) -> Vec<(usize, usize)> {
     let present = |side: &[Option<Prepared>]| -> Vec<usize> {
         side.iter()
@@ -41,6 +50,58 @@ pub(super) fn candidates(
             .flat_map(|&i| right_present.iter().map(move |&j| (i, j)))
             .collect();
     }
+    let sentences = left_present.len() + right_present.len();
+    if sentences <= RARE_STEMS_UP_TO {
+        rare_stem_pairs(left, right, weights, sentences)
+    } else {
+        best_partners(left, right)
+    }
+}
+
+/// The pairs sharing at least one rare stem, through an inverted index: a stem is rare when
+/// at most [`RARE_COUNT`] of the `sentences` hold it, or [`RARE_SHARE`] of them if that is
+/// more. The limit grows with the input, and so does each stem's share of the pairs: kept for
+/// inputs of up to [`RARE_STEMS_UP_TO`] sentences, whose links the models were fitted on.
+fn rare_stem_pairs(
+    left: &[Option<Prepared>],
+    right: &[Option<Prepared>],
+    weights: &Weights,
+    sentences: usize,
+) -> Vec<(usize, usize)> {
+    let rare = RARE_COUNT.max((sentences as f64 * RARE_SHARE) as usize);
+    let mut postings: BTreeMap<u64, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
+    for (side, profiles) in [left, right].into_iter().enumerate() {
+        for (index, profile) in profiles.iter().enumerate() {
+            let Some(profile) = profile else { continue };
+            for stem in profile.profile.term_ids() {
+                if weights.term_df(stem) as usize > rare {
+                    continue;
+                }
+                let lists = postings.entry(stem).or_default();
+                if side == 0 {
+                    lists.0.push(index);
+                } else {
+                    lists.1.push(index);
+                }
+            }
+        }
+    }
+    let mut pairs: Vec<(usize, usize)> = postings
+        .values()
+        .flat_map(|(l, r)| l.iter().flat_map(move |&i| r.iter().map(move |&j| (i, j))))
+        .collect();
+    crate::order::sort(&mut pairs);
+    pairs.dedup();
+    pairs
+}
+
+/// Every sentence of either side keeps its [`PARTNERS`] best partners on the other side,
+/// ranked by the TF-IDF cosine of the stems they share (ties: the lower index), found through
+/// an inverted index of the stems that at most [`POSTING_CAP`] sentences of the other side
+/// hold; the pairs are the union of both sides' choices, sorted. Each sentence does a bounded
+/// amount of work and brings a bounded number of pairs, and the same rule from both sides
+/// keeps the set mirror-symmetric.
+fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(usize, usize)> {
     let (left_index, right_index) = (Index::new(left), Index::new(right));
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::new(left.len().max(right.len()));
@@ -164,7 +225,7 @@ impl Scratch {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::similarity::{Profile, Weights};
+    use crate::similarity::Profile;
     use crate::tokenize::tokenize;
 
     fn profiles(texts: &[String]) -> Vec<Option<Profile>> {
@@ -187,11 +248,11 @@ mod tests {
         left[1] = None;
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
-        assert_eq!(candidates(&left, &right), [(0, 0)]);
+        assert_eq!(candidates(&left, &right, &weights), [(0, 0)]);
     }
 
     #[test]
-    fn long_inputs_pair_each_sentence_with_its_best_partners() {
+    fn long_inputs_pair_only_sentences_sharing_a_rare_stem() {
         // 250 × 250 sentences exceed ALL_PAIRS; each sentence has one unique word.
         let texts: Vec<String> = (0..250)
             .map(|i| format!("Common words and word{i}."))
@@ -199,8 +260,28 @@ mod tests {
         let (left, right) = (profiles(&texts), profiles(&texts));
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
-        let pairs = candidates(&left, &right);
+        let pairs = candidates(&left, &right, &weights);
         assert_eq!(pairs.len(), 250);
         assert!(pairs.iter().all(|&(i, j)| i == j));
+    }
+
+    #[test]
+    fn longer_inputs_pair_each_sentence_with_its_best_partners() {
+        // 1,000 sentences a side exceed RARE_STEMS_UP_TO. Sentence i shares its unique word
+        // with its twin and a word of its group of 100 with 99 others: too common to index.
+        let texts: Vec<String> = (0..1_000)
+            .map(|i| format!("Common words, group{} and word{i}.", i / 100))
+            .collect();
+        let (left, mut right) = (profiles(&texts), profiles(&texts));
+        right[7] = None;
+        let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
+        let pairs = candidates(&left, &right, &weights);
+        assert_eq!(pairs.len(), 999);
+        assert!(pairs.iter().all(|&(i, j)| i == j && j != 7));
+        let mirrored = candidates(&right, &left, &weights);
+        let mut back: Vec<(usize, usize)> = mirrored.iter().map(|&(j, i)| (i, j)).collect();
+        crate::order::sort(&mut back);
+        assert_eq!(back, pairs);
     }
 }

@@ -1,7 +1,7 @@
 //! For each sentence, the few sentences of its own article that say nearly the same.
 
 use super::candidates::candidates;
-use crate::similarity::{prepared_cosine, Prepared};
+use crate::similarity::{prepared_cosine, Prepared, Weights};
 
 /// How many near sentences each sentence keeps.
 const NEAR: usize = 3;
@@ -14,9 +14,9 @@ pub(super) type Near = Vec<Vec<(usize, f64)>>;
 /// For each sentence, up to [`NEAR`] other sentences of the same article with a stem cosine of
 /// at least [`NEAR_COSINE`], most similar first (ties: lower index first). Boilerplate (`None`)
 /// has none and is no one's.
-pub(super) fn nearest(side: &[Option<Prepared>]) -> Near {
+pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
     let mut near: Near = vec![Vec::new(); side.len()];
-    for (a, b) in candidates(side, side) {
+    for (a, b) in candidates(side, side, weights) {
         if a >= b {
             continue;
         }
@@ -59,7 +59,7 @@ mod tests {
             .into_iter()
             .map(|p| p.map(|p| weights.prepare(p)))
             .collect();
-        let near = nearest(&side);
+        let near = nearest(&side, &weights);
         assert_eq!(near[0].first().map(|n| n.0), Some(2));
         assert!(near[1].is_empty());
     }

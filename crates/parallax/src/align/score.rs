@@ -23,7 +23,7 @@ impl ScoreTable {
                 .collect()
         };
         let (left_profiles, right_profiles) = (prepare(left_profiles), prepare(right_profiles));
-        let candidates = candidates::candidates(&left_profiles, &right_profiles);
+        let candidates = candidates::candidates(&left_profiles, &right_profiles, &weights);
 
         let mut pairs: Vec<PairEvidence> = candidates
             .into_iter()
@@ -47,8 +47,8 @@ impl ScoreTable {
         crate::order::sort_by_key(&mut pairs, |p| (p.left, p.right));
 
         let near = (
-            near::nearest(&left_profiles),
-            near::nearest(&right_profiles),
+            near::nearest(&left_profiles, &weights),
+            near::nearest(&right_profiles, &weights),
         );
         let context = Context::new(left, right, &pairs, near);
         let topics = Topics::new(&left_profiles, &right_profiles);
