@@ -102,16 +102,28 @@ fn rare_stem_pairs(
 /// amount of work and brings a bounded number of pairs, and the same rule from both sides
 /// keeps the set mirror-symmetric.
 fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(usize, usize)> {
-    let (left_index, right_index) = (Index::new(left), Index::new(right));
+    let right_index = Index::new(right);
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::new(left.len().max(right.len()));
+    // A side against itself (near sentences): the right side's choices are the left side's,
+    // mirrored.
+    let same = std::ptr::eq(left, right);
     for (i, profile) in left.iter().enumerate() {
         if let Some(profile) = profile {
             for j in right_index.partners(profile, &mut scratch) {
                 pairs.push((i, j));
+                if same {
+                    pairs.push((j, i));
+                }
             }
         }
     }
+    if same {
+        crate::order::sort(&mut pairs);
+        pairs.dedup();
+        return pairs;
+    }
+    let left_index = Index::new(left);
     for (j, profile) in right.iter().enumerate() {
         if let Some(profile) = profile {
             for i in left_index.partners(profile, &mut scratch) {
@@ -203,22 +215,23 @@ impl Scratch {
         }
     }
 
-    /// The `count` highest-scoring slots (ties: the lower slot), and a reset.
+    /// The `count` highest-scoring slots (ties: the lower slot), best first, and a reset.
     fn best(&mut self, count: usize) -> Vec<usize> {
-        let mut scored: Vec<(f64, usize)> = self
-            .touched
-            .iter()
-            .map(|&k| (self.scores.get(k).copied().unwrap_or(0.0), k))
-            .collect();
+        // Kept by insertion: `count` is small, and the program's one sort stays the only one.
+        let mut best: Vec<(f64, usize)> = Vec::with_capacity(count + 1);
         for &k in &self.touched {
-            if let Some(slot) = self.scores.get_mut(k) {
-                *slot = 0.0;
+            let Some(slot) = self.scores.get_mut(k) else {
+                continue;
+            };
+            let score = std::mem::take(slot);
+            let at = best.partition_point(|&(s, m)| s.total_cmp(&score).then(k.cmp(&m)).is_gt());
+            if at < count {
+                best.insert(at, (score, k));
+                best.truncate(count);
             }
         }
         self.touched.clear();
-        crate::order::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.truncate(count);
-        scored.into_iter().map(|(_, k)| k).collect()
+        best.into_iter().map(|(_, k)| k).collect()
     }
 }
 

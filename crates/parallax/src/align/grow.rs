@@ -149,27 +149,24 @@ impl ScoreTable {
                         continue;
                     }
                     let key = (block.left.clone(), block.right.clone(), side, sentence);
-                    let found = match seen.get(&key) {
-                        Some(&found) => found,
-                        None => {
-                            let [left, right] = joined.get_or_insert_with(|| {
-                                [
-                                    self.joined(&self.left, &block.left),
-                                    self.joined(&self.right, &block.right),
-                                ]
-                            });
-                            let (own_profile, other_profile) = match side {
-                                Side::Left => (&*left, &*right),
-                                Side::Right => (&*right, &*left),
-                            };
-                            let found = self
-                                .growth_features(block, side, sentence, own_profile, other_profile)
-                                .map(|features| {
-                                    (features, self.models.grow.probability(&features))
-                                });
-                            seen.insert(key.clone(), found);
-                            found
-                        }
+                    let found = if let Some(&found) = seen.get(&key) {
+                        found
+                    } else {
+                        let [left, right] = joined.get_or_insert_with(|| {
+                            [
+                                self.joined(&self.left, &block.left),
+                                self.joined(&self.right, &block.right),
+                            ]
+                        });
+                        let (own_profile, other_profile) = match side {
+                            Side::Left => (&*left, &*right),
+                            Side::Right => (&*right, &*left),
+                        };
+                        let found = self
+                            .growth_features(block, side, sentence, own_profile, other_profile)
+                            .map(|features| (features, self.models.grow.probability(&features)));
+                        seen.insert(key.clone(), found);
+                        found
                     };
                     if let Some((features, score)) = found {
                         let (left, right, side, sentence) = key;
