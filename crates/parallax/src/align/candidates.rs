@@ -20,7 +20,7 @@ const RARE_SHARE: f64 = 0.02;
 
 /// Beyond [`RARE_STEMS_UP_TO`], each sentence keeps this many partners on the other side: those
 /// whose stems overlap most with its own (see [`candidates`]).
-const PARTNERS: usize = 16;
+const PARTNERS: usize = 10;
 
 /// A stem held by more than this many sentences of the other side is too common to find
 /// partners by: it would tie a sentence to a large share of the article and cost as much.
