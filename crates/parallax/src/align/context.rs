@@ -359,3 +359,21 @@ pub(super) fn logit(p: f64) -> f64 {
     let p = p.clamp(1e-6, 1.0 - 1e-6);
     (p / (1.0 - p)).ln().clamp(-12.0, 12.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crossing_counts_are_scaled_only_beyond_the_anchor_limit() {
+        // Up to the limit: the plain count, to the bit.
+        for (crossed, anchors) in [(0, 0), (3, 10), (250, CROSSING_ANCHORS)] {
+            let plain = (crossed as f64).ln_1p();
+            assert_eq!(crossing(crossed, anchors).to_bits(), plain.to_bits());
+        }
+        // Beyond: the same share of the anchors crossed gives the same value.
+        let share = crossing(100, CROSSING_ANCHORS);
+        assert!((crossing(1_000, 10 * CROSSING_ANCHORS) - share).abs() < 1e-12);
+        assert!(crossing(1_000, 10 * CROSSING_ANCHORS) < crossing(1_000, CROSSING_ANCHORS));
+    }
+}

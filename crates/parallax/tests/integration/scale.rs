@@ -135,6 +135,23 @@ fn the_linked_share_of_a_long_shuffled_pair_stays_flat_as_it_grows() {
         assert!(precision >= 0.95, "{stories} stories: {precision:.3} right");
         shares.push((left, right));
     }
+    // The bounded candidate search is mirror-symmetric too: right against left gives the
+    // mirrored links.
+    let (left, right) = long_pair(120);
+    let (left, right) = (sentences(&left), sentences(&right));
+    let threshold = Options::default().threshold;
+    let forward = align(&inputs(&left), &inputs(&right), threshold);
+    let mut backward: Vec<(Vec<usize>, Vec<usize>, f64)> =
+        align(&inputs(&right), &inputs(&left), threshold)
+            .into_iter()
+            .map(|l| (l.right, l.left, l.score))
+            .collect();
+    backward.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+    let forward: Vec<(Vec<usize>, Vec<usize>, f64)> = forward
+        .into_iter()
+        .map(|l| (l.left, l.right, l.score))
+        .collect();
+    assert_eq!(forward, backward);
     let (small, large) = (shares[0], shares[2]);
     assert!(small.0 >= 0.9 && small.1 >= 0.9, "small pair: {small:?}");
     assert!(
