@@ -3,8 +3,13 @@
 //! Uses the longest `OneStopEnglish` article when `../shared/eval/onestopenglish` is present
 //! (its advanced version against its elementary version, paragraphs joined by blank lines);
 //! otherwise a generated pair of long look-alike articles.
+//!
+//! With `PARALLAX_SCALING=1` it first times the aligner alone on many `OneStopEnglish`
+//! articles (advanced against elementary, the elementary ones in shuffled order) at 10k to
+//! 200k left words, once each, and prints the time, the ratio per doubling and the share of
+//! sentences linked (issue 18; `docs/speed.md`).
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, Criterion};
 use parallax::align::align;
 use parallax::{compare, Article, Options};
 use std::fmt::Write as _;
@@ -91,5 +96,97 @@ fn bench(c: &mut Criterion) {
     });
 }
 
+/// Every `OneStopEnglish` article as (advanced, elementary), repeated in order as often as
+/// needed; empty when the data is absent.
+fn all_articles() -> Vec<(String, String)> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/eval/onestopenglish/onestopenglish.json");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return Vec::new();
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return Vec::new();
+    };
+    let join = |level: &serde_json::Value| -> String {
+        level
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    json["articles"].as_object().map_or_else(Vec::new, |a| {
+        a.values()
+            .map(|a| (join(&a["adv"]), join(&a["ele"])))
+            .collect()
+    })
+}
+
+/// The aligner alone at growing sizes (see the module docs). A native benchmark, so it may
+/// read the clock.
+#[allow(clippy::disallowed_methods)]
+fn scaling() {
+    let articles = all_articles();
+    if articles.is_empty() {
+        eprintln!("scaling: ../shared/eval/onestopenglish not found");
+        return;
+    }
+    let mut previous: Option<(usize, f64)> = None;
+    for target in [10_000, 20_000, 50_000, 100_000, 200_000] {
+        let (mut left, mut picked, mut words) = (Vec::new(), Vec::new(), 0);
+        for (adv, ele) in articles.iter().cycle() {
+            if words >= target {
+                break;
+            }
+            words += adv.split_whitespace().count();
+            left.push(adv.as_str());
+            picked.push(ele.as_str());
+        }
+        // A fixed shuffle of the right side's articles: a step coprime with their count.
+        let n = picked.len();
+        let step = (n / 2..n).find(|s| gcd(*s, n) == 1).unwrap_or(1);
+        let right: Vec<&str> = (0..n).map(|k| picked[(k * step + 1) % n]).collect();
+        let (left, right) = (left.join("\n\n"), right.join("\n\n"));
+        let (left_tokens, right_tokens) = (sentences(&left), sentences(&right));
+        let (left_inputs, right_inputs) = (inputs(&left_tokens), inputs(&right_tokens));
+        let start = std::time::Instant::now();
+        let links = align(&left_inputs, &right_inputs, Options::default().threshold);
+        let seconds = start.elapsed().as_secs_f64();
+        let linked = |side: fn(&parallax::align::Alignment) -> &Vec<usize>, count: usize| {
+            let held: std::collections::BTreeSet<usize> =
+                links.iter().flat_map(|l| side(l).iter().copied()).collect();
+            held.len() as f64 / count.max(1) as f64
+        };
+        let ratio = previous.map_or(String::new(), |(w, s)| {
+            let doublings = (words as f64 / w as f64).log2();
+            format!(", x{:.2} per doubling", (seconds / s).powf(1.0 / doublings))
+        });
+        eprintln!(
+            "scaling: {words} words, {} / {} sentences: align {seconds:.3} s{ratio}; linked {:.3} / {:.3}",
+            left_tokens.len(),
+            right_tokens.len(),
+            linked(|l| &l.left, left_tokens.len()),
+            linked(|l| &l.right, right_tokens.len()),
+        );
+        previous = Some((words, seconds));
+    }
+}
+
+fn gcd(a: usize, b: usize) -> usize {
+    if b == 0 {
+        a
+    } else {
+        gcd(b, a % b)
+    }
+}
+
 criterion_group!(benches, bench);
-criterion_main!(benches);
+
+fn main() {
+    if std::env::var_os("PARALLAX_SCALING").is_some() {
+        scaling();
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}

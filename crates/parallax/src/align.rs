@@ -4,8 +4,10 @@
 //!
 //! 1. **Candidates.** Every sentence is profiled ([`Profile`]); boilerplate is left out and
 //!    never links. Inputs with up to 40,000 sentence pairs consider every pair; longer ones
-//!    only pairs that share a rare stem, found through an inverted index, so the cost grows
-//!    with the input's length rather than with the product of the sentence counts.
+//!    of up to 1,500 sentences the pairs that share a rare stem; longer still, each
+//!    sentence's few best partners by shared stems, found through an inverted index with a
+//!    fixed cap per stem, so the cost grows with the input's length rather than with the
+//!    product of the sentence counts.
 //! 2. **Lexical score.** Each candidate gets the learned lexical probability of
 //!    [`crate::similarity::score`] (TF-IDF cosine, character 4-grams, coverage, numbers,
 //!    names, quotations, word pairs and phrases).
@@ -19,7 +21,8 @@
 //!    sentences sit in their articles; whether both are in the headline-and-lede zone or are
 //!    headlines or captions; whether a sentence very like one of the two (in its own article)
 //!    pairs with the other; how many anchors (strong mutual best matches) the pair crosses,
-//!    which in a text and its edited copy marks a stray match; how much the two share beyond
+//!    which in a text and its edited copy marks a stray match (beyond 400 anchors the count
+//!    is scaled to 400, so it does not grow with the input's length); how much the two share beyond
 //!    the *topic stems* (stems in at least 15% of the sentences of each article: the actors'
 //!    names, the story's own words), so two sentences naming the same leaders about
 //!    different facts count less; and how unlike the two

@@ -1,4 +1,5 @@
-//! Find the sentence pairs worth scoring: every pair of short inputs, else pairs sharing a rare stem.
+//! Find the sentence pairs worth scoring: every pair of short inputs, else each sentence's
+//! best few partners by shared stems.
 
 use crate::similarity::{Prepared, Weights};
 use std::collections::BTreeMap;
@@ -6,18 +7,31 @@ use std::collections::BTreeMap;
 /// Inputs with at most this many sentence pairs consider every pair.
 pub(super) const ALL_PAIRS: usize = 40_000;
 
+/// Inputs with more pairs than [`ALL_PAIRS`] but at most this many sentences (both sides
+/// together) consider the pairs that share a rare stem ([`rare_stem_pairs`]); longer ones each
+/// sentence's best partners ([`best_partners`]).
+pub(super) const RARE_STEMS_UP_TO: usize = 1_500;
+
 /// A stem is rare enough to index when at most this many sentences hold it, or a share of
 /// [`RARE_SHARE`] of all sentences if that is more.
 const RARE_COUNT: usize = 8;
 /// See [`RARE_COUNT`].
 const RARE_SHARE: f64 = 0.02;
 
+/// Beyond [`RARE_STEMS_UP_TO`], each sentence keeps this many partners on the other side: those
+/// whose stems overlap most with its own (see [`candidates`]).
+const PARTNERS: usize = 10;
+
+/// A stem held by more than this many sentences of the other side is too common to find
+/// partners by: it would tie a sentence to a large share of the article and cost as much.
+const POSTING_CAP: usize = 48;
+
 /// The candidate pairs `(left, right)`, sorted and without repeats. `None` profiles
 /// (boilerplate) take part in no pair.
 ///
-/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate. Beyond, an inverted index of rare
-/// stems lists the pairs sharing at least one of them: each stem adds at most the square of
-/// the rare limit, so the cost grows with the length of the input, not with its square.
+/// Up to [`ALL_PAIRS`] pairs, every pair is a candidate; up to [`RARE_STEMS_UP_TO`] sentences,
+/// the pairs sharing a rare stem ([`rare_stem_pairs`]); beyond, each sentence's best partners
+/// ([`best_partners`]), whose cost grows with the length of the input, not with its square.
 pub(super) fn candidates(
     left: &[Option<Prepared>],
     right: &[Option<Prepared>],
@@ -37,6 +51,23 @@ pub(super) fn candidates(
             .collect();
     }
     let sentences = left_present.len() + right_present.len();
+    if sentences <= RARE_STEMS_UP_TO {
+        rare_stem_pairs(left, right, weights, sentences)
+    } else {
+        best_partners(left, right)
+    }
+}
+
+/// The pairs sharing at least one rare stem, through an inverted index: a stem is rare when
+/// at most [`RARE_COUNT`] of the `sentences` hold it, or [`RARE_SHARE`] of them if that is
+/// more. The limit grows with the input, and so does each stem's share of the pairs: kept for
+/// inputs of up to [`RARE_STEMS_UP_TO`] sentences, whose links the models were fitted on.
+fn rare_stem_pairs(
+    left: &[Option<Prepared>],
+    right: &[Option<Prepared>],
+    weights: &Weights,
+    sentences: usize,
+) -> Vec<(usize, usize)> {
     let rare = RARE_COUNT.max((sentences as f64 * RARE_SHARE) as usize);
     let mut postings: BTreeMap<u64, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
     for (side, profiles) in [left, right].into_iter().enumerate() {
@@ -62,6 +93,146 @@ pub(super) fn candidates(
     crate::order::sort(&mut pairs);
     pairs.dedup();
     pairs
+}
+
+/// Every sentence of either side keeps its [`PARTNERS`] best partners on the other side,
+/// ranked by the TF-IDF cosine of the stems they share (ties: the lower index), found through
+/// an inverted index of the stems that at most [`POSTING_CAP`] sentences of the other side
+/// hold; the pairs are the union of both sides' choices, sorted. Each sentence does a bounded
+/// amount of work and brings a bounded number of pairs, and the same rule from both sides
+/// keeps the set mirror-symmetric.
+fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(usize, usize)> {
+    let right_index = Index::new(right);
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    let mut scratch = Scratch::new(left.len().max(right.len()));
+    // A side against itself (near sentences): the right side's choices are the left side's,
+    // mirrored.
+    let same = std::ptr::eq(left, right);
+    for (i, profile) in left.iter().enumerate() {
+        if let Some(profile) = profile {
+            for j in right_index.partners(profile, &mut scratch) {
+                pairs.push((i, j));
+                if same {
+                    pairs.push((j, i));
+                }
+            }
+        }
+    }
+    if same {
+        crate::order::sort(&mut pairs);
+        pairs.dedup();
+        return pairs;
+    }
+    let left_index = Index::new(left);
+    for (j, profile) in right.iter().enumerate() {
+        if let Some(profile) = profile {
+            for i in left_index.partners(profile, &mut scratch) {
+                pairs.push((i, j));
+            }
+        }
+    }
+    crate::order::sort(&mut pairs);
+    pairs.dedup();
+    pairs
+}
+
+/// An inverted index of one side's stems: for each stem, the sentences holding it with the
+/// stem's share of their stem vector ([`Prepared::unit_terms`]).
+struct Index {
+    /// The stems held by at most [`POSTING_CAP`] sentences, sorted, each with where its
+    /// postings start in `postings` (the next stem's start is where they end).
+    stems: Vec<(u64, usize)>,
+    /// `(sentence, share)`, grouped by stem in the order of `stems`, by sentence within.
+    postings: Vec<(usize, f64)>,
+}
+
+impl Index {
+    fn new(side: &[Option<Prepared>]) -> Self {
+        let mut all: Vec<(u64, usize, f64)> = side
+            .iter()
+            .enumerate()
+            .filter_map(|(k, p)| Some((k, p.as_ref()?)))
+            .flat_map(|(k, p)| p.unit_terms().map(move |(stem, share)| (stem, k, share)))
+            .collect();
+        crate::order::sort_by(&mut all, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut stems = Vec::new();
+        let mut postings = Vec::new();
+        for run in all.chunk_by(|a, b| a.0 == b.0) {
+            if let Some(&(stem, _, _)) = run.first() {
+                if run.len() <= POSTING_CAP {
+                    stems.push((stem, postings.len()));
+                    postings.extend(run.iter().map(|&(_, k, share)| (k, share)));
+                }
+            }
+        }
+        Self { stems, postings }
+    }
+
+    /// The sentences holding `stem`, none if more than [`POSTING_CAP`] do.
+    fn posting(&self, stem: u64) -> &[(usize, f64)] {
+        let Ok(at) = self.stems.binary_search_by_key(&stem, |s| s.0) else {
+            return &[];
+        };
+        let start = self.stems.get(at).map_or(0, |s| s.1);
+        let end = self.stems.get(at + 1).map_or(self.postings.len(), |s| s.1);
+        self.postings.get(start..end).unwrap_or_default()
+    }
+
+    /// The [`PARTNERS`] sentences of this side that share the most with `profile`, best first.
+    fn partners(&self, profile: &Prepared, scratch: &mut Scratch) -> Vec<usize> {
+        for (stem, share) in profile.unit_terms() {
+            for &(k, other) in self.posting(stem) {
+                scratch.add(k, share * other);
+            }
+        }
+        scratch.best(PARTNERS)
+    }
+}
+
+/// Dense score accumulators, reset after each use by the list of the slots touched.
+struct Scratch {
+    scores: Vec<f64>,
+    touched: Vec<usize>,
+}
+
+impl Scratch {
+    fn new(len: usize) -> Self {
+        Self {
+            scores: vec![0.0; len],
+            touched: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, k: usize, score: f64) {
+        if score <= 0.0 {
+            return;
+        }
+        if let Some(slot) = self.scores.get_mut(k) {
+            if *slot == 0.0 {
+                self.touched.push(k);
+            }
+            *slot += score;
+        }
+    }
+
+    /// The `count` highest-scoring slots (ties: the lower slot), best first, and a reset.
+    fn best(&mut self, count: usize) -> Vec<usize> {
+        // Kept by insertion: `count` is small, and the program's one sort stays the only one.
+        let mut best: Vec<(f64, usize)> = Vec::with_capacity(count + 1);
+        for &k in &self.touched {
+            let Some(slot) = self.scores.get_mut(k) else {
+                continue;
+            };
+            let score = std::mem::take(slot);
+            let at = best.partition_point(|&(s, m)| s.total_cmp(&score).then(k.cmp(&m)).is_gt());
+            if at < count {
+                best.insert(at, (score, k));
+                best.truncate(count);
+            }
+        }
+        self.touched.clear();
+        best.into_iter().map(|(_, k)| k).collect()
+    }
 }
 
 #[cfg(test)]
@@ -105,5 +276,25 @@ mod tests {
         let pairs = candidates(&left, &right, &weights);
         assert_eq!(pairs.len(), 250);
         assert!(pairs.iter().all(|&(i, j)| i == j));
+    }
+
+    #[test]
+    fn longer_inputs_pair_each_sentence_with_its_best_partners() {
+        // 1,000 sentences a side exceed RARE_STEMS_UP_TO. Sentence i shares its unique word
+        // with its twin and a word of its group of 100 with 99 others: too common to index.
+        let texts: Vec<String> = (0..1_000)
+            .map(|i| format!("Common words, group{} and word{i}.", i / 100))
+            .collect();
+        let (left, mut right) = (profiles(&texts), profiles(&texts));
+        right[7] = None;
+        let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
+        let pairs = candidates(&left, &right, &weights);
+        assert_eq!(pairs.len(), 999);
+        assert!(pairs.iter().all(|&(i, j)| i == j && j != 7));
+        let mirrored = candidates(&right, &left, &weights);
+        let mut back: Vec<(usize, usize)> = mirrored.iter().map(|&(j, i)| (i, j)).collect();
+        crate::order::sort(&mut back);
+        assert_eq!(back, pairs);
     }
 }

@@ -163,8 +163,7 @@ impl Context {
         let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
         let heading = self.left_heading.get(i).copied().unwrap_or(false)
             || self.right_heading.get(j).copied().unwrap_or(false);
-        let crossed = self.anchors.crossed(i, j);
-        let crossing = (crossed as f64).ln_1p();
+        let crossing = crossing(self.anchors.crossed(i, j), self.anchors.len());
         let c = pair.lexical.values[crate::similarity::COSINE];
         let left_margin = margin(self.left_top.get(i).map_or(&[][..], Vec::as_slice), c);
         let right_margin = margin(self.right_top.get(j).map_or(&[][..], Vec::as_slice), c);
@@ -193,6 +192,28 @@ impl Context {
             specific.map_or(0.0, |s| s.mass),
             specific.map_or(0.0, |s| s.cover_min),
         ]
+    }
+}
+
+/// Up to this many anchors, the crossing feature counts every anchor a pair crosses; beyond,
+/// the count is scaled down to this many anchors (see [`crossing`]).
+pub(super) const CROSSING_ANCHORS: usize = 400;
+
+/// The crossing feature: `ln(1 + crossed)` for a pair that crosses `crossed` of `anchors`
+/// anchors, the count scaled to [`CROSSING_ANCHORS`] anchors when there are more.
+///
+/// In a long input made of many stories (or one story moved about in pieces) a right pair
+/// crosses every anchor between its place and where its story sits on the other side, a
+/// number that grows with the input's length; unscaled, the same pair in a longer input would
+/// look ever more like a stray match. Scaled, the feature measures the share of the anchors
+/// crossed, as it does in the article-sized inputs the model was fitted on, where the two
+/// are the same number.
+pub(super) fn crossing(crossed: usize, anchors: usize) -> f64 {
+    let crossed = crossed as f64;
+    if anchors <= CROSSING_ANCHORS {
+        crossed.ln_1p()
+    } else {
+        (crossed * CROSSING_ANCHORS as f64 / anchors as f64).ln_1p()
     }
 }
 
@@ -337,4 +358,22 @@ pub(super) fn asymmetry(left: &[SentenceInput<'_>], right: &[SentenceInput<'_>])
 pub(super) fn logit(p: f64) -> f64 {
     let p = p.clamp(1e-6, 1.0 - 1e-6);
     (p / (1.0 - p)).ln().clamp(-12.0, 12.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crossing_counts_are_scaled_only_beyond_the_anchor_limit() {
+        // Up to the limit: the plain count, to the bit.
+        for (crossed, anchors) in [(0, 0), (3, 10), (250, CROSSING_ANCHORS)] {
+            let plain = (crossed as f64).ln_1p();
+            assert_eq!(crossing(crossed, anchors).to_bits(), plain.to_bits());
+        }
+        // Beyond: the same share of the anchors crossed gives the same value.
+        let share = crossing(100, CROSSING_ANCHORS);
+        assert!((crossing(1_000, 10 * CROSSING_ANCHORS) - share).abs() < 1e-12);
+        assert!(crossing(1_000, 10 * CROSSING_ANCHORS) < crossing(1_000, CROSSING_ANCHORS));
+    }
 }

@@ -46,6 +46,11 @@ impl Anchors {
         }
     }
 
+    /// How many anchors there are.
+    pub(super) fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
     /// How many of the first `prefix` anchors (by left) have a right sentence below `bound`.
     fn below(&self, prefix: usize, bound: usize) -> usize {
         let mut count = 0;

@@ -1,6 +1,6 @@
 //! Pack accepted sentence pairs into links: consecutive sentences that all pair up form one block.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One link before its kind is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,11 +98,19 @@ pub(super) fn merge_touching(blocks: Vec<Block>) -> Vec<Block> {
         (a.left == b.left && runs(&a.right, &b.right))
             || (a.right == b.right && runs(&a.left, &b.left))
     };
+    // Touching blocks have the same sentences on one side: only those are compared.
+    let mut same_side: BTreeMap<(bool, &[usize]), Vec<usize>> = BTreeMap::new();
+    for (k, block) in blocks.iter().enumerate() {
+        same_side.entry((false, &block.left)).or_default().push(k);
+        same_side.entry((true, &block.right)).or_default().push(k);
+    }
     let mut parent: Vec<usize> = (0..blocks.len()).collect();
-    for a in 0..blocks.len() {
-        for b in a + 1..blocks.len() {
-            if touching(&blocks[a], &blocks[b]) {
-                union(&mut parent, a, b);
+    for group in same_side.values() {
+        for (x, &a) in group.iter().enumerate() {
+            for &b in group.iter().skip(x + 1) {
+                if touching(&blocks[a], &blocks[b]) {
+                    union(&mut parent, a, b);
+                }
             }
         }
     }

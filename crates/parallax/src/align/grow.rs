@@ -14,7 +14,7 @@
 
 use super::groups::{link_counts, Block};
 use super::{ScoreTable, Side};
-use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features};
+use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features, Prepared};
 use std::collections::BTreeMap;
 
 /// Number of growth features.
@@ -40,6 +40,10 @@ const GROW_SCORE: f64 = 0.5;
 /// At most this many rounds of growth.
 const ROUNDS: usize = 8;
 
+/// The growth proposals already judged, by block, side and sentence: `None` when the sentence
+/// has no profile (boilerplate).
+type Seen = BTreeMap<(Vec<usize>, Vec<usize>, Side, usize), Option<([f64; GROW_FEATURES], f64)>>;
+
 /// One proposal: add `sentence` of `side` to the link `(left, right)`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Growth {
@@ -62,13 +66,14 @@ impl ScoreTable {
     #[cfg_attr(not(feature = "fitting"), allow(dead_code))]
     pub fn growth_proposals(&self, threshold: f64) -> Vec<Growth> {
         let blocks = self.blocks(threshold);
-        self.proposals(&blocks)
+        self.proposals(&blocks, &mut Seen::new())
     }
 
     /// Grows `blocks` until no proposal is accepted.
     pub(super) fn grow(&self, mut blocks: Vec<Block>) -> Vec<Block> {
+        let mut seen = Seen::new();
         for _ in 0..ROUNDS {
-            let proposals = self.proposals(&blocks);
+            let proposals = self.proposals(&blocks, &mut seen);
             // The best proposal for each wanted sentence; ties between blocks cancel.
             let mut best: BTreeMap<(Side, usize), (f64, usize)> = BTreeMap::new();
             for proposal in &proposals {
@@ -81,6 +86,10 @@ impl ScoreTable {
                     entry.1 += 1;
                 }
             }
+            let mut index: BTreeMap<(&[usize], &[usize]), usize> = BTreeMap::new();
+            for (k, block) in blocks.iter().enumerate() {
+                index.entry((&block.left, &block.right)).or_insert(k);
+            }
             let mut accepted: Vec<(usize, Side, usize)> = Vec::new();
             for proposal in &proposals {
                 let wins =
@@ -91,10 +100,7 @@ impl ScoreTable {
                 if !wins || proposal.score < GROW_SCORE {
                     continue;
                 }
-                if let Some(block) = blocks
-                    .iter()
-                    .position(|b| b.left == proposal.left && b.right == proposal.right)
-                {
+                if let Some(&block) = index.get(&(&proposal.left[..], &proposal.right[..])) {
                     accepted.push((block, proposal.side, proposal.sentence));
                 }
             }
@@ -120,10 +126,15 @@ impl ScoreTable {
         blocks
     }
 
-    fn proposals(&self, blocks: &[Block]) -> Vec<Growth> {
+    /// The proposals for `blocks`: every unlinked sentence right next to a block, with its
+    /// features and score. A proposal's features depend only on its block and sentence, so
+    /// `seen` keeps them from one round to the next, and each block's two sides are joined
+    /// once for all its proposals.
+    fn proposals(&self, blocks: &[Block], seen: &mut Seen) -> Vec<Growth> {
         let linked = link_counts(blocks, self.left.len(), self.right.len());
         let mut out = Vec::new();
         for block in blocks {
+            let mut joined: Option<[Prepared; 2]> = None;
             for side in [Side::Left, Side::Right] {
                 let (own, own_linked, own_count) = match side {
                     Side::Left => (&block.left, &linked.0, self.left.len()),
@@ -137,11 +148,31 @@ impl ScoreTable {
                     if sentence >= own_count || own_linked.get(sentence).is_none_or(|&n| n > 0) {
                         continue;
                     }
-                    if let Some(features) = self.growth_features(block, side, sentence) {
-                        let score = self.models.grow.probability(&features);
+                    let key = (block.left.clone(), block.right.clone(), side, sentence);
+                    let found = if let Some(&found) = seen.get(&key) {
+                        found
+                    } else {
+                        let [left, right] = joined.get_or_insert_with(|| {
+                            [
+                                self.joined(&self.left, &block.left),
+                                self.joined(&self.right, &block.right),
+                            ]
+                        });
+                        let (own_profile, other_profile) = match side {
+                            Side::Left => (&*left, &*right),
+                            Side::Right => (&*right, &*left),
+                        };
+                        let found = self
+                            .growth_features(block, side, sentence, own_profile, other_profile)
+                            .map(|features| (features, self.models.grow.probability(&features)));
+                        seen.insert(key.clone(), found);
+                        found
+                    };
+                    if let Some((features, score)) = found {
+                        let (left, right, side, sentence) = key;
                         out.push(Growth {
-                            left: block.left.clone(),
-                            right: block.right.clone(),
+                            left,
+                            right,
                             side,
                             sentence,
                             features,
@@ -154,16 +185,19 @@ impl ScoreTable {
         out
     }
 
+    /// The features of adding `sentence` of `side` to `block`, whose own side (the side of
+    /// `sentence`) and other side are `own_profile` and `other_profile` joined.
     fn growth_features(
         &self,
         block: &Block,
         side: Side,
         sentence: usize,
+        own_profile: &Prepared,
+        other_profile: &Prepared,
     ) -> Option<[f64; GROW_FEATURES]> {
-        let (own_side, other_side, own, other, own_best, own_rank, other_rank) = match side {
+        let (own_side, own, other, own_best, own_rank, other_rank) = match side {
             Side::Left => (
                 &self.left,
-                &self.right,
                 &block.left,
                 &block.right,
                 &self.left_best,
@@ -172,7 +206,6 @@ impl ScoreTable {
             ),
             Side::Right => (
                 &self.right,
-                &self.left,
                 &block.right,
                 &block.left,
                 &self.right_best,
@@ -181,8 +214,6 @@ impl ScoreTable {
             ),
         };
         let candidate = own_side.get(sentence)?.as_ref()?;
-        let other_profile = self.joined(other_side, other);
-        let own_profile = self.joined(own_side, own);
         let mut grown_indices = own.clone();
         grown_indices.push(sentence);
         crate::order::sort(&mut grown_indices);
@@ -191,12 +222,12 @@ impl ScoreTable {
         let lexical = self
             .models
             .lexical
-            .probability(&prepared_features(&other_profile, candidate).values);
+            .probability(&prepared_features(other_profile, candidate).values);
         let cosine_gain =
-            prepared_cosine(&other_profile, &grown) - prepared_cosine(&other_profile, &own_profile);
-        let already_covered = prepared_coverage(&other_profile, &own_profile);
-        let cover_gain = prepared_coverage(&other_profile, &grown) - already_covered;
-        let own_cover = prepared_coverage(candidate, &other_profile);
+            prepared_cosine(other_profile, &grown) - prepared_cosine(other_profile, own_profile);
+        let already_covered = prepared_coverage(other_profile, own_profile);
+        let cover_gain = prepared_coverage(other_profile, &grown) - already_covered;
+        let own_cover = prepared_coverage(candidate, other_profile);
         let best = own_best.get(sentence).copied().unwrap_or(0.0);
         let best_ratio = if best > 0.0 {
             (lexical / best).min(1.0)

@@ -164,8 +164,11 @@ impl ScoreTable {
             .0
             .checked_sub(1)
             .zip(first.1.checked_sub(1))
-            .is_some_and(|end| around.ends.contains(&end));
-        let after = around.starts.contains(&(last.0 + 1, last.1 + 1));
+            .is_some_and(|end| around.ends.binary_search(&end).is_ok());
+        let after = around
+            .starts
+            .binary_search(&(last.0 + 1, last.1 + 1))
+            .is_ok();
         let position = |relative: &[f64], k: usize| relative.get(k).copied().unwrap_or(0.0);
         let position_gap = (position(&self.left_relative, first.0)
             - position(&self.right_relative, first.1))
@@ -217,7 +220,7 @@ struct Around {
     /// How many links hold each sentence.
     left_links: Vec<usize>,
     right_links: Vec<usize>,
-    /// The last and the first `(left, right)` sentence of each link.
+    /// The last and the first `(left, right)` sentence of each link, sorted.
     ends: Vec<(usize, usize)>,
     starts: Vec<(usize, usize)>,
     /// Each sentence's best pair.
@@ -229,17 +232,21 @@ impl Around {
     fn new(table: &ScoreTable, blocks: &[Block]) -> Self {
         let (left_links, right_links) = link_counts(blocks, table.left.len(), table.right.len());
         let (left_best, right_best) = table.best_scores();
+        let mut ends: Vec<(usize, usize)> = blocks
+            .iter()
+            .filter_map(|b| Some((*b.left.last()?, *b.right.last()?)))
+            .collect();
+        let mut starts: Vec<(usize, usize)> = blocks
+            .iter()
+            .map(|b| (first(&b.left), first(&b.right)))
+            .collect();
+        crate::order::sort(&mut ends);
+        crate::order::sort(&mut starts);
         Self {
             left_links,
             right_links,
-            ends: blocks
-                .iter()
-                .filter_map(|b| Some((*b.left.last()?, *b.right.last()?)))
-                .collect(),
-            starts: blocks
-                .iter()
-                .map(|b| (first(&b.left), first(&b.right)))
-                .collect(),
+            ends,
+            starts,
             left_best,
             right_best,
         }

@@ -40,6 +40,7 @@ pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
 mod tests {
     use super::*;
     use crate::similarity::Profile;
+    use crate::similarity::Weights;
     use crate::tokenize::tokenize;
 
     #[test]

@@ -138,3 +138,16 @@ pub(crate) struct Prepared {
     pub(super) grams: Vec<(Id, f64)>,
     pub(super) grams_norm: f64,
 }
+
+impl Prepared {
+    /// The content stems with their share of the stem vector: `(stem, tf·idf / norm)`, sorted
+    /// by stem, so the sum of the products over two sentences' shared stems is their TF-IDF
+    /// cosine.
+    pub(crate) fn unit_terms(&self) -> impl Iterator<Item = (u64, f64)> + '_ {
+        let norm = self.terms_norm;
+        self.terms.iter().map(move |&(stem, w, _)| {
+            let share = if norm > 0.0 { w / norm } else { 0.0 };
+            (stem, share)
+        })
+    }
+}

@@ -8,6 +8,7 @@ mod flags;
 mod normalize;
 mod nway;
 mod properties;
+mod scale;
 mod segment_golden;
 mod segment_props;
 mod segment_seeds;
