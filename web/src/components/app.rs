@@ -329,14 +329,9 @@ impl Page {
         }
     }
 
-    /// Opens a shared comparison in the panes. The reader's own articles stay in storage
-    /// untouched (storage is not written while the shared comparison is shown), and Undo
-    /// reads them back, also after a reload.
-    fn open_shared(self, shared: Shared) {
-        self.show_shared(shared);
-    }
-
-    /// Shows a shared comparison in the panes. Each pane's Undo leads back to the reader's own
+    /// Shows a shared comparison in the panes. The reader's own articles stay in storage
+    /// untouched (storage is not written while the shared comparison is shown), and Undo reads
+    /// them back, also after a reload. Each pane's Undo leads back to the reader's own
     /// article at its place (still in storage), also once the shared comparison is edited and
     /// so becomes the reader's.
     fn show_shared(self, shared: Shared) {
@@ -615,7 +610,7 @@ fn restore_shared(page: Page, note: RwSignal<Option<(bool, String)>>) {
         };
         crate::share::browser::forget_fragment();
         match result {
-            Ok(shared) => page.open_shared(shared),
+            Ok(shared) => page.show_shared(shared),
             Err(error) => note.set(Some((false, error.to_string()))),
         }
     });

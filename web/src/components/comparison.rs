@@ -5,6 +5,7 @@ use super::aligned_view::{AlignedView, OpenFolds, Rows};
 use super::corrections_bar::{CorrectionsBar, Corrector};
 use super::flag_list::FlagList;
 use super::grid_view::GridView;
+use super::legend::Legend;
 use super::match_options::MatchOptions;
 use super::overview::Overview;
 use super::progress::Progress;
@@ -13,7 +14,6 @@ use super::sentence::{sentence_selector, Highlight};
 use super::summary_bar::SummaryBar;
 use super::toolbar::Toolbar;
 use crate::browser;
-use crate::engine::{Engine, Failure};
 use crate::state::{self, Command, Export, Refusal, View};
 use crate::view_model::{self, Block, Filter, Partners, Target};
 use leptos::html;
@@ -24,6 +24,9 @@ use parallax::{Options, Report};
 use std::collections::BTreeSet;
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::time::Duration;
+
+mod job;
+use job::{run, settle};
 
 /// Counts reports, so rendered rows of an old report are never reused for a new one.
 static GENERATION: AtomicU64 = AtomicU64::new(0);
@@ -543,117 +546,6 @@ fn rows_and_columns(
     (rows, columns)
 }
 
-/// Runs every new job (or "Compare again") in the engine's worker; a comparison still running
-/// for an older job is stopped there. The page stays usable meanwhile. Returns the cancel and
-/// retry actions.
-fn run(
-    job: RwSignal<Option<Job>>,
-    report: RwSignal<Outcome>,
-    busy: RwSignal<bool>,
-    json: StoredValue<String>,
-) -> (Callback<()>, Callback<()>) {
-    let engine = StoredValue::new_local(Engine::new());
-    let attempt = RwSignal::new(0_u32);
-    Effect::new(move |_| {
-        attempt.track();
-        let Some(next) = job.get() else { return };
-        let texts: Vec<&str> = next.articles.iter().map(|a| a.text.as_str()).collect();
-        if let Err(refusal) = state::check_articles(&texts) {
-            engine.with_value(Engine::cancel);
-            show(report, Err(refusal));
-            busy.set(false);
-            return;
-        }
-        busy.set(state::is_large(&texts));
-        // A small comparison says "Comparing…" only when it takes a while.
-        set_timeout(
-            move || {
-                if engine.try_with_value(Engine::is_running) == Some(true) {
-                    busy.set(true);
-                }
-            },
-            SLOW,
-        );
-        let articles = next
-            .articles
-            .iter()
-            .map(|a| (a.name.clone(), a.text.clone()))
-            .collect();
-        engine.with_value(|engine| {
-            engine.run(articles, next.options, next.corrections, move |outcome| {
-                match outcome {
-                    Ok(compared) => {
-                        json.set_value(compared.json);
-                        show(report, Ok(compared.report));
-                    }
-                    Err(Failure::Blank(blank)) => {
-                        let refusal = state::missing(&blank).unwrap_or(Refusal::Missing {
-                            docs: (0..blank.len()).collect(),
-                            of: blank.len(),
-                        });
-                        show(report, Err(refusal));
-                    }
-                    Err(Failure::Error(why)) => show(report, Err(Refusal::Failed(why))),
-                }
-                busy.set(false);
-            });
-        });
-    });
-    let cancel = move || {
-        if engine.with_value(Engine::is_running) {
-            engine.with_value(Engine::cancel);
-            show(report, Err(Refusal::Cancelled));
-            busy.set(false);
-        }
-    };
-    let retry = move || attempt.update(|n| *n += 1);
-    (
-        Callback::new(move |()| cancel()),
-        Callback::new(move |()| retry()),
-    )
-}
-
-/// Sets the report (or refusal) unless it equals the one shown: an equal report keeps the
-/// rendered rows, pins and open folds.
-fn show(report: RwSignal<Outcome>, next: Result<Report, Refusal>) {
-    if report.with_untracked(|r| r.as_ref() != Some(&next)) {
-        report.set(Some(next));
-    }
-}
-
-/// Copies articles and options into the job once changes pause; the first job starts at once.
-fn settle(
-    articles: Signal<Articles>,
-    options: Signal<Options>,
-    corrections: Signal<Corrections>,
-) -> RwSignal<Option<Job>> {
-    let current = move || Job {
-        articles: articles.get(),
-        options: options.get(),
-        corrections: corrections.get(),
-    };
-    let job = RwSignal::new(None::<Job>);
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    let commit = move |next: Job| {
-        if job.with_untracked(|j| j.as_ref() != Some(&next)) {
-            job.set(Some(next));
-        }
-    };
-    Effect::new(move |previous: Option<()>| {
-        let next = current();
-        if let Some(handle) = pending.get_value() {
-            handle.clear();
-        }
-        if previous.is_none() {
-            commit(next);
-        } else {
-            let handle = set_timeout_with_handle(move || commit(next), SETTLE).ok();
-            pending.set_value(handle);
-        }
-    });
-    job
-}
-
 /// The name an unnamed article gets: "Left" and "Right" of two, else "Article 3".
 fn fallback_name(doc: usize, of: usize) -> String {
     match (of, doc) {
@@ -877,59 +769,5 @@ fn refusal_view(problem: bool, message: String, guard_note: &'static str) -> Any
         .into_any()
     } else {
         view! { <p class="px-empty px-refusal" role="status">{message}</p> }.into_any()
-    }
-}
-
-/// What the row labels mean (issue 15, item 8), folded above the rows.
-#[component]
-fn Legend() -> impl IntoView {
-    const KINDS: [(&str, &str, &str); 4] = [
-        (
-            "identical",
-            "identical",
-            "the same words in the same order (quotes, dashes and spacing aside)",
-        ),
-        (
-            "minor",
-            "minor",
-            "the same sentence with small wording changes",
-        ),
-        (
-            "paraphrase",
-            "paraphrase",
-            "the same content in other words",
-        ),
-        (
-            "partial",
-            "partial",
-            "they share a fact, and one side carries facts the other lacks",
-        ),
-    ];
-    let kinds = KINDS
-        .iter()
-        .map(|&(class, label, meaning)| {
-            view! {
-                <dt class=format!("px-{class}") data-kind=class><span class="px-badge">{label}</span></dt>
-                <dd>{meaning}</dd>
-            }
-        })
-        .collect_view();
-    view! {
-        <details class="px-legend">
-            <summary>"What the labels mean"</summary>
-            <dl>
-                {kinds}
-                <dt>"match 83%"</dt>
-                <dd>"how likely the aligner judges it that the two sides belong together, learned from hand-made alignments"</dd>
-                <dt><span class="px-possible">"possible match"</span></dt>
-                <dd>"below 50%: more likely wrong than right; check it yourself"</dd>
-                <dt>"only left / only right"</dt>
-                <dd>"a sentence the other article does not carry"</dd>
-                <dt><mark class="px-only-here">"highlighted"</mark></dt>
-                <dd>"in a paraphrase or partial match: words only this side has; Show word diff strikes through and underlines every change"</dd>
-                <dt><span class="px-yours-badge">"your link"</span></dt>
-                <dd>"a link you made: Correct links shows Link to… and Not the same fact on the rows. Your corrections change the grid, coverage and summary, stay in this browser and go into exports and share links"</dd>
-            </dl>
-        </details>
     }
 }

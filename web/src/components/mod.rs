@@ -8,6 +8,7 @@ pub mod flag_list;
 pub mod grid_view;
 pub mod header;
 pub mod input_panel;
+pub mod legend;
 pub mod match_options;
 pub mod options_bar;
 pub mod overview;
