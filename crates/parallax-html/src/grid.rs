@@ -1,6 +1,7 @@
 //! The page of three or more articles: the fact grid, the sentences only one article carries,
 //! the coverage matrix, then each pair's side-by-side table (folded).
 
+use crate::fragments::{self, GridShow};
 use crate::{escape, foot, head, pair_table};
 use parallax::report::Report;
 use parallax_view::grid::{grid, Grid};
@@ -34,21 +35,23 @@ use std::fmt::Write as _;
 /// ```
 pub fn render_all(report: &Report, base: usize) -> String {
     let grid = grid(report, base);
-    let names: Vec<String> = report.documents.iter().map(|d| escape(&d.name)).collect();
+    // The fragments escape names themselves; the headings here use escaped copies.
+    let raw: Vec<String> = report.documents.iter().map(|d| d.name.clone()).collect();
+    let names: Vec<String> = raw.iter().map(|n| escape(n)).collect();
     let mut html = String::with_capacity(64 * 1024);
     head(&mut html, &format!("{} articles", names.len()));
     let _ = write!(
         html,
         "<header class=\"px-head\">\n<h1>{} articles: {}</h1>\n<p>One row per fact, in the \
-         order of <b>{}</b>; a dash where an article does not report it; ≠ where linked \
+         order of <b>{}</b>; \"not reported\" where an article does not tell it; ≠ where linked \
          sentences disagree on a number, date, name, quote or attribution.</p>\n</header>\n<main>\n",
         names.len(),
         names.join(", "),
         names.get(grid.base).map_or("", String::as_str)
     );
-    grid_section(&mut html, report, &grid, &names);
-    only_section(&mut html, report, &names);
-    coverage_section(&mut html, report, &names);
+    grid_section(&mut html, report, &grid, &raw);
+    only_section(&mut html, report, &raw);
+    coverage_section(&mut html, report, &raw);
     pairs_section(&mut html, report, &names);
     html.push_str("</main>\n");
     foot(&mut html);
@@ -56,116 +59,30 @@ pub fn render_all(report: &Report, base: usize) -> String {
 }
 
 fn grid_section(html: &mut String, report: &Report, grid: &Grid, names: &[String]) {
-    html.push_str(
+    let _ = write!(
+        html,
         "<section aria-labelledby=\"px-grid-h\">\n<h2 id=\"px-grid-h\">Fact grid</h2>\n\
-         <div class=\"px-grid-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Fact grid\">\n\
-         <table class=\"px-grid\">\n<thead><tr><th scope=\"col\"><span class=\"px-sr\">flags</span></th>",
+         <p class=\"px-grid-headline\">{}</p>\n\
+         <div class=\"px-grid-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"Fact grid\">\n{}\n</div>\n</section>\n",
+        fragments::headline(report, grid),
+        fragments::grid_table(report, grid, names, &GridShow::default())
     );
-    for &d in &grid.columns {
-        let _ = write!(html, "<th scope=\"col\" data-doc=\"{d}\">{}</th>", names[d]);
-    }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    for row in &grid.rows {
-        let shared = row.carried_by() > 1;
-        let link = row.cluster.filter(|_| shared);
-        let mark = if row.flagged {
-            "<span class=\"px-neq\" title=\"linked sentences disagree\">≠<span class=\"px-sr\"> \
-             disagreement</span></span>"
-        } else {
-            ""
-        };
-        let _ = write!(
-            html,
-            "<tr class=\"px-fact\"><td class=\"px-mark\">{mark}</td>"
-        );
-        for &d in &grid.columns {
-            let sentences = &row.cells[d];
-            if sentences.is_empty() {
-                let _ = write!(
-                    html,
-                    "<td class=\"px-cell px-empty\" data-doc=\"{d}\"><span aria-hidden=\"true\">—</span>\
-                     <span class=\"px-sr\">not reported</span></td>"
-                );
-                continue;
-            }
-            let _ = write!(html, "<td class=\"px-cell\" data-doc=\"{d}\">");
-            for &s in sentences {
-                let Some(sentence) = report.documents[d].sentences.get(s) else {
-                    continue;
-                };
-                let link_attr = link
-                    .map(|c| format!(" data-link=\"c{c}\""))
-                    .unwrap_or_default();
-                let _ = write!(
-                    html,
-                    "<span class=\"px-sentence\" data-doc=\"{d}\" data-sentence=\"{s}\"{link_attr}>{}</span> ",
-                    escape(&sentence.clean)
-                );
-            }
-            html.push_str("</td>");
-        }
-        html.push_str("</tr>\n");
-    }
-    html.push_str("</tbody>\n</table>\n</div>\n</section>\n");
 }
 
 fn only_section(html: &mut String, report: &Report, names: &[String]) {
-    html.push_str(
-        "<section aria-labelledby=\"px-only-h\">\n<h2 id=\"px-only-h\">Only in one article</h2>\n",
+    let _ = write!(
+        html,
+        "<section aria-labelledby=\"px-only-h\">\n<h2 id=\"px-only-h\">Only in one article</h2>\n{}\n</section>\n",
+        fragments::only_lists(report, names)
     );
-    for (d, only) in report.coverage.only.iter().enumerate() {
-        let Some(name) = names.get(d) else { continue };
-        let _ = write!(
-            html,
-            "<h3 data-doc=\"{d}\">Only in {name} ({})</h3>\n<ul class=\"px-only\">\n",
-            only.len()
-        );
-        for &s in only {
-            if let Some(sentence) = report.documents[d].sentences.get(s) {
-                let _ = writeln!(
-                    html,
-                    "<li><span class=\"px-sentence\" data-doc=\"{d}\" data-sentence=\"{s}\">{}</span></li>",
-                    escape(&sentence.clean)
-                );
-            }
-        }
-        html.push_str("</ul>\n");
-    }
-    html.push_str("</section>\n");
 }
 
 fn coverage_section(html: &mut String, report: &Report, names: &[String]) {
-    html.push_str(
-        "<section aria-labelledby=\"px-cov-h\">\n<h2 id=\"px-cov-h\">Coverage</h2>\n\
-         <p>How much of the row's article (its body words) the column's article carries.</p>\n\
-         <table class=\"px-coverage\">\n<thead><tr><th scope=\"col\"><span class=\"px-sr\">article</span></th>",
+    let _ = write!(
+        html,
+        "<section aria-labelledby=\"px-cov-h\">\n<h2 id=\"px-cov-h\">Coverage</h2>\n{}\n</section>\n",
+        fragments::coverage_matrix(report, names, false)
     );
-    for (d, name) in names.iter().enumerate() {
-        let _ = write!(html, "<th scope=\"col\" data-doc=\"{d}\">{name}</th>");
-    }
-    html.push_str("</tr></thead>\n<tbody>\n");
-    for (i, row) in report.coverage.shared.iter().enumerate() {
-        let _ = write!(
-            html,
-            "<tr><th scope=\"row\" data-doc=\"{i}\">{}</th>",
-            names.get(i).map_or("", String::as_str)
-        );
-        for (j, share) in row.iter().enumerate() {
-            if i == j {
-                html.push_str("<td class=\"px-self\">—</td>");
-            } else {
-                let percent = (share * 100.0).round();
-                let _ = write!(
-                    html,
-                    "<td style=\"--share:{percent}%\" title=\"{percent}% of {} is found in {}\">{percent}%</td>",
-                    names.get(i).map_or("", String::as_str),
-                    names.get(j).map_or("", String::as_str)
-                );
-            }
-        }
-        html.push_str("</tr>\n");
-    }
-    html.push_str("</tbody>\n</table>\n</section>\n");
 }
 
 fn pairs_section(html: &mut String, report: &Report, names: &[String]) {

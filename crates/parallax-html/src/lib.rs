@@ -37,6 +37,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod fragments;
 mod grid;
 pub use grid::render_all;
 
