@@ -2,7 +2,7 @@
 
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
-use crate::flags::{compare_sides_in, Side};
+use crate::flags::{compare_sides_tokenized, Side, Tokenized};
 use crate::nway::corrections::{self, judged_kind};
 use crate::nway::{apply_pivots, clusters, coverage, PairLinks, Rules};
 use crate::prepare::{Article, Prepared};
@@ -260,8 +260,24 @@ fn link_flags(
     if same {
         return Vec::new();
     }
+    // The tokens each document already holds for the link's sentences (the same ranges, in
+    // the same order); the detector uses them when it tokenizes in the document's language.
+    fn tokenized<'t>(doc: &'t Prepared<'_>, indices: &[usize]) -> Tokenized<'t> {
+        Tokenized {
+            language: doc.language,
+            sentences: indices
+                .iter()
+                .filter(|&&i| i < doc.sentences.len())
+                .filter_map(|&i| doc.tokens.get(i).map(Vec::as_slice))
+                .collect(),
+        }
+    }
+    let known = [
+        tokenized(left, left_sentences),
+        tokenized(right, right_sentences),
+    ];
     // Each article's language is that of its whole cleaned text, as the detector would find.
-    compare_sides_in(
+    compare_sides_tokenized(
         &Side {
             text: &left.cleaned.text,
             sentences: &left_ranges,
@@ -271,6 +287,7 @@ fn link_flags(
             sentences: &right_ranges,
         },
         [Some(left.language), Some(right.language)],
+        [Some(&known[0]), Some(&known[1])],
     )
     .into_iter()
     .map(|f| Flag {

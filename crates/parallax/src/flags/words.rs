@@ -4,6 +4,15 @@ use super::Side;
 use crate::tokenize::{detect_language, tokenize_in, Language, Token, TokenKind};
 use std::ops::Range;
 
+/// Tokens a caller already holds for a side: for each of its sentence ranges, the tokens of
+/// [`tokenize_in`] of that range in `language`.
+pub(crate) struct Tokenized<'t> {
+    /// The language the tokens were made in.
+    pub language: Language,
+    /// The tokens of each sentence range, in the order of the side's ranges.
+    pub sentences: Vec<&'t [Token]>,
+}
+
 /// A side's sentences, tokens and language, shared by every detector.
 pub(super) struct Prepared<'a> {
     /// The side's whole text.
@@ -23,20 +32,29 @@ pub(super) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Tokenizes the usable sentences of `side`; `whole` is the language of the side's whole
     /// text when the caller knows it ([`detect_language`] of `side.text`), else it is detected
-    /// here when needed.
-    pub fn new(side: &Side<'a>, whole: Option<Language>) -> Self {
+    /// here when needed. `known` may give, for each of `side.sentences` in order, the tokens of
+    /// `tokenize_in(side.text, range, language)`: they are reused when the side is tokenized
+    /// in that same language (the result is the same), else the sentences are tokenized here.
+    pub fn with_tokens(
+        side: &Side<'a>,
+        whole: Option<Language>,
+        known: Option<&Tokenized<'_>>,
+    ) -> Self {
         let text = side.text;
-        let mut sentences: Vec<Range<usize>> = side
+        let mut sentences: Vec<(Range<usize>, usize)> = side
             .sentences
             .iter()
-            .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
-            .cloned()
+            .enumerate()
+            .filter(|(_, r)| r.start < r.end && text.get(r.start..r.end).is_some())
+            .map(|(i, r)| (r.clone(), i))
             .collect();
-        crate::order::sort_by_key(&mut sentences, |r| (r.start, r.end));
+        crate::order::sort_by_key(&mut sentences, |(r, _)| (r.start, r.end));
         let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
-        for range in sentences {
+        let mut given: Vec<usize> = Vec::with_capacity(sentences.len());
+        for (range, i) in sentences {
             if disjoint.last().is_none_or(|last| last.end <= range.start) {
                 disjoint.push(range);
+                given.push(i);
             }
         }
         let mut joined = String::new();
@@ -56,9 +74,15 @@ impl<'a> Prepared<'a> {
         let mut tokens = Vec::new();
         let mut sentence_of = Vec::new();
         let mut first = Vec::new();
+        let reuse = known.filter(|k| k.language == tokenize_as);
         for (index, range) in disjoint.iter().enumerate() {
             let mut at_start = true;
-            for token in tokenize_in(text, range.clone(), tokenize_as) {
+            let held = reuse.and_then(|k| k.sentences.get(given[index]));
+            let sentence_tokens = match held {
+                Some(held) => held.to_vec(),
+                None => tokenize_in(text, range.clone(), tokenize_as),
+            };
+            for token in sentence_tokens {
                 let is_word = token.is_word();
                 let opens = token.kind == TokenKind::Quote || token.norm == "(";
                 first.push(at_start && is_word);
