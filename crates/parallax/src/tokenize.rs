@@ -267,6 +267,11 @@ pub fn detect_language(text: &str) -> Language {
         .filter(|w| !w.is_empty())
     {
         words += 1;
+        // Every marker is at most five letters, and lowercasing never shortens a word to
+        // fewer letters, so a longer word is none of them.
+        if word.chars().nth(5).is_some() {
+            continue;
+        }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
