@@ -262,16 +262,6 @@ fn link_flags(
     }
     // The tokens each document already holds for the link's sentences (the same ranges, in
     // the same order); the detector uses them when it tokenizes in the document's language.
-    fn tokenized<'t>(doc: &'t Prepared<'_>, indices: &[usize]) -> Tokenized<'t> {
-        Tokenized {
-            language: doc.language,
-            sentences: indices
-                .iter()
-                .filter(|&&i| i < doc.sentences.len())
-                .filter_map(|&i| doc.tokens.get(i).map(Vec::as_slice))
-                .collect(),
-        }
-    }
     let known = [
         tokenized(left, left_sentences),
         tokenized(right, right_sentences),
@@ -300,6 +290,18 @@ fn link_flags(
         note: f.note,
     })
     .collect()
+}
+
+/// The tokens a document holds for some of its sentences, for the flag detectors.
+fn tokenized<'t>(doc: &'t Prepared<'_>, indices: &[usize]) -> Tokenized<'t> {
+    Tokenized {
+        language: doc.language,
+        sentences: indices
+            .iter()
+            .filter(|&&i| i < doc.sentences.len())
+            .filter_map(|&i| doc.tokens.get(i).map(Vec::as_slice))
+            .collect(),
+    }
 }
 
 fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {

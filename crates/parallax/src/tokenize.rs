@@ -21,6 +21,9 @@ mod german;
 mod stop_words;
 
 use crate::normalize::{fold, is_invisible};
+// A hash map with a fixed hasher for the stem memory: looked up only, never iterated, and
+// unseeded, so it cannot make output vary.
+#[allow(clippy::disallowed_types)]
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
@@ -142,15 +145,19 @@ pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<T
 /// function of the word and the language, so a remembered stem is the same stem.
 pub(crate) struct Stems {
     language: Language,
-    seen: HashMap<String, String, BuildHasherDefault<Fnv>>,
+    seen: Seen,
 }
+
+/// Stems by word (see the note on the `HashMap` import).
+#[allow(clippy::disallowed_types)]
+type Seen = HashMap<String, String, BuildHasherDefault<Fnv>>;
 
 impl Stems {
     /// An empty memory for `language`.
     pub(crate) fn new(language: Language) -> Self {
         Self {
             language,
-            seen: HashMap::default(),
+            seen: Seen::default(),
         }
     }
 

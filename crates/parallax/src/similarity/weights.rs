@@ -2,11 +2,15 @@
 
 use super::profile::{id, Id};
 use super::Profile;
+// A hash map with a fixed hasher: looked up only, never iterated, and its order would be the
+// same on every run anyway (no random seed), so it cannot make output vary.
+#[allow(clippy::disallowed_types)]
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Document frequencies by id. The ids are already hashes (FNV-1a), so the map only mixes
 /// them once more; the map is looked up, never iterated, so its order is never seen.
+#[allow(clippy::disallowed_types)]
 type Counts = HashMap<Id, u32, BuildHasherDefault<IdHasher>>;
 
 /// A hasher for [`Id`]s: one multiply and a fold of the high bits (deterministic).
