@@ -32,9 +32,9 @@ mod quotes;
 mod words;
 
 use crate::order;
-use crate::similarity::word_overlap;
+use crate::similarity::word_overlap_of;
 use crate::tokenize::Language;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 use words::Prepared;
 pub(crate) use words::Tokenized;
 
@@ -225,7 +225,10 @@ pub(crate) fn compare_sides_tokenized(
     ));
     // Names and speakers carry no context of their own: compare them only when the two sides
     // say much the same thing.
-    let same_claim = word_overlap(&left.tokens, &right.tokens) >= SAME_CLAIM;
+    let same_claim = word_overlap_of(
+        left.tokens.iter().map(Deref::deref),
+        right.tokens.iter().map(Deref::deref),
+    ) >= SAME_CLAIM;
     let left_names = names::extract(&left, &right);
     let right_names = names::extract(&right, &left);
     flags.extend(names::compare(&left_names, &right_names, same_claim));

@@ -2,7 +2,8 @@
 
 use super::Side;
 use crate::tokenize::{detect_language, tokenize_in, Language, Token, TokenKind};
-use std::ops::Range;
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
 
 /// Tokens a caller already holds for a side: for each of its sentence ranges, the tokens of
 /// [`tokenize_in`] of that range in `language`.
@@ -21,8 +22,9 @@ pub(super) struct Prepared<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The language of the sentences ([`Language::Other`] when unsure).
     pub language: Language,
-    /// Every token of every sentence, in order.
-    pub tokens: Vec<Token>,
+    /// Every token of every sentence, in order: borrowed from the caller's tokens when it
+    /// gave them, else made here.
+    pub tokens: Vec<Cow<'a, Token>>,
     /// For each token, the index of its sentence in `sentences`.
     pub sentence_of: Vec<usize>,
     /// For each token, whether it is the first word of its sentence or of a quotation.
@@ -38,7 +40,7 @@ impl<'a> Prepared<'a> {
     pub fn with_tokens(
         side: &Side<'a>,
         whole: Option<Language>,
-        known: Option<&Tokenized<'_>>,
+        known: Option<&Tokenized<'a>>,
     ) -> Self {
         let text = side.text;
         let mut sentences: Vec<(Range<usize>, usize)> = side
@@ -78,9 +80,12 @@ impl<'a> Prepared<'a> {
         for (index, range) in disjoint.iter().enumerate() {
             let mut at_start = true;
             let held = reuse.and_then(|k| k.sentences.get(given[index]));
-            let sentence_tokens = match held {
-                Some(held) => held.to_vec(),
-                None => tokenize_in(text, range.clone(), tokenize_as),
+            let sentence_tokens: Vec<Cow<'a, Token>> = match held {
+                Some(held) => held.iter().map(Cow::Borrowed).collect(),
+                None => tokenize_in(text, range.clone(), tokenize_as)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect(),
             };
             for token in sentence_tokens {
                 let is_word = token.is_word();
@@ -120,7 +125,7 @@ impl<'a> Prepared<'a> {
 
     /// The token `i` when it is a word or number.
     pub fn word(&self, i: usize) -> Option<&Token> {
-        self.tokens.get(i).filter(|t| t.is_word())
+        self.tokens.get(i).map(Deref::deref).filter(|t| t.is_word())
     }
 
     /// Whether tokens `i` and `j` exist and sit in the same sentence.

@@ -29,6 +29,14 @@ use std::collections::BTreeSet;
 /// assert!((score - 6.0 / 8.0).abs() < 1e-9);
 /// ```
 pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
+    word_overlap_of(left, right)
+}
+
+/// [`word_overlap`] of two token lists held any way (borrowed or owned tokens).
+pub(crate) fn word_overlap_of<'t>(
+    left: impl IntoIterator<Item = &'t Token>,
+    right: impl IntoIterator<Item = &'t Token>,
+) -> f64 {
     let left = content_set(left);
     let right = content_set(right);
     if left.is_empty() || right.is_empty() {
@@ -38,9 +46,9 @@ pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
     2.0 * shared as f64 / (left.len() + right.len()) as f64
 }
 
-pub(super) fn content_set(tokens: &[Token]) -> BTreeSet<&str> {
+pub(super) fn content_set<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> BTreeSet<&'t str> {
     tokens
-        .iter()
+        .into_iter()
         .filter(|t| t.is_content())
         .map(|t| t.stem.as_str())
         .collect()
