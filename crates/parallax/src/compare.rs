@@ -11,7 +11,9 @@ use crate::report::{
     Corrections, DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
 };
 use crate::shown::Shown;
+use crate::tokenize::Token;
 use crate::Options;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Compares two articles: cleans and segments both, aligns their sentences, diffs every link
@@ -136,8 +138,8 @@ pub fn compare_all_prepared_corrected(
         let (left, right) = (docs[a], docs[b]);
         for alignment in pair.links {
             let diff = link_diff(
-                DiffInput::new(&left.cleaned.text, &left.joined_tokens(&alignment.left)),
-                DiffInput::new(&right.cleaned.text, &right.joined_tokens(&alignment.right)),
+                DiffInput::new(&left.cleaned.text, &link_tokens(left, &alignment.left)),
+                DiffInput::new(&right.cleaned.text, &link_tokens(right, &alignment.right)),
                 options,
             );
             let flags = link_flags(left, right, &alignment.left, &alignment.right);
@@ -290,6 +292,18 @@ fn link_flags(
         note: f.note,
     })
     .collect()
+}
+
+/// The tokens of a link side read as one text ([`Prepared::joined_tokens`]), borrowed when
+/// the side is one sentence.
+fn link_tokens<'d>(doc: &'d Prepared<'_>, indices: &[usize]) -> Cow<'d, [Token]> {
+    match indices {
+        [i] => match doc.tokens.get(*i) {
+            Some(tokens) => Cow::Borrowed(tokens.as_slice()),
+            None => Cow::Owned(Vec::new()),
+        },
+        _ => Cow::Owned(doc.joined_tokens(indices)),
+    }
 }
 
 /// The tokens a document holds for some of its sentences, for the flag detectors.
