@@ -265,12 +265,19 @@ pub(crate) fn tokenize_with(text: &str, range: Range<usize>, stems: &mut Stems) 
 /// assert_eq!(detect_language("Les négociations ont pris fin à Genève."), Language::Other);
 /// ```
 pub fn detect_language(text: &str) -> Language {
+    detect_language_of(&[text])
+}
+
+/// [`detect_language`] of the pieces joined by line feeds, without joining them: a word
+/// never spans a line feed, so the counts add up.
+pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
     let mut words = 0usize;
     let mut english = 0usize;
     let mut german = 0usize;
     let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
+    for word in pieces
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| !w.is_empty())
     {
         words += 1;

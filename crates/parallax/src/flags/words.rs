@@ -1,7 +1,9 @@
 //! One side of a link made ready for the detectors: valid sentence ranges and their tokens.
 
 use super::Side;
-use crate::tokenize::{detect_language, tokenize_in, Language, Token, TokenKind};
+use crate::tokenize::{
+    detect_language, detect_language_of, tokenize_in, Language, Token, TokenKind,
+};
 use std::borrow::Cow;
 use std::ops::{Deref, Range};
 
@@ -59,13 +61,9 @@ impl<'a> Prepared<'a> {
                 given.push(i);
             }
         }
-        let mut joined = String::new();
-        for range in &disjoint {
-            joined.push_str(&text[range.clone()]);
-            joined.push('\n');
-        }
+        let pieces: Vec<&str> = disjoint.iter().map(|r| &text[r.clone()]).collect();
         // A link's few sentences may say too little: then ask the whole text.
-        let language = match detect_language(&joined) {
+        let language = match detect_language_of(&pieces) {
             Language::Other => whole.unwrap_or_else(|| detect_language(text)),
             known => known,
         };
