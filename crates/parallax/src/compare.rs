@@ -2,7 +2,7 @@
 
 use crate::align::{align, LinkKind};
 use crate::diff::{diff_tokens, DiffInput, DiffOp};
-use crate::flags::{compare_sides_in, Side};
+use crate::flags::{compare_sides_tokenized, Side, Tokenized};
 use crate::nway::corrections::{self, judged_kind};
 use crate::nway::{apply_pivots, clusters, coverage, PairLinks, Rules};
 use crate::prepare::{Article, Prepared};
@@ -11,7 +11,9 @@ use crate::report::{
     Corrections, DocumentReport, Flag, Link, Report, SentenceReport, Span, Stats, FORMAT, VERSION,
 };
 use crate::shown::Shown;
+use crate::tokenize::Token;
 use crate::Options;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 /// Compares two articles: cleans and segments both, aligns their sentences, diffs every link
@@ -136,8 +138,8 @@ pub fn compare_all_prepared_corrected(
         let (left, right) = (docs[a], docs[b]);
         for alignment in pair.links {
             let diff = link_diff(
-                DiffInput::new(&left.cleaned.text, &left.joined_tokens(&alignment.left)),
-                DiffInput::new(&right.cleaned.text, &right.joined_tokens(&alignment.right)),
+                DiffInput::new(&left.cleaned.text, &link_tokens(left, &alignment.left)),
+                DiffInput::new(&right.cleaned.text, &link_tokens(right, &alignment.right)),
                 options,
             );
             let flags = link_flags(left, right, &alignment.left, &alignment.right);
@@ -260,8 +262,14 @@ fn link_flags(
     if same {
         return Vec::new();
     }
+    // The tokens each document already holds for the link's sentences (the same ranges, in
+    // the same order); the detector uses them when it tokenizes in the document's language.
+    let known = [
+        tokenized(left, left_sentences),
+        tokenized(right, right_sentences),
+    ];
     // Each article's language is that of its whole cleaned text, as the detector would find.
-    compare_sides_in(
+    compare_sides_tokenized(
         &Side {
             text: &left.cleaned.text,
             sentences: &left_ranges,
@@ -271,6 +279,7 @@ fn link_flags(
             sentences: &right_ranges,
         },
         [Some(left.language), Some(right.language)],
+        [Some(&known[0]), Some(&known[1])],
     )
     .into_iter()
     .map(|f| Flag {
@@ -283,6 +292,30 @@ fn link_flags(
         note: f.note,
     })
     .collect()
+}
+
+/// The tokens of a link side read as one text ([`Prepared::joined_tokens`]), borrowed when
+/// the side is one sentence.
+fn link_tokens<'d>(doc: &'d Prepared<'_>, indices: &[usize]) -> Cow<'d, [Token]> {
+    match indices {
+        [i] => match doc.tokens.get(*i) {
+            Some(tokens) => Cow::Borrowed(tokens.as_slice()),
+            None => Cow::Owned(Vec::new()),
+        },
+        _ => Cow::Owned(doc.joined_tokens(indices)),
+    }
+}
+
+/// The tokens a document holds for some of its sentences, for the flag detectors.
+fn tokenized<'t>(doc: &'t Prepared<'_>, indices: &[usize]) -> Tokenized<'t> {
+    Tokenized {
+        language: doc.language,
+        sentences: indices
+            .iter()
+            .filter(|&&i| i < doc.sentences.len())
+            .filter_map(|&i| doc.tokens.get(i).map(Vec::as_slice))
+            .collect(),
+    }
 }
 
 fn document(doc: &Prepared<'_>, shown: &Shown) -> DocumentReport {

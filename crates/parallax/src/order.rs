@@ -50,6 +50,21 @@ pub fn sort<T: Ord>(items: &mut [T]) {
     sort_by(items, T::cmp);
 }
 
+/// Sorts plain ids: the one other instance of the standard sort, for the many short id lists
+/// of the similarity profiles. Equal ids cannot be told apart, so this is the order
+/// [`sort`] gives, without its index list.
+///
+/// # Example
+///
+/// ```
+/// let mut ids = vec![3u64, 1, 2, 1];
+/// parallax::order::sort_ids(&mut ids);
+/// assert_eq!(ids, [1, 1, 2, 3]);
+/// ```
+pub fn sort_ids(items: &mut [u64]) {
+    items.sort_unstable();
+}
+
 /// The one instance of the standard sort: indices `0..len` ordered by `compare`.
 fn sorted_indices(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();

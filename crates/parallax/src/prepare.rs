@@ -9,7 +9,7 @@
 use crate::align::SentenceInput;
 use crate::normalize::{clean, Cleaned};
 use crate::segment::{is_line_break, segment, Sentence, SentenceKind};
-use crate::tokenize::{detect_language, tokenize_in, Language, Token};
+use crate::tokenize::{detect_language, tokenize_with, Language, Stems, Token};
 use std::ops::Range;
 
 /// One article to compare: a display name and its text.
@@ -120,9 +120,11 @@ impl<'a> Prepared<'a> {
 
     fn from_parts(article: Article<'a>, cleaned: Cleaned, sentences: Vec<Sentence>) -> Self {
         let language = detect_language(&cleaned.text);
+        // One stem memory for the whole article: the same tokens as `tokenize_in` per sentence.
+        let mut stems = Stems::new(language);
         let tokens = sentences
             .iter()
-            .map(|s| tokenize_in(&cleaned.text, s.range.clone(), language))
+            .map(|s| tokenize_with(&cleaned.text, s.range.clone(), &mut stems))
             .collect();
         Self {
             article,

@@ -22,6 +22,7 @@ pub(crate) mod topics;
 mod weights;
 
 pub(crate) use model::Model;
+pub(crate) use profile::word_overlap_of;
 use profile::Id;
 pub use profile::{word_overlap, Profile};
 pub(crate) use topics::Topics;

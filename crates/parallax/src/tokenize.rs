@@ -21,6 +21,11 @@ mod german;
 mod stop_words;
 
 use crate::normalize::{fold, is_invisible};
+// A hash map with a fixed hasher for the stem memory: looked up only, never iterated, and
+// unseeded, so it cannot make output vary.
+#[allow(clippy::disallowed_types)]
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -133,6 +138,67 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
 /// assert_eq!(content, ["regier", "bestatigt", "bericht"]);
 /// ```
 pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<Token> {
+    tokenize_with(text, range, &mut Stems::new(language))
+}
+
+/// Stems of words already seen, for tokenizing many sentences of one text: [`stem`] is a pure
+/// function of the word and the language, so a remembered stem is the same stem.
+pub(crate) struct Stems {
+    language: Language,
+    seen: Seen,
+}
+
+/// Stems by word (see the note on the `HashMap` import).
+#[allow(clippy::disallowed_types)]
+type Seen = HashMap<String, String, BuildHasherDefault<Fnv>>;
+
+impl Stems {
+    /// An empty memory for `language`.
+    pub(crate) fn new(language: Language) -> Self {
+        Self {
+            language,
+            seen: Seen::default(),
+        }
+    }
+
+    /// Appends the stem of `word` to `out`.
+    fn push_stem(&mut self, word: &str, out: &mut String) {
+        if let Some(known) = self.seen.get(word) {
+            out.push_str(known);
+            return;
+        }
+        let stemmed = stem(word, self.language);
+        out.push_str(&stemmed);
+        self.seen.insert(word.to_owned(), stemmed);
+    }
+}
+
+/// 64-bit FNV-1a, for the stem memory (looked up only, never iterated).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// [`tokenize_in`] with the language and stem memory of `stems`, kept across calls.
+pub(crate) fn tokenize_with(text: &str, range: Range<usize>, stems: &mut Stems) -> Vec<Token> {
+    let language = stems.language;
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
@@ -156,12 +222,7 @@ pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<T
         };
         match kind {
             TokenKind::Word | TokenKind::Number => {
-                describe_word(
-                    &mut token,
-                    surface,
-                    at_sentence_start && !shouting,
-                    language,
-                );
+                describe_word(&mut token, surface, at_sentence_start && !shouting, stems);
                 if shouting {
                     token.name = false;
                     token.stop_word =
@@ -204,15 +265,27 @@ pub fn tokenize_in(text: &str, range: Range<usize>, language: Language) -> Vec<T
 /// assert_eq!(detect_language("Les négociations ont pris fin à Genève."), Language::Other);
 /// ```
 pub fn detect_language(text: &str) -> Language {
+    detect_language_of(&[text])
+}
+
+/// [`detect_language`] of the pieces joined by line feeds, without joining them: a word
+/// never spans a line feed, so the counts add up.
+pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
     let mut words = 0usize;
     let mut english = 0usize;
     let mut german = 0usize;
     let mut lower = String::new();
-    for word in text
-        .split(|c: char| !c.is_alphabetic())
+    for word in pieces
+        .iter()
+        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
         .filter(|w| !w.is_empty())
     {
         words += 1;
+        // Every marker is at most five letters, and lowercasing never shortens a word to
+        // fewer letters, so a longer word is none of them.
+        if word.chars().nth(5).is_some() {
+            continue;
+        }
         lower.clear();
         lower.extend(word.chars().flat_map(char::to_lowercase));
         english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
@@ -279,7 +352,8 @@ pub fn is_stop_word_in(word: &str, language: Language) -> bool {
 }
 
 /// Fills in the stem and the flags of a word or number token.
-fn describe_word(token: &mut Token, surface: &str, at_sentence_start: bool, language: Language) {
+fn describe_word(token: &mut Token, surface: &str, at_sentence_start: bool, stems: &mut Stems) {
+    let language = stems.language;
     let acronym = is_acronym(surface);
     let capitalized = surface
         .chars()
@@ -293,7 +367,7 @@ fn describe_word(token: &mut Token, surface: &str, at_sentence_start: bool, lang
         token.possessive = !token.stop_word && base.is_some();
         token.name = acronym || (capitalized && !at_sentence_start && !token.stop_word);
     }
-    token.stem = stem_of(token, language);
+    token.stem = stem_of(token, stems);
 }
 
 /// Whether most words of two letters or more are in capitals (`LIGHTHOUSE LOST TO THE SEA`):
@@ -319,7 +393,7 @@ fn is_acronym(surface: &str) -> bool {
     all_upper && (count >= 2 || (count == 1 && surface.chars().any(char::is_numeric)))
 }
 
-fn stem_of(token: &Token, language: Language) -> String {
+fn stem_of(token: &Token, stems: &mut Stems) -> String {
     let norm = token.norm.as_str();
     if token.kind == TokenKind::Number {
         if let Some(plain) = without_thousands_separators(norm) {
@@ -339,7 +413,7 @@ fn stem_of(token: &Token, language: Language) -> String {
         if i > 0 {
             out.push('-');
         }
-        out.push_str(&stem(part, language));
+        stems.push_stem(part, &mut out);
     }
     out
 }

@@ -32,10 +32,11 @@ mod quotes;
 mod words;
 
 use crate::order;
-use crate::similarity::word_overlap;
+use crate::similarity::word_overlap_of;
 use crate::tokenize::Language;
-use std::ops::Range;
+use std::ops::{Deref, Range};
 use words::Prepared;
+pub(crate) use words::Tokenized;
 
 /// The least content-word overlap ([`word_overlap`]) at which two sides count as one claim, so
 /// that a different speaker or a different holder of a title is a conflict.
@@ -200,8 +201,19 @@ pub fn compare_sides_in(
     right: &Side<'_>,
     languages: [Option<Language>; 2],
 ) -> Vec<Flag> {
-    let left = Prepared::new(left, languages[0]);
-    let right = Prepared::new(right, languages[1]);
+    compare_sides_tokenized(left, right, languages, [None, None])
+}
+
+/// [`compare_sides_in`] reusing the tokens the caller holds for each side's sentences (see
+/// [`Tokenized`]): the same flags, without tokenizing the sentences again.
+pub(crate) fn compare_sides_tokenized(
+    left: &Side<'_>,
+    right: &Side<'_>,
+    languages: [Option<Language>; 2],
+    known: [Option<&Tokenized<'_>>; 2],
+) -> Vec<Flag> {
+    let left = Prepared::with_tokens(left, languages[0], known[0]);
+    let right = Prepared::with_tokens(right, languages[1], known[1]);
     let left_dates = dates::extract(&left);
     let right_dates = dates::extract(&right);
     let mut flags = dates::compare(&left, &right, &left_dates, &right_dates);
@@ -213,7 +225,10 @@ pub fn compare_sides_in(
     ));
     // Names and speakers carry no context of their own: compare them only when the two sides
     // say much the same thing.
-    let same_claim = word_overlap(&left.tokens, &right.tokens) >= SAME_CLAIM;
+    let same_claim = word_overlap_of(
+        left.tokens.iter().map(Deref::deref),
+        right.tokens.iter().map(Deref::deref),
+    ) >= SAME_CLAIM;
     let left_names = names::extract(&left, &right);
     let right_names = names::extract(&right, &left);
     flags.extend(names::compare(&left_names, &right_names, same_claim));

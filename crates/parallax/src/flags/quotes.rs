@@ -214,7 +214,7 @@ fn misquote(
         tokens
             .get(*k)
             .and_then(|&t| side.tokens.get(t))
-            .is_some_and(crate::tokenize::Token::is_content)
+            .is_some_and(|t| t.is_content())
     };
     for op in &ops[first..=last] {
         let (tag, old, new) = op.as_tag_tuple();

@@ -1,8 +1,20 @@
 //! One side of a link made ready for the detectors: valid sentence ranges and their tokens.
 
 use super::Side;
-use crate::tokenize::{detect_language, tokenize_in, Language, Token, TokenKind};
-use std::ops::Range;
+use crate::tokenize::{
+    detect_language, detect_language_of, tokenize_in, Language, Token, TokenKind,
+};
+use std::borrow::Cow;
+use std::ops::{Deref, Range};
+
+/// Tokens a caller already holds for a side: for each of its sentence ranges, the tokens of
+/// [`tokenize_in`] of that range in `language`.
+pub(crate) struct Tokenized<'t> {
+    /// The language the tokens were made in.
+    pub language: Language,
+    /// The tokens of each sentence range, in the order of the side's ranges.
+    pub sentences: Vec<&'t [Token]>,
+}
 
 /// A side's sentences, tokens and language, shared by every detector.
 pub(super) struct Prepared<'a> {
@@ -12,8 +24,9 @@ pub(super) struct Prepared<'a> {
     pub sentences: Vec<Range<usize>>,
     /// The language of the sentences ([`Language::Other`] when unsure).
     pub language: Language,
-    /// Every token of every sentence, in order.
-    pub tokens: Vec<Token>,
+    /// Every token of every sentence, in order: borrowed from the caller's tokens when it
+    /// gave them, else made here.
+    pub tokens: Vec<Cow<'a, Token>>,
     /// For each token, the index of its sentence in `sentences`.
     pub sentence_of: Vec<usize>,
     /// For each token, whether it is the first word of its sentence or of a quotation.
@@ -23,29 +36,34 @@ pub(super) struct Prepared<'a> {
 impl<'a> Prepared<'a> {
     /// Tokenizes the usable sentences of `side`; `whole` is the language of the side's whole
     /// text when the caller knows it ([`detect_language`] of `side.text`), else it is detected
-    /// here when needed.
-    pub fn new(side: &Side<'a>, whole: Option<Language>) -> Self {
+    /// here when needed. `known` may give, for each of `side.sentences` in order, the tokens of
+    /// `tokenize_in(side.text, range, language)`: they are reused when the side is tokenized
+    /// in that same language (the result is the same), else the sentences are tokenized here.
+    pub fn with_tokens(
+        side: &Side<'a>,
+        whole: Option<Language>,
+        known: Option<&Tokenized<'a>>,
+    ) -> Self {
         let text = side.text;
-        let mut sentences: Vec<Range<usize>> = side
+        let mut sentences: Vec<(Range<usize>, usize)> = side
             .sentences
             .iter()
-            .filter(|r| r.start < r.end && text.get(r.start..r.end).is_some())
-            .cloned()
+            .enumerate()
+            .filter(|(_, r)| r.start < r.end && text.get(r.start..r.end).is_some())
+            .map(|(i, r)| (r.clone(), i))
             .collect();
-        crate::order::sort_by_key(&mut sentences, |r| (r.start, r.end));
+        crate::order::sort_by_key(&mut sentences, |(r, _)| (r.start, r.end));
         let mut disjoint: Vec<Range<usize>> = Vec::with_capacity(sentences.len());
-        for range in sentences {
+        let mut given: Vec<usize> = Vec::with_capacity(sentences.len());
+        for (range, i) in sentences {
             if disjoint.last().is_none_or(|last| last.end <= range.start) {
                 disjoint.push(range);
+                given.push(i);
             }
         }
-        let mut joined = String::new();
-        for range in &disjoint {
-            joined.push_str(&text[range.clone()]);
-            joined.push('\n');
-        }
+        let pieces: Vec<&str> = disjoint.iter().map(|r| &text[r.clone()]).collect();
         // A link's few sentences may say too little: then ask the whole text.
-        let language = match detect_language(&joined) {
+        let language = match detect_language_of(&pieces) {
             Language::Other => whole.unwrap_or_else(|| detect_language(text)),
             known => known,
         };
@@ -56,9 +74,18 @@ impl<'a> Prepared<'a> {
         let mut tokens = Vec::new();
         let mut sentence_of = Vec::new();
         let mut first = Vec::new();
+        let reuse = known.filter(|k| k.language == tokenize_as);
         for (index, range) in disjoint.iter().enumerate() {
             let mut at_start = true;
-            for token in tokenize_in(text, range.clone(), tokenize_as) {
+            let held = reuse.and_then(|k| k.sentences.get(given[index]));
+            let sentence_tokens: Vec<Cow<'a, Token>> = match held {
+                Some(held) => held.iter().map(Cow::Borrowed).collect(),
+                None => tokenize_in(text, range.clone(), tokenize_as)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect(),
+            };
+            for token in sentence_tokens {
                 let is_word = token.is_word();
                 let opens = token.kind == TokenKind::Quote || token.norm == "(";
                 first.push(at_start && is_word);
@@ -96,7 +123,7 @@ impl<'a> Prepared<'a> {
 
     /// The token `i` when it is a word or number.
     pub fn word(&self, i: usize) -> Option<&Token> {
-        self.tokens.get(i).filter(|t| t.is_word())
+        self.tokens.get(i).map(Deref::deref).filter(|t| t.is_word())
     }
 
     /// Whether tokens `i` and `j` exist and sit in the same sentence.

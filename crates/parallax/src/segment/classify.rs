@@ -417,21 +417,22 @@ fn is_credit(unit: &str) -> bool {
     if PHOTO_MARKERS.iter().any(|m| lower.contains(m)) {
         return true;
     }
-    let key = normalize(unit);
-    let agency = key
-        .split(' ')
-        .any(|w| contains(AGENCIES, w) && !ROLES.contains(&w))
-        || key.contains("associated press");
+    // Names an agency; asked last, as the costliest test.
+    let agency = || {
+        let key = normalize(unit);
+        key.split(' ')
+            .any(|w| contains(AGENCIES, w) && !ROLES.contains(&w))
+            || key.contains("associated press")
+    };
     let via = lower.contains(" via ");
     let bare = unit.trim_end_matches('.');
     if let Some(inner) = bare.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        return word_count(inner) <= 14 && (inner.contains('/') || via || agency);
+        return word_count(inner) <= 14 && (inner.contains('/') || via || agency());
     }
-    let slashes = slashes_between_words(unit);
-    word_count(unit) <= 10
-        && !ends_with_stop(unit)
-        && slashes >= 1
-        && (slashes >= 2 || via || agency)
+    word_count(unit) <= 10 && !ends_with_stop(unit) && {
+        let slashes = slashes_between_words(unit);
+        slashes >= 1 && (slashes >= 2 || via || agency())
+    }
 }
 
 /// A short line that could be a credit next to a caption: "Ledger/J. Roe".

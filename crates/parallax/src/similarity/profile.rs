@@ -1,7 +1,7 @@
 //! A sentence's lexical profile: content stems, 4-grams, numbers, names, quoted words.
 
 use crate::tokenize::{Token, TokenKind};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Dice overlap of the two sentences' content words: `2·|L∩R| / (|L| + |R|)`.
 ///
@@ -29,6 +29,14 @@ use std::collections::{BTreeMap, BTreeSet};
 /// assert!((score - 6.0 / 8.0).abs() < 1e-9);
 /// ```
 pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
+    word_overlap_of(left, right)
+}
+
+/// [`word_overlap`] of two token lists held any way (borrowed or owned tokens).
+pub(crate) fn word_overlap_of<'t>(
+    left: impl IntoIterator<Item = &'t Token>,
+    right: impl IntoIterator<Item = &'t Token>,
+) -> f64 {
     let left = content_set(left);
     let right = content_set(right);
     if left.is_empty() || right.is_empty() {
@@ -38,9 +46,9 @@ pub fn word_overlap(left: &[Token], right: &[Token]) -> f64 {
     2.0 * shared as f64 / (left.len() + right.len()) as f64
 }
 
-pub(super) fn content_set(tokens: &[Token]) -> BTreeSet<&str> {
+pub(super) fn content_set<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> BTreeSet<&'t str> {
     tokens
-        .iter()
+        .into_iter()
         .filter(|t| t.is_content())
         .map(|t| t.stem.as_str())
         .collect()
@@ -153,8 +161,8 @@ impl Profile {
     /// assert_eq!(profile.word_len(), 9);
     /// ```
     pub fn new(tokens: &[Token]) -> Self {
-        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
-        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut terms: Vec<Id> = Vec::new();
+        let mut all: Vec<Id> = Vec::new();
         let mut profile = Profile::default();
         let mut sequence: Vec<Id> = Vec::new();
         let mut words: Vec<Id> = Vec::new();
@@ -179,14 +187,14 @@ impl Profile {
                 words.push(id(&token.norm));
             }
             if !token.stem.is_empty() {
-                *all.entry(id(&token.stem)).or_insert(0) += 1;
+                all.push(id(&token.stem));
             }
             let spelled = number_word(&token.norm);
             if (!token.is_content() && spelled.is_none()) || token.stem.is_empty() {
                 continue;
             }
             let stem = id(spelled.unwrap_or(&token.stem));
-            *terms.entry(stem).or_insert(0) += 1;
+            terms.push(stem);
             sequence.push(stem);
             profile.content += 1;
             if token.kind == TokenKind::Number || spelled.is_some() {
@@ -201,8 +209,8 @@ impl Profile {
                 profile.quoted.push(stem);
             }
         }
-        profile.terms = terms.into_iter().collect();
-        profile.words_all = all.into_iter().collect();
+        profile.terms = counted(terms);
+        profile.words_all = counted(all);
         profile.bigrams = sequence.windows(2).map(|w| pair_id(w[0], w[1])).collect();
         profile.trigrams = words
             .windows(3)
@@ -226,7 +234,7 @@ impl Profile {
             &mut profile.names,
             &mut profile.quoted,
         ] {
-            crate::order::sort(set);
+            crate::order::sort_ids(set);
             set.dedup();
         }
         profile
@@ -248,16 +256,12 @@ impl Profile {
     /// assert!(joined.same_surface(&whole));
     /// ```
     pub fn merge(parts: &[&Profile]) -> Profile {
-        let mut terms: BTreeMap<Id, u32> = BTreeMap::new();
-        let mut all: BTreeMap<Id, u32> = BTreeMap::new();
+        let mut terms: Vec<(Id, u32)> = Vec::new();
+        let mut all: Vec<(Id, u32)> = Vec::new();
         let mut merged = Profile::default();
         for part in parts {
-            for &(stem, count) in &part.terms {
-                *terms.entry(stem).or_insert(0) += count;
-            }
-            for &(stem, count) in &part.words_all {
-                *all.entry(stem).or_insert(0) += count;
-            }
+            terms.extend(&part.terms);
+            all.extend(&part.words_all);
             merged.grams.extend(&part.grams);
             merged.bigrams.extend(&part.bigrams);
             merged.trigrams.extend(&part.trigrams);
@@ -276,11 +280,11 @@ impl Profile {
             &mut merged.names,
             &mut merged.quoted,
         ] {
-            crate::order::sort(set);
+            crate::order::sort_ids(set);
             set.dedup();
         }
-        merged.terms = terms.into_iter().collect();
-        merged.words_all = all.into_iter().collect();
+        merged.terms = summed(terms);
+        merged.words_all = summed(all);
         merged.surface_id = surface_id(&merged.surface);
         merged.opens_with_connective = parts.first().is_some_and(|p| p.opens_with_connective);
         merged.ends_with_colon = parts.last().is_some_and(|p| p.ends_with_colon);
@@ -325,6 +329,34 @@ pub(super) fn is_double_quote(norm: &str) -> bool {
 
 /// Appends the hashes of the character 4-grams of `word`, padded with a space on each side;
 /// a word of up to four characters gives one gram, itself.
+/// Each id once with how often it occurs, sorted by id.
+fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
+    crate::order::sort_ids(&mut ids);
+    let mut out: Vec<(Id, u32)> = Vec::with_capacity(ids.len());
+    for stem in ids {
+        match out.last_mut() {
+            Some((last, count)) if *last == stem => *count += 1,
+            _ => out.push((stem, 1)),
+        }
+    }
+    out
+}
+
+/// Counted lists (each sorted by id, each id once) joined: each id once with the sum of its
+/// counts, sorted by id.
+fn summed(lists: Vec<(Id, u32)>) -> Vec<(Id, u32)> {
+    let mut ids: Vec<Id> = lists.iter().map(|&(stem, _)| stem).collect();
+    crate::order::sort_ids(&mut ids);
+    ids.dedup();
+    let mut out: Vec<(Id, u32)> = ids.into_iter().map(|stem| (stem, 0)).collect();
+    for (stem, count) in lists {
+        if let Ok(at) = out.binary_search_by_key(&stem, |&(s, _)| s) {
+            out[at].1 += count;
+        }
+    }
+    out
+}
+
 pub(super) fn push_grams(word: &str, out: &mut Vec<Id>) {
     let chars: Vec<char> = std::iter::once(' ')
         .chain(word.chars())

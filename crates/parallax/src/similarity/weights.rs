@@ -2,7 +2,37 @@
 
 use super::profile::{id, Id};
 use super::Profile;
-use std::collections::BTreeMap;
+// A hash map with a fixed hasher: looked up only, never iterated, and its order would be the
+// same on every run anyway (no random seed), so it cannot make output vary.
+#[allow(clippy::disallowed_types)]
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Document frequencies by id. The ids are already hashes (FNV-1a), so the map only mixes
+/// them once more; the map is looked up, never iterated, so its order is never seen.
+#[allow(clippy::disallowed_types)]
+type Counts = HashMap<Id, u32, BuildHasherDefault<IdHasher>>;
+
+/// A hasher for [`Id`]s: one multiply and a fold of the high bits (deterministic).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        let mixed = (self.0 ^ value).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = mixed ^ (mixed >> 32);
+    }
+}
 
 /// Inverse document frequencies of stems and 4-grams over the sentences of both articles.
 ///
@@ -12,8 +42,10 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Weights {
     pub(super) sentences: usize,
-    pub(super) terms: BTreeMap<Id, u32>,
-    pub(super) grams: BTreeMap<Id, u32>,
+    pub(super) terms: Counts,
+    pub(super) grams: Counts,
+    /// `idf_of_df` for every document frequency up to the sentence count, computed once.
+    idfs: Vec<f64>,
 }
 
 /// Pseudo-count added to every document frequency and to the sentence count.
@@ -53,6 +85,9 @@ impl Weights {
                 *weights.grams.entry(gram).or_insert(0) += 1;
             }
         }
+        weights.idfs = (0..=weights.sentences)
+            .map(|df| weights.idf_formula(u32::try_from(df).unwrap_or(u32::MAX)))
+            .collect();
         weights
     }
 
@@ -79,6 +114,13 @@ impl Weights {
     }
 
     fn idf_of_df(&self, df: u32) -> f64 {
+        match self.idfs.get(df as usize) {
+            Some(&idf) => idf,
+            None => self.idf_formula(df),
+        }
+    }
+
+    fn idf_formula(&self, df: u32) -> f64 {
         (1.0 + (self.sentences as f64 + IDF_PRIOR) / (f64::from(df) + IDF_PRIOR)).ln()
     }
 

@@ -89,6 +89,10 @@ mod tests {
             assert!(contains(GERMAN, word), "{word}");
             assert!(!contains(ENGLISH_MARKERS, word), "{word}");
         }
+        // `detect_language` skips words of more than five letters.
+        for word in ENGLISH_MARKERS.iter().chain(GERMAN_MARKERS) {
+            assert!(word.chars().count() <= 5, "{word}");
+        }
     }
 
     #[test]
