@@ -23,7 +23,10 @@ const RARE_SHARE: f64 = 0.02;
 const PARTNERS: usize = 10;
 
 /// A stem held by more than this many sentences of the other side is too common to find
-/// partners by: it would tie a sentence to a large share of the article and cost as much.
+/// partners by across the whole article: it would tie a sentence to a large share of it and
+/// cost as much. It still counts for the [`POSTING_CAP`] sentences holding it nearest the
+/// querying sentence's relative place, so text repeated many times (a report quoted in full
+/// twice, an article and its many near-copies) still finds its partners along the diagonal.
 const POSTING_CAP: usize = 48;
 
 /// The candidate pairs `(left, right)`, sorted and without repeats. `None` profiles
@@ -96,13 +99,15 @@ fn rare_stem_pairs(
 }
 
 /// Every sentence of either side keeps its [`PARTNERS`] best partners on the other side,
-/// ranked by the TF-IDF cosine of the stems they share (ties: the lower index), found through
+/// ranked by the TF-IDF cosine of the stems they share (ties: the nearer its own relative
+/// place, then the lower index), found through
 /// an inverted index of the stems that at most [`POSTING_CAP`] sentences of the other side
 /// hold; the pairs are the union of both sides' choices, sorted. Each sentence does a bounded
 /// amount of work and brings a bounded number of pairs, and the same rule from both sides
 /// keeps the set mirror-symmetric.
 fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(usize, usize)> {
     let right_index = Index::new(right);
+    let (nl, nr) = (left.len().max(1), right.len().max(1));
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut scratch = Scratch::new(left.len().max(right.len()));
     // A side against itself (near sentences): the right side's choices are the left side's,
@@ -110,7 +115,8 @@ fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(
     let same = std::ptr::eq(left, right);
     for (i, profile) in left.iter().enumerate() {
         if let Some(profile) = profile {
-            for j in right_index.partners(profile, &mut scratch) {
+            let near = i * nr / nl;
+            for j in right_index.partners(profile, near, &mut scratch) {
                 pairs.push((i, j));
                 if same {
                     pairs.push((j, i));
@@ -126,7 +132,8 @@ fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(
     let left_index = Index::new(left);
     for (j, profile) in right.iter().enumerate() {
         if let Some(profile) = profile {
-            for i in left_index.partners(profile, &mut scratch) {
+            let near = j * nl / nr;
+            for i in left_index.partners(profile, near, &mut scratch) {
                 pairs.push((i, j));
             }
         }
@@ -139,8 +146,8 @@ fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(
 /// An inverted index of one side's stems: for each stem, the sentences holding it with the
 /// stem's share of their stem vector ([`Prepared::unit_terms`]).
 struct Index {
-    /// The stems held by at most [`POSTING_CAP`] sentences, sorted, each with where its
-    /// postings start in `postings` (the next stem's start is where they end).
+    /// Every stem, sorted, each with where its postings start in `postings` (the next stem's
+    /// start is where they end).
     stems: Vec<(u64, usize)>,
     /// `(sentence, share)`, grouped by stem in the order of `stems`, by sentence within.
     postings: Vec<(usize, f64)>,
@@ -159,33 +166,41 @@ impl Index {
         let mut postings = Vec::new();
         for run in all.chunk_by(|a, b| a.0 == b.0) {
             if let Some(&(stem, _, _)) = run.first() {
-                if run.len() <= POSTING_CAP {
-                    stems.push((stem, postings.len()));
-                    postings.extend(run.iter().map(|&(_, k, share)| (k, share)));
-                }
+                stems.push((stem, postings.len()));
+                postings.extend(run.iter().map(|&(_, k, share)| (k, share)));
             }
         }
         Self { stems, postings }
     }
 
-    /// The sentences holding `stem`, none if more than [`POSTING_CAP`] do.
-    fn posting(&self, stem: u64) -> &[(usize, f64)] {
+    /// The sentences holding `stem`: all of them when at most [`POSTING_CAP`] do, else the
+    /// [`POSTING_CAP`] nearest sentence `near` (postings are in sentence order).
+    fn posting(&self, stem: u64, near: usize) -> &[(usize, f64)] {
         let Ok(at) = self.stems.binary_search_by_key(&stem, |s| s.0) else {
             return &[];
         };
         let start = self.stems.get(at).map_or(0, |s| s.1);
         let end = self.stems.get(at + 1).map_or(self.postings.len(), |s| s.1);
-        self.postings.get(start..end).unwrap_or_default()
+        let all = self.postings.get(start..end).unwrap_or_default();
+        if all.len() <= POSTING_CAP {
+            return all;
+        }
+        let middle = all.partition_point(|&(k, _)| k < near);
+        let from = middle
+            .saturating_sub(POSTING_CAP / 2)
+            .min(all.len() - POSTING_CAP);
+        all.get(from..from + POSTING_CAP).unwrap_or_default()
     }
 
-    /// The [`PARTNERS`] sentences of this side that share the most with `profile`, best first.
-    fn partners(&self, profile: &Prepared, scratch: &mut Scratch) -> Vec<usize> {
+    /// The [`PARTNERS`] sentences of this side that share the most with `profile` (a sentence
+    /// at relative place `near` on this side), best first.
+    fn partners(&self, profile: &Prepared, near: usize, scratch: &mut Scratch) -> Vec<usize> {
         for (stem, share) in profile.unit_terms() {
-            for &(k, other) in self.posting(stem) {
+            for &(k, other) in self.posting(stem, near) {
                 scratch.add(k, share * other);
             }
         }
-        scratch.best(PARTNERS)
+        scratch.best(PARTNERS, near)
     }
 }
 
@@ -215,8 +230,9 @@ impl Scratch {
         }
     }
 
-    /// The `count` highest-scoring slots (ties: the lower slot), best first, and a reset.
-    fn best(&mut self, count: usize) -> Vec<usize> {
+    /// The `count` highest-scoring slots (ties: the slot nearer `near`, then the lower), best
+    /// first, and a reset.
+    fn best(&mut self, count: usize, near: usize) -> Vec<usize> {
         // Kept by insertion: `count` is small, and the program's one sort stays the only one.
         let mut best: Vec<(f64, usize)> = Vec::with_capacity(count + 1);
         for &k in &self.touched {
@@ -224,7 +240,9 @@ impl Scratch {
                 continue;
             };
             let score = std::mem::take(slot);
-            let at = best.partition_point(|&(s, m)| s.total_cmp(&score).then(k.cmp(&m)).is_gt());
+            let key = |m: usize| (m.abs_diff(near), m);
+            let at = best
+                .partition_point(|&(s, m)| s.total_cmp(&score).then(key(k).cmp(&key(m))).is_gt());
             if at < count {
                 best.insert(at, (score, k));
                 best.truncate(count);
@@ -278,6 +296,29 @@ mod tests {
         assert!(pairs.iter().all(|&(i, j)| i == j));
     }
 
+    /// Regression (issue 18): text repeated many times (the bench's "sample × 64") put every
+    /// stem past the posting cap, so sentences found no partners and a 1,856-sentence input
+    /// got 128 links. Common stems now count near the sentence's own place.
+    #[test]
+    fn many_repeats_of_one_text_still_pair_each_copy_with_its_counterpart() {
+        let story = [
+            "The harbour wall fell in the storm.",
+            "Boats were moved to the river.",
+            "The mayor praised the crews.",
+        ];
+        let texts: Vec<String> = (0..800).map(|k| story[k % 3].to_owned()).collect();
+        let (left, right) = (profiles(&texts), profiles(&texts));
+        let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
+        let pairs = candidates(&left, &right, &weights);
+        let twins = pairs.iter().filter(|&&(i, j)| i == j).count();
+        assert!(
+            twins >= 790,
+            "{twins} of 800 sentences paired with their counterpart"
+        );
+        assert!(pairs.len() <= 2 * PARTNERS * 800);
+    }
+
     #[test]
     fn longer_inputs_pair_each_sentence_with_its_best_partners() {
         // 1,000 sentences a side exceed RARE_STEMS_UP_TO. Sentence i shares its unique word
@@ -290,8 +331,16 @@ mod tests {
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
         let pairs = candidates(&left, &right, &weights);
-        assert_eq!(pairs.len(), 999);
-        assert!(pairs.iter().all(|&(i, j)| i == j && j != 7));
+        // Every twin, each sentence with a bounded number of others, and those near its own
+        // place (the common words count only there).
+        let twins = pairs.iter().filter(|&&(i, j)| i == j).count();
+        assert_eq!(twins, 999);
+        assert!(!pairs.iter().any(|&(_, j)| j == 7));
+        assert!(pairs.len() <= 2 * PARTNERS * 1_000, "{}", pairs.len());
+        assert!(
+            pairs.iter().all(|&(i, j)| i.abs_diff(j) <= POSTING_CAP),
+            "far pairs"
+        );
         let mirrored = candidates(&right, &left, &weights);
         let mut back: Vec<(usize, usize)> = mirrored.iter().map(|&(j, i)| (i, j)).collect();
         crate::order::sort(&mut back);
