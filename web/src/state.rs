@@ -113,7 +113,9 @@ pub fn is_large(texts: &[&str]) -> bool {
 }
 
 mod refusal;
-pub use refusal::{article_label, check_articles, check_sizes, missing, Refusal, TooLong};
+pub use refusal::{
+    article_label, article_name, check_articles, check_sizes, missing, Refusal, TooLong,
+};
 
 /// Files larger than this are refused before they are read (the engine loader's limit).
 pub const MAX_FILE_BYTES: usize = input::MAX_BYTES;

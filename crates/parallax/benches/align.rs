@@ -14,37 +14,15 @@ use parallax::align::align;
 use parallax::{compare, Article, Options};
 use std::fmt::Write as _;
 use std::hint::black_box;
-use std::path::Path;
 
 #[path = "../tests/integration/support.rs"]
 mod support;
-use support::{inputs, sentences};
+use support::{inputs, onestopenglish, sentences};
 
 /// The longest article's advanced and elementary versions, if the data is present.
-fn onestopenglish() -> Option<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/onestopenglish/onestopenglish.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: ../shared/eval/onestopenglish not found; using generated articles");
-        return None;
-    };
-    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
-    let join = |article: &serde_json::Value, level: &str| -> String {
-        article[level]
-            .as_array()
-            .map(|paragraphs| {
-                paragraphs
-                    .iter()
-                    .filter_map(|p| p.as_str())
-                    .collect::<Vec<_>>()
-                    .join("\n\n")
-            })
-            .unwrap_or_default()
-    };
-    json["articles"]
-        .as_object()?
-        .values()
-        .map(|a| (join(a, "adv"), join(a, "ele")))
+fn longest() -> Option<(String, String)> {
+    onestopenglish()?
+        .into_iter()
         .max_by_key(|(adv, _)| adv.len())
 }
 
@@ -71,7 +49,7 @@ fn generated() -> (String, String) {
 }
 
 fn bench(c: &mut Criterion) {
-    let (left, right) = onestopenglish().unwrap_or_else(generated);
+    let (left, right) = longest().unwrap_or_else(generated);
     let (left_tokens, right_tokens) = (sentences(&left), sentences(&right));
     eprintln!(
         "long pair: {} and {} bytes, {} and {} sentences",
@@ -96,42 +74,13 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-/// Every `OneStopEnglish` article as (advanced, elementary), repeated in order as often as
-/// needed; empty when the data is absent.
-fn all_articles() -> Vec<(String, String)> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/onestopenglish/onestopenglish.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        return Vec::new();
-    };
-    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
-        return Vec::new();
-    };
-    let join = |level: &serde_json::Value| -> String {
-        level
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    };
-    json["articles"].as_object().map_or_else(Vec::new, |a| {
-        a.values()
-            .map(|a| (join(&a["adv"]), join(&a["ele"])))
-            .collect()
-    })
-}
-
 /// The aligner alone at growing sizes (see the module docs). A native benchmark, so it may
 /// read the clock.
 #[allow(clippy::disallowed_methods)]
 fn scaling() {
-    let articles = all_articles();
-    if articles.is_empty() {
-        eprintln!("scaling: ../shared/eval/onestopenglish not found");
+    let Some(articles) = onestopenglish() else {
         return;
-    }
+    };
     let mut previous: Option<(usize, f64)> = None;
     for target in [10_000, 20_000, 50_000, 100_000, 200_000] {
         let (mut left, mut picked, mut words) = (Vec::new(), Vec::new(), 0);

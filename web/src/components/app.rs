@@ -370,16 +370,21 @@ impl Page {
 
     /// When the reader edits a shared comparison it becomes theirs: stored from then on.
     fn keep_edited_shared(self) {
+        // Compared in place, and only while a shared comparison is shown: typing in the
+        // reader's own articles copies nothing here.
         Effect::new(move |_| {
-            let current: Vec<(String, String)> = self.panes.with(|p| {
-                p.iter()
-                    .map(|s| (s.name.get(), s.text.get()))
-                    .collect::<Vec<_>>()
-            });
-            let corrections = self.corrections.get();
-            let edited = self.shared.with(|s| {
-                s.as_ref()
-                    .is_some_and(|s| s.articles != current || s.corrections != corrections)
+            let edited = self.shared.with(|shared| {
+                let Some(shared) = shared else { return false };
+                let articles = self.panes.with(|panes| {
+                    panes.len() != shared.articles.len()
+                        || panes
+                            .iter()
+                            .zip(&shared.articles)
+                            .any(|(side, (name, text))| {
+                                side.name.with(|n| n != name) || side.text.with(|t| t != text)
+                            })
+                });
+                articles || self.corrections.with(|c| *c != shared.corrections)
             });
             if edited {
                 self.shared.set(None);
@@ -522,10 +527,11 @@ fn pane_view(
     });
     let label = Signal::derive(move || {
         let (position, n) = (position.get(), count.get());
-        match (n, position) {
-            (2, 0) => "Left article".to_owned(),
-            (2, 1) => "Right article".to_owned(),
-            _ => format!("Article {}", position + 1),
+        let name = state::article_name(position, n);
+        if n == 2 {
+            format!("{name} article")
+        } else {
+            name
         }
     });
     // The first two panes keep the hooks of the two-article page.

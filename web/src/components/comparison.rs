@@ -424,20 +424,13 @@ impl Store {
     /// What the fact grid reads: the report of three or more articles, their count, and the
     /// action that opens a pair in the pair view.
     fn grid_inputs(self) -> GridInputs {
-        let full = self.full;
-        let report = Memo::new(move |_| {
-            full.with(|f| match f {
-                Some(Ok(r)) if r.documents.len() > 2 => Some(r.clone()),
-                _ => None,
-            })
-        });
         let count = Signal::derive(move || self.all_names.with(Vec::len));
         let on_pair = Callback::new(move |(a, b)| {
             self.pair.set((a, b));
             self.view.set(View::Aligned);
         });
         GridInputs {
-            report,
+            report: self.full,
             count,
             on_pair,
         }
@@ -499,7 +492,7 @@ fn names_of(
             (0..n)
                 .map(|d| {
                     let name = articles.get(d).map_or("", |a| a.name.as_str());
-                    state::display_name(name, &fallback_name(d, n))
+                    state::display_name(name, &state::article_name(d, n))
                 })
                 .collect::<Vec<String>>()
         })
@@ -544,15 +537,6 @@ fn rows_and_columns(
         })
     });
     (rows, columns)
-}
-
-/// The name an unnamed article gets: "Left" and "Right" of two, else "Article 3".
-fn fallback_name(doc: usize, of: usize) -> String {
-    match (of, doc) {
-        (2, 0) => "Left".to_owned(),
-        (2, 1) => "Right".to_owned(),
-        _ => format!("Article {}", doc + 1),
-    }
 }
 
 /// The names joined for reading: "A and B", "A, B and C".
@@ -748,8 +732,8 @@ fn results_view(store: &Store, which: View, grid: &GridInputs) -> AnyView {
 /// What the fact grid reads ([`Store::grid_inputs`]).
 #[derive(Clone, Copy)]
 struct GridInputs {
-    /// The report of three or more articles (`None` for two).
-    report: Memo<Option<Report>>,
+    /// The engine's report of all the articles (the grid reads it when there are three or more).
+    report: RwSignal<Outcome>,
     /// How many articles there are.
     count: Signal<usize>,
     /// Opens a pair in the pair view.

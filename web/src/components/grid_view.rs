@@ -6,17 +6,27 @@
 //! page's wasm far less than a reactive view of every cell. The controls around them are
 //! reactive; a click on a coverage cell is read from its `data-pair`.
 
+use crate::state::Refusal;
 use crate::view_model::grid;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use parallax::report::Report;
 use parallax_html::fragments::{self, GridShow};
 
+/// The report when it holds three or more articles (the grid's case).
+fn many(outcome: Option<&Result<Report, Refusal>>) -> Option<&Report> {
+    match outcome {
+        Some(Ok(report)) if report.documents.len() > 2 => Some(report),
+        _ => None,
+    }
+}
+
 /// The fact grid, its base switch and column choices, and the coverage above it.
 #[component]
 pub fn GridView(
-    /// The report of all the articles.
-    report: Memo<Option<Report>>,
+    /// The engine's report of all the articles (or why there is none); read in place, never
+    /// copied.
+    report: RwSignal<Option<Result<Report, Refusal>>>,
     /// The article whose order the rows follow.
     base: RwSignal<usize>,
     /// Every article's name.
@@ -27,8 +37,8 @@ pub fn GridView(
     let hidden = RwSignal::new(Vec::<bool>::new());
     // On a phone: the base and one chosen article.
     let picked = RwSignal::new(None::<usize>);
-    let grid = Memo::new(move |_| report.with(|r| r.as_ref().map(|r| grid(r, base.get()))));
-    let n = Memo::new(move |_| report.with(|r| r.as_ref().map_or(0, |r| r.documents.len())));
+    let grid = Memo::new(move |_| report.with(|r| many(r.as_ref()).map(|r| grid(r, base.get()))));
+    let n = Memo::new(move |_| report.with(|r| many(r.as_ref()).map_or(0, |r| r.documents.len())));
     Effect::new(move |_| {
         let n = n.get();
         if hidden.with_untracked(Vec::len) != n {
@@ -44,7 +54,7 @@ pub fn GridView(
     });
     let headline = move || {
         report.with(|r| {
-            grid.with(|g| match (r, g) {
+            grid.with(|g| match (many(r.as_ref()), g) {
                 (Some(r), Some(g)) => fragments::headline(r, g),
                 _ => String::new(),
             })
@@ -53,7 +63,7 @@ pub fn GridView(
     let table = move || {
         let (hidden, picked) = (hidden.get(), picked_doc.get());
         report.with(|r| {
-            grid.with(|g| match (r, g) {
+            grid.with(|g| match (many(r.as_ref()), g) {
                 (Some(r), Some(g)) => names.with(|names| {
                     let show = GridShow {
                         hidden: &hidden,
@@ -67,14 +77,14 @@ pub fn GridView(
     };
     let matrix = move || {
         report.with(|r| {
-            r.as_ref().map_or_else(String::new, |r| {
+            many(r.as_ref()).map_or_else(String::new, |r| {
                 names.with(|names| fragments::coverage_matrix(r, names, true))
             })
         })
     };
     let only = move || {
         report.with(|r| {
-            r.as_ref().map_or_else(String::new, |r| {
+            many(r.as_ref()).map_or_else(String::new, |r| {
                 names.with(|names| fragments::only_lists(r, names))
             })
         })

@@ -33,6 +33,20 @@ pub fn article_label(doc: usize, of: usize) -> String {
     }
 }
 
+/// An unnamed article's name: "Left" and "Right" of two, else "Article 3" (the capitalised
+/// [`article_label`]).
+///
+/// # Example
+///
+/// ```
+/// use parallax_web::state::article_name;
+/// assert_eq!(article_name(0, 2), "Left");
+/// assert_eq!(article_name(2, 5), "Article 3");
+/// ```
+pub fn article_name(doc: usize, of: usize) -> String {
+    capitalized(&article_label(doc, of))
+}
+
 impl fmt::Display for TooLong {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = article_label(self.doc, self.of);

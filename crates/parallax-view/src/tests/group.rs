@@ -1,22 +1,12 @@
 //! One row per group of links that share sentences (issue 15, item 4), and the quiet display
 //! of paraphrases (item 5).
 
+use super::layout::shape;
 use super::{marked, report, synthetic};
 use crate::{rows, Mark, Row, RowDisplay, RowKind};
 use parallax::report::{DiffOp, Flag, FlagKind, LinkKind, Report, SentenceKind, Severity, Span};
 use proptest::prelude::*;
 use std::collections::BTreeMap;
-
-fn shape(rows: &[Row]) -> Vec<(Vec<usize>, Vec<usize>)> {
-    rows.iter()
-        .map(|r| {
-            (
-                r.left.iter().map(|s| s.sentence).collect(),
-                r.right.iter().map(|s| s.sentence).collect(),
-            )
-        })
-        .collect()
-}
 
 /// How often each (doc, sentence) is shown across the rows.
 fn appearances(rows: &[Row]) -> BTreeMap<(usize, usize), usize> {

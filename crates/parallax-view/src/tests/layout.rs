@@ -13,7 +13,8 @@ fn kinds(rows: &[Row]) -> Vec<&'static str> {
     rows.iter().map(|row| row.kind.name()).collect()
 }
 
-fn shape(rows: &[Row]) -> Vec<(Vec<usize>, Vec<usize>)> {
+/// Each row's left and right sentence indices.
+pub(super) fn shape(rows: &[Row]) -> Vec<(Vec<usize>, Vec<usize>)> {
     rows.iter()
         .map(|r| {
             (

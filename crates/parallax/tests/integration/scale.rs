@@ -9,7 +9,7 @@
 //! (when `../shared` has them; real rewording, where the share must stay within a few
 //! points).
 
-use crate::support::{inputs, sentences};
+use crate::support::{inputs, onestopenglish, sentences};
 use parallax::align::{align, Alignment};
 use parallax::Options;
 use std::collections::BTreeSet;
@@ -85,10 +85,10 @@ fn gcd(a: usize, b: usize) -> usize {
     }
 }
 
-/// The share of the left and of the right sentences that some link holds, and the links.
-fn linked_share(stories: usize) -> (f64, f64, Vec<Alignment>, usize) {
-    let (left, right) = long_pair(stories);
-    let (left, right) = (sentences(&left), sentences(&right));
+/// Aligns `left` with `right`: the share of the left and of the right sentences that some link
+/// holds, and the links.
+fn shares(left: &str, right: &str) -> (f64, f64, Vec<Alignment>) {
+    let (left, right) = (sentences(left), sentences(right));
     let links = align(
         &inputs(&left),
         &inputs(&right),
@@ -102,8 +102,16 @@ fn linked_share(stories: usize) -> (f64, f64, Vec<Alignment>, usize) {
         l.len() as f64 / left.len() as f64,
         r.len() as f64 / right.len() as f64,
         links,
-        left.len(),
     )
+}
+
+/// The share of the left and of the right sentences that some link holds, the links, and the
+/// left sentence count.
+fn linked_share(stories: usize) -> (f64, f64, Vec<Alignment>, usize) {
+    let (left, right) = long_pair(stories);
+    let count = sentences(&left).len();
+    let (l, r, links) = shares(&left, &right);
+    (l, r, links, count)
 }
 
 /// Invented stories whose sentences each share two invented words with their rewording and
@@ -160,34 +168,6 @@ fn the_linked_share_of_a_long_shuffled_pair_stays_flat_as_it_grows() {
     );
 }
 
-/// The `OneStopEnglish` articles (advanced, elementary), paragraphs joined by blank lines,
-/// sorted by name; `None` when `../shared/eval/onestopenglish` is absent.
-fn onestopenglish() -> Option<Vec<(String, String)>> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/onestopenglish/onestopenglish.json");
-    let Ok(text) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: ../shared/eval/onestopenglish/onestopenglish.json not found");
-        return None;
-    };
-    let json: serde_json::Value = serde_json::from_str(&text).expect("OneStopEnglish JSON");
-    let join = |level: &serde_json::Value| -> String {
-        level
-            .as_array()
-            .into_iter()
-            .flatten()
-            .filter_map(|p| p.as_str())
-            .collect::<Vec<_>>()
-            .join("\n\n")
-    };
-    Some(
-        json["articles"]
-            .as_object()?
-            .values()
-            .map(|a| (join(&a["adv"]), join(&a["ele"])))
-            .collect(),
-    )
-}
-
 /// The first `count` articles, advanced on the left in order, elementary on the right in a
 /// fixed shuffled order (as [`shuffled`] orders stories): the share of the left and of the
 /// right sentences that some link holds.
@@ -198,21 +178,8 @@ fn onestopenglish_share(articles: &[(String, String)], count: usize) -> (f64, f6
         .collect();
     let (left, right) = (left.join("\n\n"), right.join("\n\n"));
     let words = left.split_whitespace().count();
-    let (left, right) = (sentences(&left), sentences(&right));
-    let links = align(
-        &inputs(&left),
-        &inputs(&right),
-        Options::default().threshold,
-    );
-    let held = |side: fn(&Alignment) -> &Vec<usize>| -> BTreeSet<usize> {
-        links.iter().flat_map(|l| side(l).iter().copied()).collect()
-    };
-    let (l, r) = (held(|l| &l.left), held(|l| &l.right));
-    (
-        l.len() as f64 / left.len() as f64,
-        r.len() as f64 / right.len() as f64,
-        words,
-    )
+    let (l, r, _) = shares(&left, &right);
+    (l, r, words)
 }
 
 /// Advanced against elementary `OneStopEnglish` articles in shuffled order: the share of
