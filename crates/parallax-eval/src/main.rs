@@ -124,6 +124,10 @@ struct Data {
     /// L2 penalty on the weights.
     #[arg(long, default_value_t = 1.0)]
     l2: f64,
+    /// Leave these features out of the fit (ablation), as `model.feature` names, comma-separated
+    /// (`structural.lede,link.size_max`).
+    #[arg(long, value_delimiter = ',')]
+    drop: Vec<String>,
 }
 
 /// How to report.
@@ -174,6 +178,12 @@ impl Data {
     fn load(&self, settings: &Settings) -> Result<Loaded, Error> {
         // Refuse a bad threshold before the slow part.
         output::thresholds(settings)?;
+        let fit = FitSettings {
+            seeds_share: self.seeds_share.clamp(0.0, 1.0),
+            l2: self.l2.max(0.0),
+            drop: self.drop.clone(),
+        };
+        fit.check_drop().map_err(Error)?;
         let seed_pairs = seeds::load(&self.seeds_gold, &self.seeds)?;
         let mut deplain = deplain::load(&self.deplain_gold)?;
         if let Some(n) = self.documents {
@@ -182,10 +192,7 @@ impl Data {
         Ok(Loaded {
             seed_pairs,
             deplain,
-            fit: FitSettings {
-                seeds_share: self.seeds_share.clamp(0.0, 1.0),
-                l2: self.l2.max(0.0),
-            },
+            fit,
         })
     }
 }

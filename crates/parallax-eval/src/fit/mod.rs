@@ -31,26 +31,37 @@ use crate::seeds::SeedExample;
 use logistic::{logistic, Samples};
 use parallax::align::Side as AlignSide;
 use parallax::fitting::{
-    Growth, LinkEvidence, Model, Models, ScoreTable, FEATURES, GROW_FEATURES, LINK_FEATURES,
-    MODELS, STRUCTURAL_FEATURES,
+    Growth, LinkEvidence, Model, Models, ScoreTable, FEATURES, FEATURE_NAMES, GROW_FEATURES,
+    GROW_NAMES, LINK_FEATURES, LINK_NAMES, MODELS, STRUCTURAL_FEATURES, STRUCTURAL_NAMES,
 };
 use std::collections::BTreeSet;
 
 /// How to weigh the training data.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct FitSettings {
     /// Share of the total training weight given to the seed pairs (the rest goes to `DEplain`).
     pub seeds_share: f64,
     /// L2 penalty on the weights (not on the bias), per unit of total sample weight × 10⁴.
     pub l2: f64,
+    /// Features left out of the fit (their weight stays 0), as `model.feature` names: an
+    /// ablation, to see whether a learned parameter pays out of sample.
+    pub drop: Vec<String>,
 }
 
-impl Default for FitSettings {
-    fn default() -> Self {
-        Self {
-            seeds_share: 0.5,
-            l2: 1.0,
+impl FitSettings {
+    /// Checks every dropped name against the engine's feature names.
+    pub fn check_drop(&self) -> Result<(), String> {
+        for name in &self.drop {
+            if [Stage::Lexical, Stage::Structural, Stage::Grow, Stage::Link]
+                .iter()
+                .all(|&s| s.dropped(std::slice::from_ref(name)).is_empty())
+            {
+                return Err(format!(
+                    "--drop {name:?}: not a feature (lexical.*, structural.*, grow.*, link.*)"
+                ));
+            }
         }
+        Ok(())
     }
 }
 
@@ -61,6 +72,36 @@ enum Stage {
     Structural,
     Grow,
     Link,
+}
+
+impl Stage {
+    fn prefix(self) -> &'static str {
+        match self {
+            Stage::Lexical => "lexical",
+            Stage::Structural => "structural",
+            Stage::Grow => "grow",
+            Stage::Link => "link",
+        }
+    }
+
+    fn names(self) -> &'static [&'static str] {
+        match self {
+            Stage::Lexical => &FEATURE_NAMES,
+            Stage::Structural => &STRUCTURAL_NAMES,
+            Stage::Grow => &GROW_NAMES,
+            Stage::Link => &LINK_NAMES,
+        }
+    }
+
+    /// The indices of this stage's features named in `drop`.
+    fn dropped(self, drop: &[String]) -> Vec<usize> {
+        self.names()
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| drop.iter().any(|d| *d == format!("{}.{n}", self.prefix())))
+            .map(|(k, _)| k)
+            .collect()
+    }
 }
 
 /// Links are grown from the pairs at this threshold when fitting the growth model.
@@ -206,6 +247,18 @@ pub fn fit_models(
                     stage,
                     &mut deplain_samples,
                 );
+            }
+        }
+        let dropped = stage.dropped(&settings.drop);
+        for row in seed_samples
+            .x
+            .iter_mut()
+            .chain(deplain_samples.x.iter_mut())
+        {
+            for &k in &dropped {
+                if let Some(v) = row.get_mut(k) {
+                    *v = 0.0;
+                }
             }
         }
         let mut all = Samples::default();

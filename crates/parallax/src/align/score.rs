@@ -88,6 +88,8 @@ impl ScoreTable {
             order: context.order,
             asymmetry: context.asymmetry,
             models: *models,
+            left_kinds: left.iter().map(|s| s.kind).collect(),
+            right_kinds: right.iter().map(|s| s.kind).collect(),
             left: left_profiles,
             right: right_profiles,
             weights,

@@ -3,7 +3,7 @@
 //! The table is the aligner's working state; it is public only through [`crate::fitting`]
 //! (the `fitting` feature), for the tool that fits and evaluates the models.
 
-use super::Models;
+use super::{Models, SentenceKind};
 use crate::similarity::{Features, Prepared, Weights};
 
 /// Number of structural features.
@@ -72,6 +72,9 @@ pub struct ScoreTable {
     /// Each sentence's relative position in `[0, 1]` among the non-boilerplate sentences.
     pub(super) left_relative: Vec<f64>,
     pub(super) right_relative: Vec<f64>,
+    /// Each sentence's kind, left and right.
+    pub(super) left_kinds: Vec<SentenceKind>,
+    pub(super) right_kinds: Vec<SentenceKind>,
 }
 
 #[cfg(test)]

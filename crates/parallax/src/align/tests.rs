@@ -157,3 +157,30 @@ fn empty_inputs_give_no_links() {
     let one = [SentenceInput::new(&tokens, SentenceKind::Body)];
     assert!(align(&one, &[], 0.0).is_empty());
 }
+
+/// A link grows only by sentences of its own kind: a caption or a headline right above a
+/// linked body sentence is never offered to its link (the caption naming the two leaders
+/// above the signing in seeds 000 vs 003 was, and the grown link lost the signing).
+#[test]
+fn growth_offers_only_sentences_of_the_links_own_kind() {
+    let tok = |s: &str| tokenize(s, 0..s.len());
+    let above = tok("Voss and Renk shake hands in Karsk before the signing.");
+    let signing = tok("Voss and Renk signed the defence pact in Karsk on Tuesday.");
+    let restated = tok("Voss and Renk signed the defence pact in Karsk on Tuesday, media said.");
+    for kind in [SentenceKind::Caption, SentenceKind::Headline] {
+        let left = [
+            SentenceInput::new(&above, kind),
+            SentenceInput::new(&signing, SentenceKind::Body),
+        ];
+        let right = [SentenceInput::new(&restated, SentenceKind::Body)];
+        let table = ScoreTable::new(&left, &right, &MODELS);
+        assert!(table.links(0.25).iter().any(|l| l.left == [1]));
+        let proposals = table.growth_proposals(0.25);
+        assert!(
+            !proposals
+                .iter()
+                .any(|g| g.side == Side::Left && g.sentence == 0),
+            "{kind:?} above the link: {proposals:?}"
+        );
+    }
+}

@@ -166,3 +166,85 @@ fn the_two_headlines_link() {
         "Sign 'Partnership' Pact"
     ));
 }
+
+/// Outlet C's opening (invented): a caption sits right above the signing, and the sentence
+/// after it quotes the president on military cooperation.
+const CAPTIONED: &str = "Maravia, Ostrelia sign mutual aid pact in event of aggression
+
+Maravian President Arlen Voss (L) and Ostrelian leader Talia Renk shake hands ahead of their talks in Karsk on March 3, 2025.
+
+Maravian President Arlen Voss and Ostrelian leader Talia Renk signed a comprehensive strategic partnership treaty in Karsk on Tuesday, including a clause covering mutual assistance in case of aggression against either country, Maravian media said, underlining their increasingly close military cooperation.
+
+Voss, following his talks with Renk, was quoted by the state news agency as saying that Maravia does not rule out developing military and technical cooperation with Ostrelia in accordance with the newly signed pact.
+
+Renk told a joint press conference that relations have reached a new high level of alliance.";
+
+/// Outlet D's opening of the same signing (invented).
+const SPLIT: &str = "Maravia, Ostrelia Sign 'Strategic Partnership' Pact in Karsk
+
+The Ostrelian leader said the treaty elevates relations to the level of an alliance.
+
+The leaders of Maravia and Ostrelia signed a comprehensive strategic partnership treaty on March 3 during a bilateral summit held in Karsk, Ostrelian state media reported.
+
+According to Maravian President Arlen Voss, who arrived in the Ostrelian capital a day earlier, the freshly signed pact obliges each party to come to the aid of the other if attacked.
+
+\"The comprehensive partnership agreement signed today provides for mutual assistance in the event of aggression against one of the parties,\" Voss said.";
+
+#[test]
+fn the_signing_links_to_its_restatement_below_a_caption() {
+    // The caption above the signing names the same leaders; grown into the signing's link it
+    // made the whole link fail the link model, and the signing went unlinked.
+    let report = compare(
+        &Article::new("captioned", CAPTIONED),
+        &Article::new("split", SPLIT),
+        &Options::default(),
+    );
+    let find = |doc: usize, needle: &str| {
+        report.documents[doc]
+            .sentences
+            .iter()
+            .position(|s| s.clean.contains(needle))
+            .expect("sentence")
+    };
+    let (signing, restated) = (
+        find(0, "signed a comprehensive"),
+        find(1, "signed a comprehensive"),
+    );
+    assert!(
+        report
+            .links
+            .iter()
+            .any(|l| l.left.contains(&signing) && l.right.contains(&restated)),
+        "the signing is not linked: {:?}",
+        report
+            .links
+            .iter()
+            .map(|l| (&l.left, &l.right))
+            .collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn no_link_joins_a_headline_or_caption_with_running_text() {
+    for (left, right) in [(LEFT, RIGHT), (CAPTIONED, SPLIT)] {
+        let report = compare(
+            &Article::new("left", left),
+            &Article::new("right", right),
+            &Options::default(),
+        );
+        for link in &report.links {
+            for (side, indices) in [(0, &link.left), (1, &link.right)] {
+                let kinds: Vec<_> = indices
+                    .iter()
+                    .map(|&k| report.documents[side].sentences[k].kind)
+                    .collect();
+                assert!(
+                    kinds.windows(2).all(|w| w[0] == w[1]),
+                    "link {:?} / {:?} joins {kinds:?}",
+                    link.left,
+                    link.right
+                );
+            }
+        }
+    }
+}
