@@ -1,6 +1,58 @@
 //! Pack accepted sentence pairs into links: consecutive sentences that all pair up form one block.
 
+use super::{SentenceKind, Side};
 use std::collections::{BTreeMap, BTreeSet};
+
+/// What kind of text a sentence is part of, for packing links: a headline and a caption are
+/// units of their own, so no link joins one with running text on the same side (a caption
+/// naming the two leaders is not the second half of the sentence below it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Unit {
+    /// A headline or sub-heading.
+    Headline,
+    /// A photo caption or credit.
+    Caption,
+    /// Everything else.
+    Text,
+}
+
+impl Unit {
+    /// The unit of a sentence of this kind.
+    pub(super) fn of(kind: SentenceKind) -> Self {
+        match kind {
+            SentenceKind::Headline => Unit::Headline,
+            SentenceKind::Caption => Unit::Caption,
+            _ => Unit::Text,
+        }
+    }
+}
+
+/// The units of both sides' sentences; a sentence past the end counts as [`Unit::Text`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Units<'a> {
+    pub(super) left: &'a [Unit],
+    pub(super) right: &'a [Unit],
+}
+
+impl Units<'_> {
+    fn of(&self, side: Side, k: usize) -> Unit {
+        let units = match side {
+            Side::Left => self.left,
+            Side::Right => self.right,
+        };
+        units.get(k).copied().unwrap_or(Unit::Text)
+    }
+
+    /// Whether sentences `a` and `b` of `side` may be in one link.
+    pub(super) fn joinable(&self, side: Side, a: usize, b: usize) -> bool {
+        self.of(side, a) == self.of(side, b)
+    }
+
+    /// Whether every sentence of `indices` may be in one link with `sentence`, on `side`.
+    pub(super) fn all_joinable(&self, side: Side, indices: &[usize], sentence: usize) -> bool {
+        indices.iter().all(|&k| self.joinable(side, k, sentence))
+    }
+}
 
 /// One link before its kind is known.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,17 +68,29 @@ pub(super) struct Block {
 /// Groups `edges` (`(left, right, score)`, sorted by `(left, right)`, no repeats) into blocks.
 ///
 /// Two edges touch when they share a sentence and their other sentences are neighbours
-/// (`(i, j)` and `(i, j + 1)`, or `(i, j)` and `(i + 1, j)`). A connected set of touching
+/// (`(i, j)` and `(i, j + 1)`, or `(i, j)` and `(i + 1, j)`) of one unit (see [`Unit`]). A connected set of touching
 /// edges that fills the whole rectangle of its left and right sentences becomes one block;
 /// any other set stays one block per edge, so a block never claims a pair that was not
 /// accepted. The rule looks the same from both sides, so mirrored edges give mirrored blocks.
 /// Blocks come sorted by their first left sentence, then their first right sentence.
-pub(super) fn blocks(edges: &[(usize, usize, f64)]) -> Vec<Block> {
+pub(super) fn blocks(edges: &[(usize, usize, f64)], units: Units<'_>) -> Vec<Block> {
     let index_of = |i: usize, j: usize| edges.binary_search_by_key(&(i, j), |e| (e.0, e.1)).ok();
     let mut parent: Vec<usize> = (0..edges.len()).collect();
     for (k, &(i, j, _)) in edges.iter().enumerate() {
-        for (a, b) in [(Some(i), j.checked_add(1)), (i.checked_add(1), Some(j))] {
-            if let (Some(a), Some(b)) = (a, b) {
+        let neighbours = [
+            (
+                Some(i),
+                j.checked_add(1),
+                units.joinable(Side::Right, j, j + 1),
+            ),
+            (
+                i.checked_add(1),
+                Some(j),
+                units.joinable(Side::Left, i, i + 1),
+            ),
+        ];
+        for (a, b, joinable) in neighbours {
+            if let (Some(a), Some(b), true) = (a, b, joinable) {
                 if let Some(other) = index_of(a, b) {
                     union(&mut parent, k, other);
                 }
@@ -87,16 +151,18 @@ pub(super) fn link_counts(
 
 /// Merges blocks that touch into one when together they fill a rectangle: two blocks touch when
 /// one side is the same sentences and the other sides are neighbouring runs (`{3}×{4,5}` and
-/// `{3}×{6}`). Other blocks stay as they are. Mirror-symmetric like [`blocks`].
-pub(super) fn merge_touching(blocks: Vec<Block>) -> Vec<Block> {
+/// `{3}×{6}`) of one unit. Other blocks stay as they are. Mirror-symmetric like [`blocks`].
+pub(super) fn merge_touching(blocks: Vec<Block>, units: Units<'_>) -> Vec<Block> {
     let touching = |a: &Block, b: &Block| {
-        let next = |x: &[usize], y: &[usize]| match (x.last(), y.first()) {
-            (Some(&end), Some(&start)) => end.checked_add(1) == Some(start),
+        let next = |side: Side, x: &[usize], y: &[usize]| match (x.last(), y.first()) {
+            (Some(&end), Some(&start)) => {
+                end.checked_add(1) == Some(start) && units.joinable(side, end, start)
+            }
             _ => false,
         };
-        let runs = |x: &[usize], y: &[usize]| next(x, y) || next(y, x);
-        (a.left == b.left && runs(&a.right, &b.right))
-            || (a.right == b.right && runs(&a.left, &b.left))
+        let runs = |side: Side, x: &[usize], y: &[usize]| next(side, x, y) || next(side, y, x);
+        (a.left == b.left && runs(Side::Right, &a.right, &b.right))
+            || (a.right == b.right && runs(Side::Left, &a.left, &b.left))
     };
     // Touching blocks have the same sentences on one side: only those are compared.
     let mut same_side: BTreeMap<(bool, &[usize]), Vec<usize>> = BTreeMap::new();
@@ -228,7 +294,7 @@ mod tests {
     fn cases() {
         for case in CASES {
             let edges: Vec<_> = case.edges.iter().map(|&(i, j)| (i, j, 0.9)).collect();
-            let got: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges)
+            let got: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges, Units::default())
                 .into_iter()
                 .map(|b| (b.left, b.right))
                 .collect();
@@ -248,12 +314,48 @@ mod tests {
             right: right.to_vec(),
             score: 0.5,
         };
-        let merged = merge_touching(vec![block(&[3], &[4, 5]), block(&[3], &[6])]);
+        let merged = merge_touching(
+            vec![block(&[3], &[4, 5]), block(&[3], &[6])],
+            Units::default(),
+        );
         assert_eq!(merged, [block(&[3], &[4, 5, 6])]);
         let l_shape = vec![block(&[3], &[4, 5]), block(&[3], &[6]), block(&[4], &[6])];
-        assert_eq!(merge_touching(l_shape.clone()), l_shape);
+        assert_eq!(merge_touching(l_shape.clone(), Units::default()), l_shape);
         let apart = vec![block(&[3], &[4]), block(&[3], &[6])];
-        assert_eq!(merge_touching(apart.clone()), apart);
+        assert_eq!(merge_touching(apart.clone(), Units::default()), apart);
+    }
+
+    #[test]
+    fn a_headline_or_caption_is_never_packed_with_running_text() {
+        use Unit::{Caption, Headline, Text};
+        let edges = [(0, 0, 0.9), (1, 0, 0.9), (2, 0, 0.9), (3, 0, 0.9)];
+        let left = [Headline, Text, Text, Caption];
+        let got: Vec<Vec<usize>> = blocks(
+            &edges,
+            Units {
+                left: &left,
+                right: &[Text],
+            },
+        )
+        .into_iter()
+        .map(|b| b.left)
+        .collect();
+        assert_eq!(got, [vec![0], vec![1, 2], vec![3]]);
+        let block = |left: &[usize]| Block {
+            left: left.to_vec(),
+            right: vec![0],
+            score: 0.5,
+        };
+        let units = Units {
+            left: &left,
+            right: &[Text],
+        };
+        let merged = merge_touching(vec![block(&[0]), block(&[1, 2]), block(&[3])], units);
+        assert_eq!(merged, [block(&[0]), block(&[1, 2]), block(&[3])]);
+        assert_eq!(
+            merge_touching(vec![block(&[1]), block(&[2])], units),
+            [block(&[1, 2])]
+        );
     }
 
     #[test]
@@ -262,12 +364,12 @@ mod tests {
             let edges: Vec<_> = case.edges.iter().map(|&(i, j)| (i, j, 0.9)).collect();
             let mut mirrored: Vec<_> = edges.iter().map(|&(i, j, s)| (j, i, s)).collect();
             mirrored.sort_by_key(|e| (e.0, e.1));
-            let mut back: Vec<(Vec<usize>, Vec<usize>)> = blocks(&mirrored)
+            let mut back: Vec<(Vec<usize>, Vec<usize>)> = blocks(&mirrored, Units::default())
                 .into_iter()
                 .map(|b| (b.right, b.left))
                 .collect();
             back.sort();
-            let mut there: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges)
+            let mut there: Vec<(Vec<usize>, Vec<usize>)> = blocks(&edges, Units::default())
                 .into_iter()
                 .map(|b| (b.left, b.right))
                 .collect();

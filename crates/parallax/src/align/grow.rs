@@ -13,7 +13,7 @@
 //! [`GROW`]: super::model::GROW
 
 use super::groups::{link_counts, Block};
-use super::{ScoreTable, SentenceKind, Side};
+use super::{ScoreTable, Side};
 use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features, Prepared};
 use std::collections::BTreeMap;
 
@@ -59,18 +59,6 @@ pub struct Growth {
     pub features: [f64; GROW_FEATURES],
     /// Probability that the sentence belongs to the link.
     pub score: f64,
-}
-
-/// Whether `sentence` is the same kind of text as the link's `own` sentences: a headline or
-/// a caption is a unit of its own, so a link never grows across its edge into the running
-/// text (a caption naming the leaders is not the second half of the sentence below it).
-fn same_unit(kinds: &[SentenceKind], own: &[usize], sentence: usize) -> bool {
-    let unit = |k: usize| match kinds.get(k) {
-        Some(SentenceKind::Headline) => 0,
-        Some(SentenceKind::Caption) => 1,
-        _ => 2,
-    };
-    own.iter().all(|&k| unit(k) == unit(sentence))
 }
 
 impl ScoreTable {
@@ -148,9 +136,9 @@ impl ScoreTable {
         for block in blocks {
             let mut joined: Option<[Prepared; 2]> = None;
             for side in [Side::Left, Side::Right] {
-                let (own, own_linked, own_count, kinds) = match side {
-                    Side::Left => (&block.left, &linked.0, self.left.len(), &self.left_kinds),
-                    Side::Right => (&block.right, &linked.1, self.right.len(), &self.right_kinds),
+                let (own, own_linked, own_count) = match side {
+                    Side::Left => (&block.left, &linked.0, self.left.len()),
+                    Side::Right => (&block.right, &linked.1, self.right.len()),
                 };
                 let (Some(&first), Some(&last)) = (own.first(), own.last()) else {
                     continue;
@@ -159,7 +147,7 @@ impl ScoreTable {
                 for sentence in ends.into_iter().flatten() {
                     if sentence >= own_count
                         || own_linked.get(sentence).is_none_or(|&n| n > 0)
-                        || !same_unit(kinds, own, sentence)
+                        || !self.units().all_joinable(side, own, sentence)
                     {
                         continue;
                     }

@@ -88,8 +88,8 @@ impl ScoreTable {
             order: context.order,
             asymmetry: context.asymmetry,
             models: *models,
-            left_kinds: left.iter().map(|s| s.kind).collect(),
-            right_kinds: right.iter().map(|s| s.kind).collect(),
+            left_units: left.iter().map(|s| groups::Unit::of(s.kind)).collect(),
+            right_units: right.iter().map(|s| groups::Unit::of(s.kind)).collect(),
             left: left_profiles,
             right: right_profiles,
             weights,
@@ -128,7 +128,7 @@ impl ScoreTable {
 
     /// The blocks of pairs at `threshold`, grown and merged, before the link model judges them.
     pub(super) fn finished_blocks(&self, threshold: f64) -> Vec<groups::Block> {
-        groups::merge_touching(self.grow(self.blocks(threshold)))
+        groups::merge_touching(self.grow(self.blocks(threshold)), self.units())
     }
 
     /// Pairs scoring at least `threshold`, packed into blocks.
@@ -139,7 +139,7 @@ impl ScoreTable {
     pub(super) fn blocks(&self, threshold: f64) -> Vec<groups::Block> {
         let threshold = if threshold.is_nan() { 1.0 } else { threshold };
         let edges = self.edges(threshold);
-        groups::blocks(&edges)
+        groups::blocks(&edges, self.units())
     }
 
     /// The accepted pairs at `threshold` as `(left, right, score)`, sorted.

@@ -3,7 +3,8 @@
 //! The table is the aligner's working state; it is public only through [`crate::fitting`]
 //! (the `fitting` feature), for the tool that fits and evaluates the models.
 
-use super::{Models, SentenceKind};
+use super::groups::{Unit, Units};
+use super::Models;
 use crate::similarity::{Features, Prepared, Weights};
 
 /// Number of structural features.
@@ -72,9 +73,19 @@ pub struct ScoreTable {
     /// Each sentence's relative position in `[0, 1]` among the non-boilerplate sentences.
     pub(super) left_relative: Vec<f64>,
     pub(super) right_relative: Vec<f64>,
-    /// Each sentence's kind, left and right.
-    pub(super) left_kinds: Vec<SentenceKind>,
-    pub(super) right_kinds: Vec<SentenceKind>,
+    /// Each sentence's unit (headline, caption or text), left and right.
+    pub(super) left_units: Vec<Unit>,
+    pub(super) right_units: Vec<Unit>,
+}
+
+impl ScoreTable {
+    /// Both sides' units, for packing and growing links.
+    pub(super) fn units(&self) -> Units<'_> {
+        Units {
+            left: &self.left_units,
+            right: &self.right_units,
+        }
+    }
 }
 
 #[cfg(test)]
