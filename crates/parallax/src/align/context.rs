@@ -16,8 +16,6 @@ pub(super) struct Context {
     pub(super) right_rank: Vec<Option<usize>>,
     pub(super) left_count: usize,
     pub(super) right_count: usize,
-    pub(super) left_heading: Vec<bool>,
-    pub(super) right_heading: Vec<bool>,
     /// How monotonic the comparison is, in `[0, 1]`: the share of concordant pairs (Kendall)
     /// among the anchors, pairs that are each other's best lexical match with a score of at
     /// least [`ANCHOR_SCORE`] ([`Anchors::order`]). An edited or simplified copy of a text
@@ -68,11 +66,6 @@ impl Context {
                 })
                 .collect()
         };
-        let heading = |side: &[SentenceInput<'_>]| -> Vec<bool> {
-            side.iter()
-                .map(|s| matches!(s.kind, SentenceKind::Headline | SentenceKind::Caption))
-                .collect()
-        };
         let (left_rank, right_rank) = (ranks(left), ranks(right));
         let mut left_top = vec![Vec::new(); left.len()];
         let mut right_top = vec![Vec::new(); right.len()];
@@ -96,8 +89,6 @@ impl Context {
             right_count: right_rank.iter().flatten().count(),
             left_rank,
             right_rank,
-            left_heading: heading(left),
-            right_heading: heading(right),
             left_near: near.0,
             right_near: near.1,
             order: anchors.order(),
@@ -161,8 +152,6 @@ impl Context {
             pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
         }
         let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
-        let heading = self.left_heading.get(i).copied().unwrap_or(false)
-            || self.right_heading.get(j).copied().unwrap_or(false);
         let crossing = crossing(self.anchors.crossed(i, j), self.anchors.len());
         let c = pair.lexical.values[crate::similarity::COSINE];
         let left_margin = margin(self.left_top.get(i).map_or(&[][..], Vec::as_slice), c);
@@ -170,23 +159,14 @@ impl Context {
         [
             logit(p),
             left_ratio.max(right_ratio),
-            left_ratio.min(right_ratio),
             diagonal,
             adjacent,
             (left_relative - right_relative).abs(),
             lede,
-            f64::from(u8::from(heading)),
             pivot,
-            diagonal * self.order,
-            adjacent * self.order,
-            (left_relative - right_relative).abs() * self.order,
-            self.order,
-            left_ratio.max(right_ratio) * self.order,
-            left_ratio.min(right_ratio) * self.order,
             self.asymmetry,
             self.asymmetry * logit(p),
             crossing,
-            crossing * self.order,
             left_margin.min(right_margin),
             left_margin.max(right_margin),
             specific.map_or(0.0, |s| s.mass),

@@ -8,29 +8,20 @@ use super::Models;
 use crate::similarity::{Features, Prepared, Weights};
 
 /// Number of structural features.
-pub const STRUCTURAL_FEATURES: usize = 23;
+pub const STRUCTURAL_FEATURES: usize = 14;
 
 /// Names of the structural features, in the order of [`PairEvidence::structural`].
 pub const STRUCTURAL_NAMES: [&str; STRUCTURAL_FEATURES] = [
     "lexical_logit",
     "best_ratio_max",
-    "best_ratio_min",
     "diagonal",
     "adjacent",
     "position_gap",
     "lede",
-    "heading",
     "pivot",
-    "ordered_diagonal",
-    "ordered_adjacent",
-    "ordered_position_gap",
-    "order",
-    "ordered_best_ratio_max",
-    "ordered_best_ratio_min",
     "length_asymmetry",
     "asymmetric_logit",
     "crossing",
-    "ordered_crossing",
     "margin_min",
     "margin_max",
     "specific_mass",
