@@ -26,7 +26,7 @@ async function seedSets() {
 /** Real article pairs from ../shared (advanced vs elementary rewrite), written to temp files. */
 async function realPairs() {
   if (!existsSync(OSE)) {
-    console.error('skipped: ../shared/eval/onestopenglish not found; the bench runs on the sample only');
+    console.error('skipped: ../shared/eval/onestopenglish not found; the bench runs on the sample only (no OneStopEnglish rows, no 100k-word pair)');
     return [];
   }
   const { articles } = JSON.parse(await readFile(OSE, 'utf8'));
@@ -45,6 +45,31 @@ async function realPairs() {
     await writeFile(right, list.map((a) => joined(a, 'ele')).join('\n\n'));
     files.push([left, right]);
   }
+  // Issue 18's long pair, built as the native bench builds it (benches/align.rs, PARALLAX_SCALING):
+  // the advanced versions of the articles in key order, repeated from the start, until the left
+  // side has 100k words; the right side the elementary versions of the same articles in a fixed
+  // shuffled order (a step coprime with their count), about 65k words.
+  const sorted = Object.keys(articles).sort().map((k) => articles[k]);
+  const words = (text) => text.split(/\s+/).filter(Boolean).length;
+  const picked = [];
+  for (let n = 0, k = 0; n < 100000; k++) {
+    const a = sorted[k % sorted.length];
+    n += words(joined(a, 'adv'));
+    picked.push(a);
+  }
+  const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
+  const count = picked.length;
+  let step = Math.floor(count / 2);
+  while (step < count && gcd(step, count) !== 1) step++;
+  if (step >= count) step = 1;
+  const leftText = picked.map((a) => joined(a, 'adv')).join('\n\n');
+  const rightText = picked.map((_, k) => joined(picked[(k * step + 1) % count], 'ele')).join('\n\n');
+  console.error(`ose-100k-words: ${words(leftText)} and ${words(rightText)} words, ${count} articles a side`);
+  const left = join(dir, 'ose-100k-words-adv.txt');
+  const right = join(dir, 'ose-100k-words-ele.txt');
+  await writeFile(left, leftText);
+  await writeFile(right, rightText);
+  files.push([left, right]);
   return files;
 }
 
@@ -72,7 +97,7 @@ test('the in-browser bench runs and reports every size', async () => {
     for (const files of [...(await seedSets()), ...(await realPairs())]) {
       const before = results.length;
       await page.setInputFiles('#files', files);
-      await page.waitForFunction((n) => window.benchResults.length > n, before, { timeout: 120000 });
+      await page.waitForFunction((n) => window.benchResults.length > n, before, { timeout: 600000 });
       const row = (await page.evaluate(() => window.benchResults)).at(-1);
       console.table([row]);
       results.push(row);

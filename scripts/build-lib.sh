@@ -10,8 +10,8 @@ cd "$(dirname "$0")/.."
 out="${1:-${TRUNK_STAGING_DIR:?scripts/build-lib.sh: give an output directory}}/lib"
 target="${CARGO_TARGET_DIR:-$PWD/target}"
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
-cargo build -p parallax-wasm --lib --target wasm32-unknown-unknown --profile wasm-release --locked
+cargo build -p parallax-wasm --lib --target wasm32-unknown-unknown --profile wasm-lib --locked
 wasm-bindgen --target web --out-dir "$out" --out-name parallax \
-  "$target/wasm32-unknown-unknown/wasm-release/parallax_wasm.wasm"
-wasm-opt -Oz "$out/parallax_bg.wasm" -o "$out/parallax_bg.wasm"
+  "$target/wasm32-unknown-unknown/wasm-lib/parallax_wasm.wasm"
+wasm-opt -O3 "$out/parallax_bg.wasm" -o "$out/parallax_bg.wasm"
 node scripts/worker.mjs "$out"

@@ -97,7 +97,12 @@ pub fn compare_all_corrected(
     options: &Options,
     corrections: &Corrections,
 ) -> Report {
-    let prepared: Vec<Prepared<'_>> = articles.iter().map(|a| Prepared::new(*a)).collect();
+    // One stem memory for all the articles: a word they share is stemmed once.
+    let mut stems = Vec::new();
+    let prepared: Vec<Prepared<'_>> = articles
+        .iter()
+        .map(|a| Prepared::sharing_stems(*a, &mut stems))
+        .collect();
     let docs: Vec<&Prepared<'_>> = prepared.iter().collect();
     compare_all_prepared_corrected(&docs, options, &Rules::default(), corrections)
 }

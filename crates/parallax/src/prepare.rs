@@ -59,9 +59,16 @@ impl<'a> Prepared<'a> {
     /// assert_eq!(doc.tokens[1].len(), 3); // "It", "opened", "."
     /// ```
     pub fn new(article: Article<'a>) -> Self {
+        Self::sharing_stems(article, &mut Vec::new())
+    }
+
+    /// [`Prepared::new`] with a stem memory shared across articles (one per language): the
+    /// stemmer is a pure function of the word and the language, so the tokens are the same;
+    /// a word the articles share is stemmed once.
+    pub(crate) fn sharing_stems(article: Article<'a>, memory: &mut Vec<Stems>) -> Self {
         let cleaned = clean(article.text);
         let sentences = segment(&cleaned.text);
-        Self::from_parts(article, cleaned, sentences)
+        Self::from_parts(article, cleaned, sentences, memory)
     }
 
     /// Builds a document from sentences that are already split (gold data): each given
@@ -115,16 +122,29 @@ impl<'a> Prepared<'a> {
             kind: SentenceKind::Body,
             paragraph: 0,
         });
-        Self::from_parts(article, cleaned, ranges)
+        Self::from_parts(article, cleaned, ranges, &mut Vec::new())
     }
 
-    fn from_parts(article: Article<'a>, cleaned: Cleaned, sentences: Vec<Sentence>) -> Self {
+    fn from_parts(
+        article: Article<'a>,
+        cleaned: Cleaned,
+        sentences: Vec<Sentence>,
+        memory: &mut Vec<Stems>,
+    ) -> Self {
         let language = detect_language(&cleaned.text);
-        // One stem memory for the whole article: the same tokens as `tokenize_in` per sentence.
-        let mut stems = Stems::new(language);
+        // One stem memory per language, for the whole article (and for the other articles
+        // given the same memory): the same tokens as `tokenize_in` per sentence.
+        let k = memory
+            .iter()
+            .position(|m| m.language() == language)
+            .unwrap_or_else(|| {
+                memory.push(Stems::new(language));
+                memory.len() - 1
+            });
+        let stems = &mut memory[k];
         let tokens = sentences
             .iter()
-            .map(|s| tokenize_with(&cleaned.text, s.range.clone(), &mut stems))
+            .map(|s| tokenize_with(&cleaned.text, s.range.clone(), stems))
             .collect();
         Self {
             article,

@@ -161,6 +161,11 @@ impl Stems {
         }
     }
 
+    /// The language the remembered stems are in.
+    pub(crate) fn language(&self) -> Language {
+        self.language
+    }
+
     /// Appends the stem of `word` to `out`.
     fn push_stem(&mut self, word: &str, out: &mut String) {
         if let Some(known) = self.seen.get(word) {
@@ -287,7 +292,12 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
             continue;
         }
         lower.clear();
-        lower.extend(word.chars().flat_map(char::to_lowercase));
+        if word.is_ascii() {
+            lower.push_str(word);
+            lower.make_ascii_lowercase();
+        } else {
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+        }
         english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
         german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
     }

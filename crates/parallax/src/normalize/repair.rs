@@ -421,9 +421,10 @@ fn significant(c: char) -> bool {
 }
 
 /// Whether `c` is a GBK character whose first byte is `E2`: the head of UTF-8 punctuation
-/// (`鈥` for `E2 80`), very rare in real Chinese text.
-fn is_punctuation_head(c: char) -> bool {
-    gbk_code(c).is_some_and(|code| code >> 8 == 0xE2)
+/// (`鈥` for `E2 80`), very rare in real Chinese text. Every such character is CJK (a test
+/// checks), so the table is searched for CJK characters only.
+pub(super) fn is_punctuation_head(c: char) -> bool {
+    is_cjk(c) && gbk_code(c).is_some_and(|code| code >> 8 == 0xE2)
 }
 
 /// The nearest letter, digit or CJK character right of character `from` on its line, reading
@@ -589,7 +590,7 @@ fn double_windows_1252(output: &str) -> bool {
 }
 
 /// CJK ideographs, kana, Hangul, Bopomofo, Yi, CJK symbols and punctuation, fullwidth forms.
-fn is_cjk(c: char) -> bool {
+pub(super) fn is_cjk(c: char) -> bool {
     matches!(u32::from(c),
         0x1100..=0x11FF | 0x2E80..=0x2FDF | 0x2FF0..=0x31FF | 0x3200..=0x4DBF
         | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xA960..=0xA97F | 0xAC00..=0xD7FF

@@ -1,7 +1,7 @@
 //! Mojibake repair against real codecs: the GBK table checked against `encoding_rs`, our own
 //! sentences broken by GBK and Windows-1252 and repaired, clean text in any language kept.
 
-use super::repair::{gbk_chars, gbk_code, gbk_pairs};
+use super::repair::{gbk_chars, gbk_code, gbk_pairs, is_cjk, is_punctuation_head};
 use super::*;
 use crate::test_support::unique;
 
@@ -200,4 +200,26 @@ fn clean_text_in_any_language_is_unchanged() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn every_gbk_character_led_by_e2_is_cjk() {
+    // `is_punctuation_head` asks the table about CJK characters only: this is why it may.
+    let mut heads = 0;
+    for ((lead, _), code) in gbk_pairs().zip(gbk_chars()) {
+        let Some(c) = char::from_u32(u32::from(code)).filter(|_| code != 0) else {
+            continue;
+        };
+        if lead == 0xE2 {
+            heads += 1;
+            assert!(is_cjk(c), "{c:?}");
+        }
+        assert_eq!(
+            is_punctuation_head(c),
+            gbk_code(c).is_some_and(|k| k >> 8 == 0xE2),
+            "{c:?}"
+        );
+    }
+    // The table holds the 64 characters UTF-8 punctuation can leave (`E2 80` to `E2 BF`).
+    assert_eq!(heads, 64);
 }

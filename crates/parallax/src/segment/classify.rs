@@ -187,7 +187,10 @@ fn intrinsic(text: &str, key: &str, words: usize, units: &[&str], count: usize) 
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        // ASCII first: the same result as the general branch, without its iterator.
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
             out.extend(c.to_lowercase());
         } else if !out.is_empty() && !out.ends_with(' ') {
             out.push(' ');
