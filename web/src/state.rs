@@ -133,7 +133,8 @@ pub const THRESHOLD_MAX: f64 = 0.95;
 /// Step of the threshold slider.
 pub const THRESHOLD_STEP: f64 = 0.05;
 
-/// Reads a stored threshold; anything unreadable gives `None`, values are clamped to range.
+/// Reads a stored threshold (a plain decimal number, [`parallax_html::number::parse_decimal`]);
+/// anything unreadable gives `None`, values are clamped to range.
 ///
 /// # Example
 ///
@@ -144,7 +145,7 @@ pub const THRESHOLD_STEP: f64 = 0.05;
 /// assert_eq!(parse_threshold("NaN"), None);
 /// ```
 pub fn parse_threshold(stored: &str) -> Option<f64> {
-    let value: f64 = stored.trim().parse().ok()?;
+    let value = parallax_html::number::parse_decimal(stored.trim())?;
     value
         .is_finite()
         .then(|| value.clamp(THRESHOLD_MIN, THRESHOLD_MAX))

@@ -9,6 +9,7 @@
 use super::sentence::sentence_in;
 use crate::view_model::{fold_label, Block, FoldKind, Row, RowDisplay, SentenceId, SentenceView};
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 use std::collections::BTreeMap;
 
 /// The open folds, by first row: their kind and how many rows they hold.
@@ -261,7 +262,7 @@ fn row_view(
     let kind = row.kind.name();
     // Issue 16: a link scored below one half is only a possible match: said in words, lighter.
     let unsure = row.is_unsure();
-    let score = row.score.map(|s| format!("match {:.0}%", s * 100.0));
+    let score = row.score.map(|s| format!("match {}%", fixed(s * 100.0, 0)));
     let title = score.clone().map(|s| {
         if unsure {
             format!("{s}: a possible match, more likely wrong than right")

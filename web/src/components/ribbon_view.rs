@@ -5,6 +5,7 @@ use crate::browser;
 use crate::view_model::{ribbon_lit, ribbon_path, ColumnEntry, Ribbon, Target};
 use leptos::html;
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 
 /// Both columns of one report, with the generation of [`super::aligned_view::Rows`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -171,8 +172,8 @@ fn ribbon(r: Ribbon, geometry: RwSignal<Geometry>, highlight: Option<Highlight>)
     };
     let kind = r.kind.name();
     // Presentation attributes, not a style attribute: the Content-Security-Policy forbids those.
-    let stroke_width = format!("{:.1}", r.width());
-    let stroke_opacity = format!("{:.2}", r.opacity());
+    let stroke_width = fixed(r.width(), 1);
+    let stroke_opacity = fixed(r.opacity(), 2);
     let class = move || {
         let lit = highlight.is_some_and(|h| ribbon_lit(&r, h.current.get()));
         format!(
