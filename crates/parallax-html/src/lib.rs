@@ -277,8 +277,8 @@ fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
                 ""
             };
             format!(
-                "<span class=\"px-score\" title=\"match probability\">match {:.0}%</span>{possible}",
-                s * 100.0
+                "<span class=\"px-score\" title=\"match probability\">match {}%</span>{possible}",
+                number::fixed(s * 100.0, 0)
             )
         })
         .unwrap_or_default();

@@ -41,9 +41,9 @@ pub fn MatchOptions(
                 <input
                     type="range"
                     data-option="threshold"
-                    min=format!("{THRESHOLD_MIN:.2}")
-                    max=format!("{THRESHOLD_MAX:.2}")
-                    step=format!("{THRESHOLD_STEP:.2}")
+                    min=fixed(THRESHOLD_MIN, 2)
+                    max=fixed(THRESHOLD_MAX, 2)
+                    step=fixed(THRESHOLD_STEP, 2)
                     prop:value=move || fixed(threshold(), 2)
                     on:input=move |ev| {
                         if let Some(value) = crate::state::parse_threshold(&event_target_value(&ev)) {
