@@ -51,12 +51,14 @@ pub fn RibbonView(
             })
         }
     };
-    let keyed = move || {
+    // Every change of the data is a new report (a new generation): all ribbons are new, so a
+    // plain list does what a keyed `For` would, for less code.
+    let ribbons = move || {
         data.with(|d| {
             d.ribbons
                 .iter()
-                .map(|r| (d.generation, r.clone()))
-                .collect::<Vec<_>>()
+                .map(|r| ribbon(r.clone(), geometry, highlight))
+                .collect_view()
         })
     };
     let focused = move || highlight.is_some_and(|h| h.current.get().is_some());
@@ -88,7 +90,7 @@ pub fn RibbonView(
                     }
                     aria-hidden="true"
                 >
-                    <For each=keyed key=|(g, r)| (*g, r.left, r.right) children=move |(_, r)| ribbon(r, geometry, highlight) />
+                    {ribbons}
                 </svg>
                 <div
                     class="px-column"
