@@ -17,6 +17,8 @@
 /// assert_eq!(fixed(87.0, 1), "87.0");
 /// ```
 #[must_use]
+// Exact comparisons on purpose: they decide the rounding.
+#[allow(clippy::float_cmp)]
 pub fn fixed(x: f64, decimals: usize) -> String {
     const SCALES: [f64; 4] = [1.0, 10.0, 100.0, 1000.0];
     if x.is_nan() {
