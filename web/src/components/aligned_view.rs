@@ -92,7 +92,7 @@ pub fn AlignedView(
                         let row = rows
                             .with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
                             .map(|(row, first)| row_view(i, row, &first, names, on_jump));
-                        view! { {refold} {row} }.into_any()
+                        view! { {move || refold().into_any()} {row} }.into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
                 }

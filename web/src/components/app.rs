@@ -471,7 +471,7 @@ pub fn App() -> impl IntoView {
                     }
                 }
             >
-                <summary class="px-inputs-summary">{summary}</summary>
+                <summary class="px-inputs-summary">{move || summary()}</summary>
                 <section
                     class=move || format!("px-inputs px-inputs-{}", count.get().min(3))
                     aria-label="Articles"

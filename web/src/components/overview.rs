@@ -36,6 +36,7 @@ pub fn Overview(
                         }
                     })
                     .collect_view()
+                    .into_any()
             }}
         </div>
     }

@@ -90,7 +90,7 @@ pub fn RibbonView(
                     }
                     aria-hidden="true"
                 >
-                    {ribbons}
+                    {move || ribbons().into_any()}
                 </svg>
                 <div
                     class="px-column"

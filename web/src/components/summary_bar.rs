@@ -85,6 +85,7 @@ pub fn SummaryBar(
                             </p>
                         }
                     })
+                    .into_any()
             }}
         </section>
     }
