@@ -119,10 +119,10 @@ pub fn link_note(copied: bool, chars: usize, local_file: bool) -> String {
 #[must_use]
 pub fn payload(shared: &Shared) -> Vec<u8> {
     let o = &shared.options;
-    // Two decimals, as the threshold slider sets it (and no shortest-float printer in the wasm).
+    // Two decimals, as the threshold slider sets it (and no float printer in the wasm).
     let mut out = format!(
-        "{:.2}|{}|{}|",
-        o.threshold,
+        "{}|{}|{}|",
+        parallax_html::number::fixed(o.threshold, 2),
         u8::from(o.ignore_case),
         u8::from(o.ignore_punctuation)
     )
@@ -154,9 +154,7 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
     let text = std::str::from_utf8(bytes).map_err(|_| ShareError::Damaged)?;
     let mut head = text.splitn(4, '|');
     let mut next = || head.next().ok_or(ShareError::Damaged);
-    let threshold = next()?
-        .parse::<f64>()
-        .ok()
+    let threshold = parallax_html::number::parse_decimal(next()?)
         .filter(|t| (0.0..=1.0).contains(t))
         .ok_or(ShareError::Damaged)?;
     let flag = |f: &str| match f {

@@ -15,10 +15,12 @@ pub use parallax_view::{
     plain, role_name, rows, Mark, Moved, Piece, Row, RowDisplay, RowKind, SentenceView,
 };
 
+use parallax_html::number::fixed;
+
 /// An SVG path from `(0, y0)` to `(width, y1)` as a smooth S-curve.
 pub fn ribbon_path(width: f64, y0: f64, y1: f64) -> String {
-    let mid = width / 2.0;
-    format!("M0 {y0:.1} C{mid:.1} {y0:.1} {mid:.1} {y1:.1} {width:.1} {y1:.1}")
+    let [y0, y1, mid, width] = [y0, y1, width / 2.0, width].map(|v| fixed(v, 1));
+    format!("M0 {y0} C{mid} {y0} {mid} {y1} {width} {y1}")
 }
 
 #[cfg(test)]

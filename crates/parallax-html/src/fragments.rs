@@ -196,12 +196,13 @@ pub fn coverage_matrix(report: &Report, names: &[String], buttons: bool) -> Stri
                 .filter(|s| s.is_finite())
                 .unwrap_or(0.0)
                 .clamp(0.0, 1.0);
-            let percent = format!("{:.0}%", share * 100.0);
+            let percent = format!("{}%", crate::number::fixed(share * 100.0, 0));
             // Whole tenths: the share as a shade (0 to 10).
             let tenths = (share * 10.0).round() as u8;
             let _ = write!(
                 html,
-                "<td class=\"px-cov px-cov-s{tenths}\" data-share=\"{share:.3}\">"
+                "<td class=\"px-cov px-cov-s{tenths}\" data-share=\"{}\">",
+                crate::number::fixed(share, 3)
             );
             if buttons {
                 let _ = write!(

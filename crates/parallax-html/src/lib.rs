@@ -39,6 +39,7 @@
 
 pub mod fragments;
 mod grid;
+pub mod number;
 pub use grid::render_all;
 
 use parallax::report::{LinkKind, Report};
@@ -147,10 +148,10 @@ fn pair_table(html: &mut String, report: &Report, rows: &[Row]) {
 fn summary(html: &mut String, report: &Report, left_name: &str, right_name: &str, rows: &[Row]) {
     let stats = &report.stats;
     let share = |doc: usize| {
-        stats
-            .matched_share
-            .get(doc)
-            .map_or_else(|| "–".to_owned(), |s| format!("{:.0}%", s * 100.0))
+        stats.matched_share.get(doc).map_or_else(
+            || "–".to_owned(),
+            |s| format!("{}%", number::fixed(s * 100.0, 0)),
+        )
     };
     let only = |kind: RowKind| rows.iter().filter(|r| r.kind == kind).count();
     let _ = write!(
@@ -276,8 +277,8 @@ fn row_html(html: &mut String, row: &Row, ids: [usize; 2]) {
                 ""
             };
             format!(
-                "<span class=\"px-score\" title=\"match probability\">match {:.0}%</span>{possible}",
-                s * 100.0
+                "<span class=\"px-score\" title=\"match probability\">match {}%</span>{possible}",
+                number::fixed(s * 100.0, 0)
             )
         })
         .unwrap_or_default();

@@ -9,6 +9,7 @@
 use super::sentence::sentence_in;
 use crate::view_model::{fold_label, Block, FoldKind, Row, RowDisplay, SentenceId, SentenceView};
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 use std::collections::BTreeMap;
 
 /// The open folds, by first row: their kind and how many rows they hold.
@@ -91,7 +92,7 @@ pub fn AlignedView(
                         let row = rows
                             .with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
                             .map(|(row, first)| row_view(i, row, &first, names, on_jump));
-                        view! { {refold} {row} }.into_any()
+                        view! { {move || refold().into_any()} {row} }.into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
                 }
@@ -261,7 +262,7 @@ fn row_view(
     let kind = row.kind.name();
     // Issue 16: a link scored below one half is only a possible match: said in words, lighter.
     let unsure = row.is_unsure();
-    let score = row.score.map(|s| format!("match {:.0}%", s * 100.0));
+    let score = row.score.map(|s| format!("match {}%", fixed(s * 100.0, 0)));
     let title = score.clone().map(|s| {
         if unsure {
             format!("{s}: a possible match, more likely wrong than right")

@@ -13,6 +13,7 @@ use crate::state::{self, keys, Theme};
 use leptos::prelude::*;
 use parallax::report::Corrections;
 use parallax::Options;
+use parallax_html::number::fixed;
 use std::collections::BTreeSet;
 
 /// One article's pane: its input state.
@@ -470,7 +471,7 @@ pub fn App() -> impl IntoView {
                     }
                 }
             >
-                <summary class="px-inputs-summary">{summary}</summary>
+                <summary class="px-inputs-summary">{move || summary()}</summary>
                 <section
                     class=move || format!("px-inputs px-inputs-{}", count.get().min(3))
                     aria-label="Articles"
@@ -730,7 +731,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
         if shared.with(Option::is_some) {
             return;
         }
-        browser::save(keys::THRESHOLD, &format!("{:.2}", options.threshold));
+        browser::save(keys::THRESHOLD, &fixed(options.threshold, 2));
         browser::save(keys::IGNORE_CASE, &options.ignore_case.to_string());
         browser::save(
             keys::IGNORE_PUNCTUATION,

@@ -675,7 +675,7 @@ pub fn Comparison(
             <div class:px-hidden=move || view.get() == View::Grid>
                 <FlagList rows=rows on_show=on_show_row />
             </div>
-            {move || refusal().map(|(problem, message)| refusal_view(problem, message, guard_note))}
+            {move || refusal().map(|(problem, message)| refusal_view(problem, message, guard_note)).into_any()}
             <div class=move || {
                 if refusal().is_some() || cancelled.get() {
                     "px-results px-hidden"

@@ -160,7 +160,7 @@ pub fn CorrectionsBar(
                     {move || corrector.can_undo().then(|| view! {
                         <button type="button" class="px-link" data-action="undo-correction" on:click=move |_| corrector.undo()>"Undo"</button>
                         " · "
-                    })}
+                    }).into_any()}
                     <button type="button" class="px-link" data-action="clear-corrections" on:click=move |_| corrector.clear()>"Clear all"</button>
                 </p>
             }
@@ -183,8 +183,8 @@ pub fn CorrectionsBar(
                 "Correct links"
             </button>
             <div aria-live="polite">
-                {picking}
-                {summary}
+                {move || picking().into_any()}
+                {move || summary().into_any()}
             </div>
         </div>
     }

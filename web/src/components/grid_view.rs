@@ -184,12 +184,12 @@ fn GridControls(
                         }
                     }
                 >
-                    {base_options}
+                    {move || base_options().into_any()}
                 </select>
             </label>
             <fieldset class="px-col-toggles">
                 <legend>"Columns"</legend>
-                {toggles}
+                {move || toggles().into_any()}
             </fieldset>
             <label class="px-phone-pick">
                 "Beside it "
@@ -201,7 +201,7 @@ fn GridControls(
                         }
                     }
                 >
-                    {pick_options}
+                    {move || pick_options().into_any()}
                 </select>
             </label>
         </div>

@@ -237,7 +237,7 @@ fn pane_head(
                 >
                     "Remove"
                 </button>
-            })}
+            }).into_any()}
         </div>
     }
 }
@@ -272,6 +272,7 @@ fn message_view(
                             })}
                         }
                     })
+                    .into_any()
             }}
         </p>
     }

@@ -3,6 +3,7 @@
 use crate::state::{THRESHOLD_MAX, THRESHOLD_MIN, THRESHOLD_STEP};
 use leptos::prelude::*;
 use parallax::Options;
+use parallax_html::number::fixed;
 
 /// Controls that change how the articles are matched and diffed. They write to `options`;
 /// whoever owns the signal decides whether to keep the values (the page stores them).
@@ -40,17 +41,17 @@ pub fn MatchOptions(
                 <input
                     type="range"
                     data-option="threshold"
-                    min=format!("{THRESHOLD_MIN:.2}")
-                    max=format!("{THRESHOLD_MAX:.2}")
-                    step=format!("{THRESHOLD_STEP:.2}")
-                    prop:value=move || format!("{:.2}", threshold())
+                    min=fixed(THRESHOLD_MIN, 2)
+                    max=fixed(THRESHOLD_MAX, 2)
+                    step=fixed(THRESHOLD_STEP, 2)
+                    prop:value=move || fixed(threshold(), 2)
                     on:input=move |ev| {
                         if let Some(value) = crate::state::parse_threshold(&event_target_value(&ev)) {
                             options.update(|o| o.threshold = value);
                         }
                     }
                 />
-                <output>{move || format!("{:.2}", threshold())}</output>
+                <output>{move || fixed(threshold(), 2)}</output>
             </label>
             {toggle("Ignore case", "ignore-case", |o| o.ignore_case, |o, on| o.ignore_case = on)}
             {toggle(

@@ -50,7 +50,7 @@ pub fn OptionsBar(
                     <span aria-hidden="true">"⇄ "</span>
                     "Swap sides"
                 </button>
-            })}
+            }).into_any()}
             <button type="button" on:click=move |_| on_sample.run(())>"Load sample"</button>
             <button type="button" data-share-link on:click=move |_| on_share.run(())>
                 "Copy link"
@@ -62,15 +62,16 @@ pub fn OptionsBar(
                         .map(|(ok, text)| {
                             view! { <span class:px-error=!ok>{text}</span> }
                         })
+                        .into_any()
                 }}
                 {move || removed.get().map(|name| view! {
                     <span data-removed>
                         {format!("Removed {}. ", if name.trim().is_empty() { "an empty article".to_owned() } else { name })}
                         <button type="button" class="px-link" on:click=move |_| on_undo_remove.run(())>"Undo"</button>
                     </span>
-                })}
+                }).into_any()}
             </p>
-            {move || storage_warning.get().map(|w| view! { <p class="px-note px-error">"⚠ " {w}</p> })}
+            {move || storage_warning.get().map(|w| view! { <p class="px-note px-error">"⚠ " {w}</p> }).into_any()}
         </div>
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::view_model::OverviewMark;
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 
 /// A thin strip that stays in view while the rows scroll, with one mark per differing row
 /// placed by its position in the list. A visual aid only: keyboard users have `j`/`k`.
@@ -21,8 +22,8 @@ pub fn Overview(
                     .map(|mark| {
                         // Set through the CSSOM (style:…), which the CSP allows; a style
                         // attribute would be refused.
-                        let top = format!("{:.3}%", mark.top * 100.0);
-                        let height = format!("max(3px,{:.3}%)", mark.height * 100.0);
+                        let top = format!("{}%", fixed(mark.top * 100.0, 3));
+                        let height = format!("max(3px,{}%)", fixed(mark.height * 100.0, 3));
                         let row = mark.row;
                         view! {
                             <div
@@ -35,6 +36,7 @@ pub fn Overview(
                         }
                     })
                     .collect_view()
+                    .into_any()
             }}
         </div>
     }

@@ -5,6 +5,7 @@ use crate::browser;
 use crate::view_model::{ribbon_lit, ribbon_path, ColumnEntry, Ribbon, Target};
 use leptos::html;
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 
 /// Both columns of one report, with the generation of [`super::aligned_view::Rows`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -50,12 +51,14 @@ pub fn RibbonView(
             })
         }
     };
-    let keyed = move || {
+    // Every change of the data is a new report (a new generation): all ribbons are new, so a
+    // plain list does what a keyed `For` would, for less code.
+    let ribbons = move || {
         data.with(|d| {
             d.ribbons
                 .iter()
-                .map(|r| (d.generation, r.clone()))
-                .collect::<Vec<_>>()
+                .map(|r| ribbon(r.clone(), geometry, highlight))
+                .collect_view()
         })
     };
     let focused = move || highlight.is_some_and(|h| h.current.get().is_some());
@@ -87,7 +90,7 @@ pub fn RibbonView(
                     }
                     aria-hidden="true"
                 >
-                    <For each=keyed key=|(g, r)| (*g, r.left, r.right) children=move |(_, r)| ribbon(r, geometry, highlight) />
+                    {move || ribbons().into_any()}
                 </svg>
                 <div
                     class="px-column"
@@ -171,8 +174,8 @@ fn ribbon(r: Ribbon, geometry: RwSignal<Geometry>, highlight: Option<Highlight>)
     };
     let kind = r.kind.name();
     // Presentation attributes, not a style attribute: the Content-Security-Policy forbids those.
-    let stroke_width = format!("{:.1}", r.width());
-    let stroke_opacity = format!("{:.2}", r.opacity());
+    let stroke_width = fixed(r.width(), 1);
+    let stroke_opacity = fixed(r.opacity(), 2);
     let class = move || {
         let lit = highlight.is_some_and(|h| ribbon_lit(&r, h.current.get()));
         format!(

@@ -180,6 +180,7 @@ pub fn sentence_in(
                     .cloned()
                     .map(piece_view)
                     .collect_view()
+                    .into_any()
             }}
         </p>
     }

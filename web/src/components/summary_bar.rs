@@ -2,6 +2,7 @@
 
 use crate::view_model::Summary;
 use leptos::prelude::*;
+use parallax_html::number::fixed;
 
 /// Numbers of the current comparison.
 #[component]
@@ -19,8 +20,8 @@ pub fn SummaryBar(
             } else {
                 (right, left)
             };
-            let percent = format!("{:.0}%", share * 100.0);
-            let width = format!("{:.1}%", share * 100.0);
+            let percent = format!("{}%", fixed(share * 100.0, 0));
+            let width = format!("{}%", fixed(share * 100.0, 1));
             Some(view! {
                 <div class="px-share" data-share=doc>
                     <span class="px-share-number">{percent}</span>
@@ -84,6 +85,7 @@ pub fn SummaryBar(
                             </p>
                         }
                     })
+                    .into_any()
             }}
         </section>
     }

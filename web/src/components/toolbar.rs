@@ -69,13 +69,13 @@ pub fn Toolbar(
     view! {
         <div class="px-toolbar">
             <div class="px-segmented" role="group" aria-label="View">
-                {move || (count.get() > 2).then(|| view_button(View::Grid, "Fact grid", "grid"))}
+                {move || (count.get() > 2).then(|| view_button(View::Grid, "Fact grid", "grid")).into_any()}
                 {view_button(View::Aligned, "Aligned", "aligned")}
                 {view_button(View::Ribbons, "Reordering", "ribbons")}
             </div>
             {move || (count.get() > 2 && view.get() != View::Grid).then(|| view! {
                 <PairPickers pair=pair names=names />
-            })}
+            }).into_any()}
             <div
                 class=move || {
                     if view.get() == View::Aligned { "px-segmented" } else { "px-segmented px-hidden" }
@@ -133,7 +133,7 @@ fn PairPickers(pair: RwSignal<(usize, usize)>, names: Signal<Vec<String>>) -> im
                         });
                     }
                 >
-                    {options}
+                    {move || options().into_any()}
                 </select>
             </label>
         }
