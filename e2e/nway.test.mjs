@@ -14,7 +14,8 @@ async function openFive(options) {
   await page.waitForSelector('[data-link]');
   await dropFiles(page, '[data-side="left"]', await fiveArticles());
   await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 5);
-  await page.waitForSelector('.px-grid tr[data-grid-row]');
+  // Attached, not visible: on a phone the rows neither shown article tells are hidden.
+  await page.waitForSelector('.px-grid tr[data-grid-row]', { state: 'attached' });
   await page.waitForFunction(() => document.querySelectorAll('.px-grid thead th[data-column]').length === 5);
   return opened;
 }
@@ -220,15 +221,24 @@ test('the reader rejects a link and joins two sentences: grid, coverage, storage
   await page.waitForFunction((n) => document.querySelectorAll('.px-aligned .px-row[data-row]:not([data-link^="only"])').length === n, before.length);
   await page.click('.px-aligned [data-action="reject"]');
   await page.waitForSelector('[data-corrections]');
+  // Wait for the re-compare to redraw the rows before holding on to any of them.
+  await page.waitForFunction((n) => document.querySelectorAll('.px-aligned .px-row[data-row]:not([data-link^="only"])').length === n - 1, before.length);
 
   // Join an unlinked left sentence to an unlinked right one: "Link to…", then the partner.
-  const onlyLeft = await page.$('.px-aligned .px-row[data-link="only-left"]');
-  const from = await onlyLeft.$eval('[data-sentence]', (s) => s.dataset.sentence);
-  await onlyLeft.$eval('[data-action="link-start"]', (b) => b.click());
+  // Elements are found by selector at each step (a redraw replaces them).
+  // Neither sentence of the rejected link: joining those two again would only undo the rejection.
+  const rejected = { left: before[0].left.split(','), right: before[0].right.split(',') };
+  const free = (side, taken) => page.$$eval(
+    `.px-aligned .px-row[data-link="only-${side}"] .px-${side} [data-sentence]`,
+    (els, taken) => els.map((s) => s.dataset.sentence).find((k) => !taken.includes(k)),
+    taken,
+  );
+  const from = await free('left', rejected.left);
+  const to = await free('right', rejected.right);
+  assert.ok(from !== undefined && to !== undefined, 'an unlinked sentence on each side');
+  await page.$eval(`.px-aligned .px-row[data-link="only-left"]:has(.px-left [data-sentence="${from}"]) [data-action="link-start"]`, (b) => b.click());
   await page.waitForSelector('.px-picking');
-  const partner = await page.$('.px-aligned .px-row[data-link="only-right"] .px-right [data-sentence]');
-  const to = await partner.evaluate((s) => s.dataset.sentence);
-  await partner.click();
+  await page.click(`.px-aligned .px-row[data-link="only-right"] .px-right [data-sentence="${to}"]`);
   await page.waitForFunction(() => /1 link you added/.test(document.querySelector('[data-corrections]')?.textContent ?? ''));
   await page.waitForFunction(() => document.querySelector('.px-aligned .px-yours-badge'));
   const yours = await page.$eval('.px-aligned .px-yours-badge', (b) => {
