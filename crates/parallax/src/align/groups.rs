@@ -67,9 +67,9 @@ pub(super) struct Block {
 
 /// Groups `edges` (`(left, right, score)`, sorted by `(left, right)`, no repeats) into blocks.
 ///
-/// Two edges touch when they share a sentence and their other sentences are neighbours
-/// (`(i, j)` and `(i, j + 1)`, or `(i, j)` and `(i + 1, j)`) of one unit (see [`Unit`]). A connected set of touching
-/// edges that fills the whole rectangle of its left and right sentences becomes one block;
+/// Two edges touch when they share a sentence and their other sentences are neighbours of one
+/// unit (see [`Unit`]): `(i, j)` and `(i, j + 1)`, or `(i, j)` and `(i + 1, j)`. A connected
+/// set of touching edges that fills the whole rectangle of its left and right sentences becomes one block;
 /// any other set stays one block per edge, so a block never claims a pair that was not
 /// accepted. The rule looks the same from both sides, so mirrored edges give mirrored blocks.
 /// Blocks come sorted by their first left sentence, then their first right sentence.
@@ -81,12 +81,12 @@ pub(super) fn blocks(edges: &[(usize, usize, f64)], units: Units<'_>) -> Vec<Blo
             (
                 Some(i),
                 j.checked_add(1),
-                units.joinable(Side::Right, j, j + 1),
+                units.joinable(Side::Right, j, j.saturating_add(1)),
             ),
             (
                 i.checked_add(1),
                 Some(j),
-                units.joinable(Side::Left, i, i + 1),
+                units.joinable(Side::Left, i, i.saturating_add(1)),
             ),
         ];
         for (a, b, joinable) in neighbours {
@@ -330,25 +330,16 @@ mod tests {
         use Unit::{Caption, Headline, Text};
         let edges = [(0, 0, 0.9), (1, 0, 0.9), (2, 0, 0.9), (3, 0, 0.9)];
         let left = [Headline, Text, Text, Caption];
-        let got: Vec<Vec<usize>> = blocks(
-            &edges,
-            Units {
-                left: &left,
-                right: &[Text],
-            },
-        )
-        .into_iter()
-        .map(|b| b.left)
-        .collect();
+        let units = Units {
+            left: &left,
+            right: &[Text],
+        };
+        let got: Vec<Vec<usize>> = blocks(&edges, units).into_iter().map(|b| b.left).collect();
         assert_eq!(got, [vec![0], vec![1, 2], vec![3]]);
         let block = |left: &[usize]| Block {
             left: left.to_vec(),
             right: vec![0],
             score: 0.5,
-        };
-        let units = Units {
-            left: &left,
-            right: &[Text],
         };
         let merged = merge_touching(vec![block(&[0]), block(&[1, 2]), block(&[3])], units);
         assert_eq!(merged, [block(&[0]), block(&[1, 2]), block(&[3])]);
