@@ -61,7 +61,8 @@ test('the example page shows two working instances with the host brand colour', 
   await page.waitForSelector('#sidebar-compare [data-link]');
   const main = await rows(page, 'main-compare');
   const side = await rows(page, 'sidebar-compare');
-  assert.ok(main.filter((k) => !k.startsWith('only-')).length >= 4, `main: ${main}`);
+  // Linked rows (how many depends on the learned models; three since issue 16's refit).
+  assert.ok(main.filter((k) => !k.startsWith('only-')).length >= 3, `main: ${main}`);
   assert.ok(main.includes('only-right'), `the public meeting is only on the right: ${main}`);
   assert.ok(side.length >= 2, `sidebar: ${side}`);
 
