@@ -5,28 +5,7 @@ use parallax::input;
 pub use parallax::input::FileKind;
 use std::fmt;
 
-/// Sizes for messages: bytes, KB or MB with one decimal, as [`parallax::input::human_bytes`]
-/// writes them, through [`parallax_html::number::fixed`] (no float printer in the page's wasm).
-///
-/// # Example
-///
-/// ```
-/// use parallax_web::state::human_bytes;
-/// assert_eq!(human_bytes(2_500_000), "2.4 MB");
-/// assert_eq!(human_bytes(900), "900 bytes");
-/// ```
-pub fn human_bytes(bytes: usize) -> String {
-    use parallax_html::number::fixed;
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{} KB", fixed(b / KB, 0))
-    } else {
-        format!("{} MB", fixed(b / (KB * KB), 1))
-    }
-}
+pub use parallax::input::human_bytes;
 
 /// Keys under which the page keeps its state in `localStorage`.
 pub mod keys {
@@ -615,22 +594,6 @@ mod tests {
         assert_eq!((loaded.name.as_str(), loaded.text.as_str()), ("wide", "Hi"));
         let binary = load_file(&file("x.txt", b"PK\x03\x04\x00"), false).unwrap_err();
         assert!(binary.to_string().contains("binary"), "{binary}");
-    }
-
-    #[test]
-    fn human_bytes_says_what_the_engine_says() {
-        let mut sizes: Vec<usize> = (0..5000).map(|k| k * 997).collect();
-        sizes.extend([
-            1023, 1024, 1535, 1536, 1_048_575, 1_048_576, 2_500_000, 2_097_152,
-        ]);
-        sizes.extend((0..200).map(|k| 1_048_576 + k * 52_429));
-        for bytes in sizes {
-            assert_eq!(
-                human_bytes(bytes),
-                parallax::input::human_bytes(bytes),
-                "{bytes}"
-            );
-        }
     }
 
     #[test]

@@ -138,15 +138,29 @@ impl std::error::Error for LoadError {}
 /// assert_eq!(parallax::input::human_bytes(2_500_000), "2.4 MB");
 /// assert_eq!(parallax::input::human_bytes(900), "900 bytes");
 /// ```
+///
+/// Integer arithmetic only (the page links this, and a float printer would cost its wasm some
+/// 10 KB gzip); it rounds exactly as `format!("{:.0}")` / `format!("{:.1}")` would, halves to even.
 pub fn human_bytes(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
+    const KB: u128 = 1024;
+    /// `numerator / denominator` rounded to the nearest integer, halves to even.
+    fn rounded(numerator: u128, denominator: u128) -> u128 {
+        let (q, r) = (numerator / denominator, numerator % denominator);
+        let twice = 2 * r;
+        if twice > denominator || (twice == denominator && q % 2 == 1) {
+            q + 1
+        } else {
+            q
+        }
+    }
+    let b = bytes as u128;
     if b < KB {
         format!("{bytes} bytes")
     } else if b < KB * KB {
-        format!("{:.0} KB", b / KB)
+        format!("{} KB", rounded(b, KB))
     } else {
-        format!("{:.1} MB", b / (KB * KB))
+        let tenths = rounded(b * 10, KB * KB);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -313,6 +327,29 @@ fn strip_inline_markdown(line: &str) -> String {
 mod tests {
     use super::*;
     use crate::test_support::unique;
+
+    #[test]
+    fn human_bytes_says_what_the_float_printer_says() {
+        let float = |bytes: usize| {
+            const KB: f64 = 1024.0;
+            let b = bytes as f64;
+            if b < KB {
+                format!("{bytes} bytes")
+            } else if b < KB * KB {
+                format!("{:.0} KB", b / KB)
+            } else {
+                format!("{:.1} MB", b / (KB * KB))
+            }
+        };
+        let mut sizes: Vec<usize> = (0..5000).map(|k| k * 997).collect();
+        sizes.extend([
+            1023, 1024, 1535, 1536, 2560, 1_048_575, 1_048_576, 2_500_000, 2_097_152,
+        ]);
+        sizes.extend((0..200).map(|k| 1_048_576 + k * 52_429));
+        for bytes in sizes {
+            assert_eq!(human_bytes(bytes), float(bytes), "{bytes}");
+        }
+    }
 
     struct Case {
         name: &'static str,
