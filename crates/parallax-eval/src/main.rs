@@ -128,6 +128,9 @@ struct Data {
     /// (`structural.lede,link.size_max`).
     #[arg(long, value_delimiter = ',')]
     drop: Vec<String>,
+    /// Hold the weights of evidence features (overlap, pair scores, margins) at zero or above.
+    #[arg(long)]
+    monotone: bool,
 }
 
 /// How to report.
@@ -182,6 +185,7 @@ impl Data {
             seeds_share: self.seeds_share.clamp(0.0, 1.0),
             l2: self.l2.max(0.0),
             drop: self.drop.clone(),
+            monotone: self.monotone,
         };
         fit.check_drop().map_err(Error)?;
         let seed_pairs = seeds::load(&self.seeds_gold, &self.seeds)?;

@@ -16,6 +16,7 @@
 //! Every feature is symmetric: swapping the two sentences gives bit-for-bit the same value, so
 //! the aligner can promise a mirrored result for mirrored input.
 
+mod cues;
 pub(crate) mod model;
 mod profile;
 pub(crate) mod topics;
@@ -131,6 +132,29 @@ pub(crate) fn prepared_features(left: &Prepared, right: &Prepared) -> Features {
             weighted_cosine(&left.words, left.words_norm, &right.words, right.words_norm).0,
         ],
     }
+}
+
+/// Whether the two sides quote different speakers in different words: both quote, both name
+/// a speaker ([`cues`]) and no speaker word of one side appears anywhere in the other, and
+/// the quoted words they share are less than half of the shorter side's quoted words.
+pub(crate) fn other_speakers_quoted(left: &Prepared, right: &Prepared) -> bool {
+    let (left, right) = (&left.profile, &right.profile);
+    let shorter = left.quoted.len().min(right.quoted.len());
+    shorter > 0 && 2 * shared(&left.quoted, &right.quoted) < shorter && speakers_clash(left, right)
+}
+
+/// Whether both sides name speakers, and different ones: no speaker word of one side appears
+/// anywhere in the other.
+fn speakers_clash(left: &Profile, right: &Profile) -> bool {
+    let mentions = |speakers: &[Id], other: &Profile| {
+        speakers
+            .iter()
+            .any(|s| other.terms.binary_search_by_key(s, |&(t, _)| t).is_ok())
+    };
+    !left.speakers.is_empty()
+        && !right.speakers.is_empty()
+        && !mentions(&left.speakers, right)
+        && !mentions(&right.speakers, left)
 }
 
 /// TF-IDF cosine of the two profiles' stems, in `[0, 1]`.

@@ -46,6 +46,9 @@ pub struct FitSettings {
     /// Features left out of the fit (their weight stays 0), as `model.feature` names: an
     /// ablation, to see whether a learned parameter pays out of sample.
     pub drop: Vec<String>,
+    /// Hold the weights of evidence features (overlap, pair scores, margins: more of it means
+    /// more likely the same) at zero or above ([`EVIDENCE`]).
+    pub monotone: bool,
 }
 
 impl FitSettings {
@@ -103,6 +106,42 @@ impl Stage {
             .collect()
     }
 }
+
+/// Features that measure evidence that two sides say the same thing, as `model.feature`: more
+/// of it can only make a link more likely. A fit that gives one a negative weight is using it
+/// to correct a correlated feature; with `monotone` it is held at zero instead.
+const EVIDENCE: &[&str] = &[
+    "lexical.cosine",
+    "lexical.gram_cosine",
+    "lexical.cover_min",
+    "lexical.cover_max",
+    "lexical.shared_mass",
+    "lexical.number_agree",
+    "lexical.name_dice",
+    "lexical.quote_share",
+    "lexical.bigram_dice",
+    "lexical.phrase_dice",
+    "lexical.shared_bigrams",
+    "lexical.word_cosine",
+    "structural.lexical_logit",
+    "structural.best_ratio_max",
+    "structural.margin_min",
+    "structural.margin_max",
+    "structural.specific_mass",
+    "structural.specific_cover_min",
+    "grow.cosine_gain",
+    "grow.cover_gain",
+    "grow.own_cover",
+    "grow.best_ratio",
+    "link.mean_logit",
+    "link.min_logit",
+    "link.best_ratio_min",
+    "link.best_ratio_max",
+    "link.joined_cosine",
+    "link.joined_gram_cosine",
+    "link.joined_cover_min",
+    "link.joined_cover_max",
+];
 
 /// Links are grown from the pairs at this threshold when fitting the growth model.
 const GROW_TRAINING_THRESHOLD: f64 = 0.5;
@@ -249,18 +288,6 @@ pub fn fit_models(
                 );
             }
         }
-        let dropped = stage.dropped(&settings.drop);
-        for row in seed_samples
-            .x
-            .iter_mut()
-            .chain(deplain_samples.x.iter_mut())
-        {
-            for &k in &dropped {
-                if let Some(v) = row.get_mut(k) {
-                    *v = 0.0;
-                }
-            }
-        }
         let mut all = Samples::default();
         let total = 10_000.0;
         all.extend(seed_samples, total * settings.seeds_share);
@@ -269,7 +296,13 @@ pub fn fit_models(
             Stage::Link => settings.l2 * LINK_L2_SCALE,
             _ => settings.l2,
         };
-        let (bias, weights) = logistic(&all, l2);
+        let evidence = if settings.monotone {
+            stage.dropped(&EVIDENCE.iter().map(|&e| e.to_owned()).collect::<Vec<_>>())
+        } else {
+            Vec::new()
+        };
+        let (bias, weights) =
+            constrained_fit(&mut all, l2, stage.dropped(&settings.drop), &evidence);
         match stage {
             Stage::Lexical => {
                 models.lexical = Model {
@@ -300,10 +333,72 @@ pub fn fit_models(
     models
 }
 
+/// Fits with the `dropped` features held at zero and every `evidence` feature at zero or
+/// above: while a fit gives evidence a negative weight, the most negative is held at zero
+/// too and the fit repeated.
+fn constrained_fit(
+    samples: &mut Samples,
+    l2: f64,
+    mut held: Vec<usize>,
+    evidence: &[usize],
+) -> (f64, Vec<f64>) {
+    loop {
+        for row in &mut samples.x {
+            for &k in &held {
+                if let Some(v) = row.get_mut(k) {
+                    *v = 0.0;
+                }
+            }
+        }
+        let (bias, weights) = logistic(samples, l2);
+        let worst = evidence
+            .iter()
+            .filter(|k| !held.contains(k))
+            .filter(|&&k| weights[k] < 0.0)
+            .min_by(|&&a, &&b| weights[a].total_cmp(&weights[b]));
+        match worst {
+            Some(&k) => held.push(k),
+            None => return (bias, weights),
+        }
+    }
+}
+
 fn to_array<const N: usize>(values: &[f64]) -> [f64; N] {
     let mut out = [0.0; N];
     for (o, v) in out.iter_mut().zip(values) {
         *o = *v;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_evidence_feature_is_a_feature() {
+        let settings = FitSettings {
+            seeds_share: 0.5,
+            l2: 1.0,
+            drop: EVIDENCE.iter().map(|&e| e.to_owned()).collect(),
+            monotone: true,
+        };
+        assert_eq!(settings.check_drop(), Ok(()));
+    }
+
+    #[test]
+    fn a_monotone_fit_holds_a_negative_evidence_weight_at_zero() {
+        // The label is "feature 0 exceeds feature 1": a free fit weighs feature 1 negatively.
+        let mut samples = Samples::default();
+        for k in 0..260 {
+            let (x0, x1) = (f64::from(k % 20) / 10.0, f64::from((k * 7) % 13) / 6.0);
+            samples.x.push(vec![x0, x1]);
+            samples.y.push(f64::from(u8::from(x0 > x1)));
+            samples.w.push(1.0);
+        }
+        let free = constrained_fit(&mut samples, 0.01, Vec::new(), &[]);
+        let held = constrained_fit(&mut samples, 0.01, Vec::new(), &[0, 1]);
+        assert!(free.1.iter().any(|&w| w < 0.0), "free fit: {free:?}");
+        assert!(held.1.iter().all(|&w| w >= 0.0), "held fit: {held:?}");
+    }
 }

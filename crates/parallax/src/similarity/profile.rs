@@ -126,6 +126,8 @@ pub struct Profile {
     pub(super) names: Vec<Id>,
     /// Content stems inside quotation marks, sorted, no repeats.
     pub(super) quoted: Vec<Id>,
+    /// Stems of the speakers it names (`Ukraine said`, `according to X`), sorted, no repeats.
+    pub(super) speakers: Vec<Id>,
     /// The folded words, numbers and marks without quote marks, for spotting identical text.
     pub(super) surface: Vec<String>,
     /// Hash of `surface`.
@@ -217,6 +219,7 @@ impl Profile {
             .map(|w| pair_id(pair_id(w[0], w[1]), w[2]))
             .collect();
         profile.surface_id = surface_id(&profile.surface);
+        profile.speakers = super::cues::speakers(tokens);
         profile.opens_with_connective = tokens
             .iter()
             .find(|t| t.is_word())
@@ -233,6 +236,7 @@ impl Profile {
             &mut profile.numbers,
             &mut profile.names,
             &mut profile.quoted,
+            &mut profile.speakers,
         ] {
             crate::order::sort_ids(set);
             set.dedup();
@@ -268,6 +272,7 @@ impl Profile {
             merged.numbers.extend(&part.numbers);
             merged.names.extend(&part.names);
             merged.quoted.extend(&part.quoted);
+            merged.speakers.extend(&part.speakers);
             merged.surface.extend(part.surface.iter().cloned());
             merged.content += part.content;
             merged.words += part.words;
@@ -279,6 +284,7 @@ impl Profile {
             &mut merged.numbers,
             &mut merged.names,
             &mut merged.quoted,
+            &mut merged.speakers,
         ] {
             crate::order::sort_ids(set);
             set.dedup();

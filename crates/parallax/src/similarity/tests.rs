@@ -129,3 +129,56 @@ fn sigmoid_is_safe() {
     assert_eq!(sigmoid(f64::NEG_INFINITY).to_bits(), 0.0_f64.to_bits());
     assert!((sigmoid(0.0) - 0.5).abs() < 1e-12);
 }
+
+#[test]
+fn other_speakers_quoted_needs_two_speakers_two_quotes_and_other_words() {
+    // (left, right, expected)
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "KCNA said the visit was “of great importance for lasting friendship.”",
+            "A State Department spokesperson told reporters the ties “should be of great concern to anyone who values peace.”",
+            true,
+        ),
+        // The same speaker.
+        (
+            "KCNA said the visit was “of great importance for lasting friendship.”",
+            "KCNA reported the ties were “a new stage of lasting friendship.”",
+            false,
+        ),
+        // One side names the other's speaker: it may report the same words.
+        (
+            "KCNA said the visit was “of great importance for lasting friendship.”",
+            "Officials told reporters, citing KCNA, that the ties “should be of great concern to anyone who values peace.”",
+            false,
+        ),
+        // The same quote given to another speaker: an attribution to flag, not two statements.
+        (
+            "KCNA said the visit was “of great importance for lasting friendship.”",
+            "Seoul said the visit was “of great importance for lasting friendship.”",
+            false,
+        ),
+        // One side quotes nobody's words.
+        (
+            "KCNA said the visit was of great importance.",
+            "A State Department spokesperson told reporters the ties “should be of great concern to anyone who values peace.”",
+            false,
+        ),
+        // One side names no speaker.
+        (
+            "The visit was “of great importance for lasting friendship.”",
+            "A State Department spokesperson told reporters the ties “should be of great concern to anyone who values peace.”",
+            false,
+        ),
+    ];
+    for &(left, right, expected) in cases {
+        let (l, r) = (profile(left), profile(right));
+        let weights = Weights::new([&l, &r].into_iter());
+        let (l, r) = (weights.prepare(l), weights.prepare(r));
+        assert_eq!(other_speakers_quoted(&l, &r), expected, "{left} / {right}");
+        assert_eq!(
+            other_speakers_quoted(&r, &l),
+            expected,
+            "mirrored: {left} / {right}"
+        );
+    }
+}
