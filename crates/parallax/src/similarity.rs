@@ -16,6 +16,7 @@
 //! Every feature is symmetric: swapping the two sentences gives bit-for-bit the same value, so
 //! the aligner can promise a mirrored result for mirrored input.
 
+pub(crate) mod batch;
 mod cues;
 pub(crate) mod model;
 mod profile;
@@ -92,26 +93,59 @@ pub fn features(left: &Profile, right: &Profile, weights: &Weights) -> Features 
 
 /// [`features`] of two prepared profiles.
 pub(crate) fn prepared_features(left: &Prepared, right: &Prepared) -> Features {
-    let terms = term_overlap(left, right);
+    assemble(left, right, &Overlap::merged(left, right))
+}
+
+/// What two profiles share in their long lists: the dot products of their stem, word and
+/// 4-gram vectors, the idf mass of their shared stems, and how many word pairs and triples
+/// they share. Each sum runs over the shared ids in id order, whether found by merging the two
+/// lists ([`Overlap::merged`]) or through an index of many sentences ([`batch`]), so both give
+/// the same bits.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+struct Overlap {
+    terms_dot: f64,
+    terms_mass: f64,
+    words_dot: f64,
+    grams_dot: f64,
+    bigrams: usize,
+    trigrams: usize,
+}
+
+impl Overlap {
+    /// The overlap of two profiles by merging their sorted lists.
+    fn merged(left: &Prepared, right: &Prepared) -> Self {
+        let (terms_dot, terms_mass) = dot_and_mass(&left.terms, &right.terms);
+        Self {
+            terms_dot,
+            terms_mass,
+            words_dot: dot_and_mass(&left.words, &right.words).0,
+            grams_dot: gram_dot(left, right),
+            bigrams: shared(&left.profile.bigrams, &right.profile.bigrams),
+            trigrams: shared(&left.profile.trigrams, &right.profile.trigrams),
+        }
+    }
+}
+
+/// The features of a pair whose overlap is known.
+fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
     let (lp, rp) = (&left.profile, &right.profile);
     let (cover_left, cover_right) = (
-        ratio(terms.shared_mass, left.terms_mass),
-        ratio(terms.shared_mass, right.terms_mass),
+        ratio(overlap.terms_mass, left.terms_mass),
+        ratio(overlap.terms_mass, right.terms_mass),
     );
     let numbers_shared = shared(&lp.numbers, &rp.numbers);
     let both_numbers = !lp.numbers.is_empty() && !rp.numbers.is_empty();
     let names_shared = shared(&lp.names, &rp.names);
     let both_names = !lp.names.is_empty() && !rp.names.is_empty();
     let quotes_shared = shared(&lp.quoted, &rp.quoted);
-    let bigrams_shared = shared(&lp.bigrams, &rp.bigrams);
     let (left_len, right_len) = (lp.content as f64, rp.content as f64);
     Features {
         values: [
-            terms.cosine,
-            gram_cosine(left, right),
+            cosine_of(overlap.terms_dot, left.terms_norm * right.terms_norm),
+            cosine_of(overlap.grams_dot, left.grams_norm * right.grams_norm),
             cover_left.min(cover_right),
             cover_left.max(cover_right),
-            (1.0 + terms.shared_mass).ln() / 4.0,
+            (1.0 + overlap.terms_mass).ln() / 4.0,
             dice(numbers_shared, lp.numbers.len(), rp.numbers.len()),
             f64::from(u8::from(both_numbers && numbers_shared == 0)),
             dice(names_shared, lp.names.len(), rp.names.len()),
@@ -121,15 +155,11 @@ pub(crate) fn prepared_features(left: &Prepared, right: &Prepared) -> Features {
                 lp.quoted.len().min(rp.quoted.len()) as f64,
             ),
             ((left_len + 1.0) / (right_len + 1.0)).ln().abs(),
-            dice(bigrams_shared, lp.bigrams.len(), rp.bigrams.len()),
+            dice(overlap.bigrams, lp.bigrams.len(), rp.bigrams.len()),
             1.0 / (1.0 + left_len.min(right_len)),
-            dice(
-                shared(&lp.trigrams, &rp.trigrams),
-                lp.trigrams.len(),
-                rp.trigrams.len(),
-            ),
-            (1.0 + bigrams_shared as f64).ln() / 2.0,
-            weighted_cosine(&left.words, left.words_norm, &right.words, right.words_norm).0,
+            dice(overlap.trigrams, lp.trigrams.len(), rp.trigrams.len()),
+            (1.0 + overlap.bigrams as f64).ln() / 2.0,
+            cosine_of(overlap.words_dot, left.words_norm * right.words_norm),
         ],
     }
 }
@@ -175,7 +205,8 @@ pub fn cosine(left: &Profile, right: &Profile, weights: &Weights) -> f64 {
 }
 
 pub(crate) fn prepared_cosine(left: &Prepared, right: &Prepared) -> f64 {
-    term_overlap(left, right).cosine
+    let dot = dot_and_mass(&left.terms, &right.terms).0;
+    cosine_of(dot, left.terms_norm * right.terms_norm)
 }
 
 /// The share in `[0, 1]` of `of`'s stems (weighted by idf) that `by` also holds.
@@ -195,32 +226,12 @@ pub fn coverage(of: &Profile, by: &Profile, weights: &Weights) -> f64 {
 }
 
 pub(crate) fn prepared_coverage(of: &Prepared, by: &Prepared) -> f64 {
-    ratio(term_overlap(of, by).shared_mass, of.terms_mass)
+    ratio(dot_and_mass(&of.terms, &by.terms).1, of.terms_mass)
 }
 
-/// Cosine and idf mass of the shared stems.
-struct TermOverlap {
-    cosine: f64,
-    shared_mass: f64,
-}
-
-fn term_overlap(left: &Prepared, right: &Prepared) -> TermOverlap {
-    let (cosine, shared_mass) =
-        weighted_cosine(&left.terms, left.terms_norm, &right.terms, right.terms_norm);
-    TermOverlap {
-        cosine,
-        shared_mass,
-    }
-}
-
-/// Cosine of two sorted `(id, weight, idf)` lists with their norms, and the idf mass of the
-/// shared ids. Shared ids are visited in id order, so both directions add up the same bits.
-fn weighted_cosine(
-    left: &[(Id, f64, f64)],
-    left_norm: f64,
-    right: &[(Id, f64, f64)],
-    right_norm: f64,
-) -> (f64, f64) {
+/// The dot product of two sorted `(id, weight, idf)` lists and the idf mass of the shared
+/// ids. Shared ids are visited in id order, so both directions add up the same bits.
+fn dot_and_mass(left: &[(Id, f64, f64)], right: &[(Id, f64, f64)]) -> (f64, f64) {
     let mut dot = 0.0;
     let mut shared_mass = 0.0;
     let (mut l, mut r) = (0, 0);
@@ -239,20 +250,20 @@ fn weighted_cosine(
             }
         }
     }
-    let norms = left_norm * right_norm;
-    let cosine = if norms > 0.0 {
+    (dot, shared_mass)
+}
+
+/// A cosine from a dot product and the product of the norms; 0 without norms.
+fn cosine_of(dot: f64, norms: f64) -> f64 {
+    if norms > 0.0 {
         (dot / norms).min(1.0)
     } else {
         0.0
-    };
-    (cosine, shared_mass)
+    }
 }
 
-fn gram_cosine(left: &Prepared, right: &Prepared) -> f64 {
-    let norms = left.grams_norm * right.grams_norm;
-    if norms <= 0.0 {
-        return 0.0;
-    }
+/// The dot product of two 4-gram lists (each shared gram adds its idf squared).
+fn gram_dot(left: &Prepared, right: &Prepared) -> f64 {
     let mut dot = 0.0;
     let (mut l, mut r) = (0, 0);
     while let (Some(&(left_gram, w)), Some(&(right_gram, _))) =
@@ -268,7 +279,7 @@ fn gram_cosine(left: &Prepared, right: &Prepared) -> f64 {
             }
         }
     }
-    (dot / norms).min(1.0)
+    dot
 }
 
 /// How many ids two sorted lists without repeats share.

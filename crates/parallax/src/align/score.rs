@@ -25,14 +25,13 @@ impl ScoreTable {
         let (left_profiles, right_profiles) = (prepare(left_profiles), prepare(right_profiles));
         let candidates = candidates::candidates(&left_profiles, &right_profiles, &weights);
 
+        let lexicals =
+            similarity::batch::pair_features(&left_profiles, &right_profiles, &candidates);
         let mut pairs: Vec<PairEvidence> = candidates
             .into_iter()
-            .filter_map(|(i, j)| {
-                let (l, r) = (
-                    left_profiles.get(i)?.as_ref()?,
-                    right_profiles.get(j)?.as_ref()?,
-                );
-                let lexical = prepared_features(l, r);
+            .zip(lexicals)
+            .filter_map(|((i, j), lexical)| {
+                let lexical = lexical?;
                 let lexical_score = models.lexical.probability(&lexical.values);
                 Some(PairEvidence {
                     left: i,

@@ -1,0 +1,223 @@
+//! Lexical features of many candidate pairs at once, for short articles where every pair is a
+//! candidate.
+//!
+//! Two profiles' long lists (stems, words, 4-grams, word pairs and triples) are compared pair by
+//! pair by a linear merge: for every pair, every entry of both sides is visited, although most
+//! pairs share only a few. When most pairs of the two articles are candidates, an index of the
+//! right side's lists (sorted `(id, sentence)` entries) lets each left sentence visit only the
+//! right sentences that share each of its entries. The products are added per pair in the order
+//! of the shared ids, as the merge adds them, so the features are the same bits.
+
+use super::{assemble, minmax, Features, Id, Overlap, Prepared};
+
+/// Lexical features of `pairs` (`(left, right)` indices, sorted), `None` where a side is
+/// missing: exactly [`super::prepared_features`] of each pair.
+pub(crate) fn pair_features(
+    left: &[Option<Prepared>],
+    right: &[Option<Prepared>],
+    pairs: &[(usize, usize)],
+) -> Vec<Option<Features>> {
+    let count = |side: &[Option<Prepared>]| side.iter().flatten().count();
+    // The index costs about as much as merging each pair when few pairs are candidates (long
+    // articles): there the pairs are merged one by one.
+    if pairs.len().saturating_mul(2) < count(left).saturating_mul(count(right)) {
+        return pairs
+            .iter()
+            .map(|&(i, j)| {
+                let (l, r) = (left.get(i)?.as_ref()?, right.get(j)?.as_ref()?);
+                Some(super::prepared_features(l, r))
+            })
+            .collect();
+    }
+    let index = Index::new(right);
+    let mut overlaps = vec![Overlap::default(); right.len()];
+    let mut current = None;
+    pairs
+        .iter()
+        .map(|&(i, j)| {
+            let (l, r) = (left.get(i)?.as_ref()?, right.get(j)?.as_ref()?);
+            if current != Some(i) {
+                index.fill(l, &mut overlaps);
+                current = Some(i);
+            }
+            Some(assemble(l, r, overlaps.get(j)?))
+        })
+        .collect()
+}
+
+/// The right side's lists as `(id, sentence, weight, idf)` entries sorted by id, then by
+/// sentence (weights only where the overlap needs them).
+struct Index {
+    terms: Vec<(Id, u32, f64)>,
+    words: Vec<(Id, u32, f64)>,
+    grams: Vec<(Id, u32)>,
+    bigrams: Vec<(Id, u32)>,
+    trigrams: Vec<(Id, u32)>,
+}
+
+impl Index {
+    fn new(side: &[Option<Prepared>]) -> Self {
+        let mut index = Self {
+            terms: Vec::new(),
+            words: Vec::new(),
+            grams: Vec::new(),
+            bigrams: Vec::new(),
+            trigrams: Vec::new(),
+        };
+        for (j, prepared) in side.iter().enumerate() {
+            let Some(p) = prepared else { continue };
+            let j = u32::try_from(j).unwrap_or(u32::MAX);
+            index
+                .terms
+                .extend(p.terms.iter().map(|&(t, w, _)| (t, j, w)));
+            index
+                .words
+                .extend(p.words.iter().map(|&(w, weight, _)| (w, j, weight)));
+            index.grams.extend(p.grams.iter().map(|&(g, _)| (g, j)));
+            index
+                .bigrams
+                .extend(p.profile.bigrams.iter().map(|&b| (b, j)));
+            index
+                .trigrams
+                .extend(p.profile.trigrams.iter().map(|&t| (t, j)));
+        }
+        for list in [&mut index.terms, &mut index.words] {
+            list.sort_unstable_by_key(|&(id, j, _)| (id, j));
+        }
+        for list in [&mut index.grams, &mut index.bigrams, &mut index.trigrams] {
+            list.sort_unstable();
+        }
+        index
+    }
+
+    /// The overlap of `left` with every right sentence, each sum taken over the shared ids in
+    /// id order.
+    fn fill(&self, left: &Prepared, overlaps: &mut [Overlap]) {
+        overlaps.fill(Overlap::default());
+        for &(term, left_w, idf) in &left.terms {
+            for (j, right_w) in weighted(&self.terms, term) {
+                if let Some(o) = overlaps.get_mut(j) {
+                    let (low, high) = minmax(left_w, right_w);
+                    o.terms_dot += low * high;
+                    o.terms_mass += idf;
+                }
+            }
+        }
+        for &(word, left_w, _) in &left.words {
+            for (j, right_w) in weighted(&self.words, word) {
+                if let Some(o) = overlaps.get_mut(j) {
+                    let (low, high) = minmax(left_w, right_w);
+                    o.words_dot += low * high;
+                }
+            }
+        }
+        for &(gram, w) in &left.grams {
+            for j in holders(&self.grams, gram) {
+                if let Some(o) = overlaps.get_mut(j) {
+                    o.grams_dot += w * w;
+                }
+            }
+        }
+        for &bigram in &left.profile.bigrams {
+            for j in holders(&self.bigrams, bigram) {
+                if let Some(o) = overlaps.get_mut(j) {
+                    o.bigrams += 1;
+                }
+            }
+        }
+        for &trigram in &left.profile.trigrams {
+            for j in holders(&self.trigrams, trigram) {
+                if let Some(o) = overlaps.get_mut(j) {
+                    o.trigrams += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The sentences holding `id`, with their weight.
+fn weighted(list: &[(Id, u32, f64)], id: Id) -> impl Iterator<Item = (usize, f64)> + '_ {
+    let start = list.partition_point(|&(entry, _, _)| entry < id);
+    list[start..]
+        .iter()
+        .take_while(move |&&(entry, _, _)| entry == id)
+        .map(|&(_, j, w)| (j as usize, w))
+}
+
+/// The sentences holding `id`.
+fn holders(list: &[(Id, u32)], id: Id) -> impl Iterator<Item = usize> + '_ {
+    let start = list.partition_point(|&(entry, _)| entry < id);
+    list[start..]
+        .iter()
+        .take_while(move |&&(entry, _)| entry == id)
+        .map(|&(_, j)| j as usize)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::similarity::{prepared_features, Profile, Weights};
+    use crate::tokenize::tokenize;
+
+    const LEFT: &[&str] = &[
+        "Putin and Kim signed a treaty in Pyongyang on Wednesday.",
+        "The pact obliges each side to help the other if attacked.",
+        "Kim called the agreement “the most powerful treaty” ever signed.",
+        "Washington said the deal should worry anyone who values peace.",
+        "Residents laid flowers.",
+    ];
+    const RIGHT: &[&str] = &[
+        "Kim and Putin signed a treaty in Pyongyang, officials said.",
+        "Each side must help the other in case of aggression, the pact says.",
+        "The State Department said the ties were worrying.",
+        "Seoul summoned the Russian ambassador.",
+        "Kim called it “the most powerful treaty” ever.",
+        "Rain fell.",
+    ];
+
+    fn prepared(texts: &[&str], weights: &Weights) -> Vec<Option<Prepared>> {
+        texts
+            .iter()
+            .map(|t| Some(weights.prepare(Profile::new(&tokenize(t, 0..t.len())))))
+            .collect()
+    }
+
+    #[test]
+    fn batched_features_are_the_pairs_own_bits() {
+        let profiles: Vec<Profile> = LEFT
+            .iter()
+            .chain(RIGHT)
+            .map(|t| Profile::new(&tokenize(t, 0..t.len())))
+            .collect();
+        let weights = Weights::new(profiles.iter());
+        let (mut left, right) = (prepared(LEFT, &weights), prepared(RIGHT, &weights));
+        left.insert(2, None);
+        let every: Vec<(usize, usize)> = (0..left.len())
+            .flat_map(|i| (0..right.len()).map(move |j| (i, j)))
+            .collect();
+        // Every pair (the index), and a sparse choice (merged one by one).
+        for pairs in [every.clone(), vec![(0, 0), (3, 4)]] {
+            let batched = pair_features(&left, &right, &pairs);
+            assert_eq!(batched.len(), pairs.len());
+            for (&(i, j), got) in pairs.iter().zip(&batched) {
+                let want = left[i]
+                    .as_ref()
+                    .map(|l| prepared_features(l, right[j].as_ref().expect("right")));
+                let bits = |f: &Option<Features>| {
+                    f.map(|f| f.values.map(f64::to_bits).to_vec())
+                        .unwrap_or_default()
+                };
+                assert_eq!(bits(got), bits(&want), "pair ({i}, {j})");
+            }
+        }
+        // The first pair shares stems, words, grams, word pairs and triples: none is all zeros.
+        let l = left[0].as_ref().expect("left");
+        let r = right[0].as_ref().expect("right");
+        let o = Overlap::merged(l, r);
+        assert!(
+            o.terms_dot > 0.0 && o.words_dot > 0.0 && o.grams_dot > 0.0,
+            "{o:?}"
+        );
+        assert!(o.bigrams > 0 && o.trigrams > 0, "{o:?}");
+    }
+}
