@@ -129,7 +129,9 @@ pub struct Profile {
     /// Stems of the speakers it names (`Ukraine said`, `according to X`), sorted, no repeats.
     pub(super) speakers: Vec<Id>,
     /// The folded words, numbers and marks without quote marks, for spotting identical text.
-    pub(super) surface: Vec<String>,
+    /// Each followed by the unit separator `\u{1f}`, so the surface of a run of sentences is
+    /// their surfaces one after the other.
+    pub(super) surface: String,
     /// Hash of `surface`.
     pub(super) surface_id: Id,
     /// Number of content words and numbers (with repeats).
@@ -169,6 +171,7 @@ impl Profile {
         let mut sequence: Vec<Id> = Vec::new();
         let mut words: Vec<Id> = Vec::new();
         let mut in_quote = false;
+        let mut chars = Vec::new();
         for token in tokens {
             match token.kind {
                 TokenKind::Quote => {
@@ -178,13 +181,13 @@ impl Profile {
                     continue;
                 }
                 TokenKind::Punct => {
-                    profile.surface.push(token.norm.clone());
+                    push_surface(&mut profile.surface, &token.norm);
                     continue;
                 }
                 TokenKind::Word | TokenKind::Number => {}
             }
             profile.words += 1;
-            profile.surface.push(token.norm.clone());
+            push_surface(&mut profile.surface, &token.norm);
             if token.norm.chars().next().is_some_and(char::is_alphanumeric) {
                 words.push(id(&token.norm));
             }
@@ -202,7 +205,7 @@ impl Profile {
             if token.kind == TokenKind::Number || spelled.is_some() {
                 profile.numbers.push(stem);
             } else {
-                push_grams(&token.norm, &mut profile.grams);
+                push_grams(&token.norm, &mut chars, &mut profile.grams);
             }
             if token.name {
                 profile.names.push(stem);
@@ -218,7 +221,7 @@ impl Profile {
             .windows(3)
             .map(|w| pair_id(pair_id(w[0], w[1]), w[2]))
             .collect();
-        profile.surface_id = surface_id(&profile.surface);
+        profile.surface_id = fnv(profile.surface.bytes());
         profile.speakers = super::cues::speakers(tokens);
         profile.opens_with_connective = tokens
             .iter()
@@ -273,7 +276,7 @@ impl Profile {
             merged.names.extend(&part.names);
             merged.quoted.extend(&part.quoted);
             merged.speakers.extend(&part.speakers);
-            merged.surface.extend(part.surface.iter().cloned());
+            merged.surface.push_str(&part.surface);
             merged.content += part.content;
             merged.words += part.words;
         }
@@ -291,7 +294,7 @@ impl Profile {
         }
         merged.terms = summed(terms);
         merged.words_all = summed(all);
-        merged.surface_id = surface_id(&merged.surface);
+        merged.surface_id = fnv(merged.surface.bytes());
         merged.opens_with_connective = parts.first().is_some_and(|p| p.opens_with_connective);
         merged.ends_with_colon = parts.last().is_some_and(|p| p.ends_with_colon);
         merged
@@ -333,8 +336,6 @@ pub(super) fn is_double_quote(norm: &str) -> bool {
     matches!(norm, "\"" | "«" | "»" | "„" | "‹" | "›")
 }
 
-/// Appends the hashes of the character 4-grams of `word`, padded with a space on each side;
-/// a word of up to four characters gives one gram, itself.
 /// Each id once with how often it occurs, sorted by id.
 fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
     crate::order::sort_ids(&mut ids);
@@ -363,11 +364,14 @@ fn summed(lists: Vec<(Id, u32)>) -> Vec<(Id, u32)> {
     out
 }
 
-pub(super) fn push_grams(word: &str, out: &mut Vec<Id>) {
-    let chars: Vec<char> = std::iter::once(' ')
-        .chain(word.chars())
-        .chain(std::iter::once(' '))
-        .collect();
+/// Appends the hashes of the character 4-grams of `word`, padded with a space on each side;
+/// a word of up to four characters gives one gram, itself. `chars` is scratch space, reused
+/// from word to word.
+fn push_grams(word: &str, chars: &mut Vec<char>, out: &mut Vec<Id>) {
+    chars.clear();
+    chars.push(' ');
+    chars.extend(word.chars());
+    chars.push(' ');
     if chars.len() <= GRAM + 2 {
         out.push(fnv(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
         return;
@@ -397,8 +401,8 @@ pub(super) fn pair_id(first: Id, second: Id) -> Id {
     fnv(first.to_le_bytes().into_iter().chain(second.to_le_bytes()))
 }
 
-pub(super) fn surface_id(surface: &[String]) -> Id {
-    fnv(surface
-        .iter()
-        .flat_map(|w| w.bytes().chain(std::iter::once(0x1f))))
+/// Appends a word, number or mark to a surface, with its separator.
+fn push_surface(surface: &mut String, norm: &str) {
+    surface.push_str(norm);
+    surface.push('\u{1f}');
 }
