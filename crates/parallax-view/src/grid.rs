@@ -136,7 +136,7 @@ pub fn grid(report: &Report, base: usize) -> Grid {
         })
         .collect();
     let mut keyed: Vec<_> = keys.into_iter().zip(rows).collect();
-    keyed.sort_by_key(|(key, _)| *key);
+    parallax::order::sort_by_key(&mut keyed, |(key, _)| *key);
     let rows = keyed.into_iter().map(|(_, row)| row).collect();
     let columns = std::iter::once(base)
         .chain((0..n).filter(|&d| d != base))

@@ -98,34 +98,40 @@ pub fn columns(report: &Report) -> [Vec<ColumnEntry>; 2] {
 pub type SentenceId = (usize, usize);
 
 /// For each sentence, the sentences of the other article it is linked to.
+///
+/// Sorted lists, not B-tree maps and sets: each B-tree of a new type is another few KB of the
+/// page's wasm, and these lists are built once per report and only looked up.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Partners {
-    map: BTreeMap<SentenceId, Vec<SentenceId>>,
+    /// `(sentence, its partners ascending)`, by ascending sentence.
+    map: Vec<(SentenceId, Vec<SentenceId>)>,
 }
 
 impl Partners {
     /// Collects partners from every link (all pairs of a many-to-many link).
     pub fn new(report: &Report) -> Self {
-        let mut map: BTreeMap<SentenceId, BTreeSet<SentenceId>> = BTreeMap::new();
+        let mut pairs: Vec<(SentenceId, SentenceId)> = Vec::new();
         for ribbon in ribbons(report) {
-            map.entry((0, ribbon.left))
-                .or_default()
-                .insert((1, ribbon.right));
-            map.entry((1, ribbon.right))
-                .or_default()
-                .insert((0, ribbon.left));
+            pairs.push(((0, ribbon.left), (1, ribbon.right)));
+            pairs.push(((1, ribbon.right), (0, ribbon.left)));
         }
-        Self {
-            map: map
-                .into_iter()
-                .map(|(k, v)| (k, v.into_iter().collect()))
-                .collect(),
+        parallax::order::sort(&mut pairs);
+        pairs.dedup();
+        let mut map: Vec<(SentenceId, Vec<SentenceId>)> = Vec::new();
+        for (id, partner) in pairs {
+            match map.last_mut() {
+                Some((last, partners)) if *last == id => partners.push(partner),
+                _ => map.push((id, vec![partner])),
+            }
         }
+        Self { map }
     }
 
     /// The partners of one sentence, ascending; empty when it is unmatched.
     pub fn of(&self, id: SentenceId) -> &[SentenceId] {
-        self.map.get(&id).map_or(&[], Vec::as_slice)
+        self.map
+            .binary_search_by(|(k, _)| k.cmp(&id))
+            .map_or(&[], |at| self.map[at].1.as_slice())
     }
 }
 
@@ -138,12 +144,13 @@ pub enum Target {
     Ribbon(usize, usize),
 }
 
-/// The sentences to light for a target: a sentence's partners, or both ends of a ribbon.
-pub fn lit(target: Option<Target>, partners: &Partners) -> BTreeSet<SentenceId> {
+/// The sentences to light for a target: a sentence's partners, or both ends of a ribbon;
+/// ascending, without repeats.
+pub fn lit(target: Option<Target>, partners: &Partners) -> Vec<SentenceId> {
     match target {
-        None => BTreeSet::new(),
-        Some(Target::Sentence(id)) => partners.of(id).iter().copied().collect(),
-        Some(Target::Ribbon(i, j)) => [(0, i), (1, j)].into_iter().collect(),
+        None => Vec::new(),
+        Some(Target::Sentence(id)) => partners.of(id).to_vec(),
+        Some(Target::Ribbon(i, j)) => vec![(0, i), (1, j)],
     }
 }
 

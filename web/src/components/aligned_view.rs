@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use parallax_html::number::fixed;
 use std::collections::BTreeMap;
 
-/// The open folds, by first row: their kind and how many rows they hold.
-pub type OpenFolds = BTreeMap<usize, (FoldKind, usize)>;
+/// The open folds, by first row: their kind and how many rows they hold. A list by ascending first row, not a `BTreeMap`: a few entries, looked up by row, and one
+/// B-tree type less in the page's wasm.
+pub type OpenFolds = Vec<(usize, (FoldKind, usize))>;
 
 /// The rows of one report, with a generation number that changes with every new report
 /// (it keys the rendered blocks, so a new report never reuses stale elements).
@@ -85,7 +86,7 @@ pub fn AlignedView(
                 children=move |(_, block)| match block {
                     Block::Row(i) => {
                         let refold = move || {
-                            open_folds.with(|open| open.get(&i).copied()).map(|(kind, count)| {
+                            open_folds.with(|open| open.iter().find(|(first, _)| *first == i).map(|(_, fold)| *fold)).map(|(kind, count)| {
                                 unfold_view(i, kind, count, on_collapse)
                             })
                         };
