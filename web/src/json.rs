@@ -1,16 +1,16 @@
-//! The JSON the page reads and writes, without serde_json: the engine's report (what the worker
+//! The JSON the page reads and writes, without `serde_json`: the engine's report (what the worker
 //! sends), the reader's corrections (stored, in share links, sent to the worker).
 //!
-//! serde_json's generic deserializer, monomorphised for every type of the report, cost the
+//! `serde_json`'s generic deserializer, monomorphised for every type of the report, cost the
 //! page's wasm about 50 KB before compression (issue 18). This reader knows exactly these
 //! types: one small pull parser over the text (objects and arrays walked through `dyn`
 //! callbacks, so each is compiled once), and a function per type. It reads what serde's derives
 //! read: the same field names, the same defaults for missing fields (`serde(default)`),
 //! unknown fields skipped, a missing required field or anything else malformed an error. Its
-//! native tests check it against serde_json on real reports.
+//! native tests check it against `serde_json` on real reports.
 //!
 //! Numbers with a fraction or exponent (scores, shares) are parsed by the browser's
-//! `parseFloat` in the page (correctly rounded, as JSON.stringify wrote them shortest
+//! `parseFloat` in the page (correctly rounded, as `JSON.stringify` wrote them shortest
 //! round-trip), by the standard parser natively.
 
 use parallax::report::{
@@ -537,7 +537,7 @@ fn read_link(r: &mut Reader) -> Result<Link> {
     })
 }
 
-/// The four ranges diff spans and flags share: left, right, left_clean, right_clean.
+/// The four ranges diff spans and flags share: `left`, `right`, `left_clean`, `right_clean`.
 type Ranges = [Option<TextRange>; 4];
 
 /// Reads `key` into `ranges` if it names one of them; false when it does not.

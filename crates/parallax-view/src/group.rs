@@ -6,7 +6,6 @@
 
 use crate::marks::sentences;
 use parallax::report::{Link, Report};
-use std::collections::BTreeMap;
 
 /// A link with its indices cleaned: sorted, deduplicated, in range.
 pub(crate) struct CleanLink<'a> {
@@ -127,25 +126,27 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// The connected groups of `links`, in the order of each group's first link in `links`.
 pub(crate) fn groups<'a, 'r>(links: &'a [CleanLink<'r>]) -> Vec<Group<'a, 'r>> {
     let mut parent: Vec<usize> = (0..links.len()).collect();
-    // The first link seen holding each (side, sentence).
-    let mut holder: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // The first link seen holding each sentence, by side (lists grown as needed, not a B-tree
+    // keyed by pairs: one B-tree type less in the page's wasm).
+    let mut holder: [Vec<Option<usize>>; 2] = [Vec::new(), Vec::new()];
     for (k, link) in links.iter().enumerate() {
         let held = link
             .left
             .iter()
             .map(|&i| (0, i))
             .chain(link.right.iter().map(|&j| (1, j)));
-        for id in held {
-            match holder.get(&id) {
-                Some(&other) => {
+        for (side, sentence) in held {
+            if holder[side].len() <= sentence {
+                holder[side].resize(sentence + 1, None);
+            }
+            match holder[side][sentence] {
+                Some(other) => {
                     let (a, b) = (root(&mut parent, k), root(&mut parent, other));
                     // The smaller position is the root, so groups come in a stable order.
                     let (low, high) = (a.min(b), a.max(b));
                     parent[high] = low;
                 }
-                None => {
-                    holder.insert(id, k);
-                }
+                None => holder[side][sentence] = Some(k),
             }
         }
     }

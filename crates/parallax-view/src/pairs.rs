@@ -5,7 +5,7 @@ use crate::layout::link_indices;
 use crate::marks::{plain, sentences};
 use crate::row::{Row, RowKind, SentenceView};
 use parallax::report::Report;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A sentence pair joined by a link, for the reordering view.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,9 @@ impl Ribbon {
 
 /// Every linked (left, right) sentence pair, once, with the best score among its links.
 pub fn ribbons(report: &Report) -> Vec<Ribbon> {
-    let mut best: BTreeMap<(usize, usize), Ribbon> = BTreeMap::new();
+    // Every pair as the links give it, then the best of each pair (a list sorted by the
+    // program's one sort, not a B-tree of pairs: one B-tree type less in the page's wasm).
+    let mut all: Vec<Ribbon> = Vec::new();
     for (link, (left, right)) in report.links.iter().zip(link_indices(report)) {
         let score = if link.score.is_finite() {
             link.score.clamp(0.0, 1.0)
@@ -43,22 +45,29 @@ pub fn ribbons(report: &Report) -> Vec<Ribbon> {
         };
         for &i in &left {
             for &j in &right {
-                let ribbon = Ribbon {
+                all.push(Ribbon {
                     left: i,
                     right: j,
                     score,
                     kind: RowKind::Link(link.kind).normalized(),
-                };
-                match best.get(&(i, j)) {
-                    Some(old) if old.score >= score => {}
-                    _ => {
-                        best.insert((i, j), ribbon);
-                    }
-                }
+                });
             }
         }
     }
-    best.into_values().collect()
+    // Stable, so each pair's ribbons stay in link order: the first with the best score wins.
+    parallax::order::sort_by_key(&mut all, |r| (r.left, r.right));
+    let mut best: Vec<Ribbon> = Vec::new();
+    for ribbon in all {
+        match best.last_mut() {
+            Some(old) if (old.left, old.right) == (ribbon.left, ribbon.right) => {
+                if old.score < ribbon.score {
+                    *old = ribbon;
+                }
+            }
+            _ => best.push(ribbon),
+        }
+    }
+    best
 }
 
 /// One sentence in the reordering view.
@@ -168,14 +177,45 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
 /// sentence once (a sentence in several links shares one row with all its partners), so this
 /// is the one row of each sentence; a row list built otherwise may repeat a sentence, and the
 /// page shows the later appearances as quieter repeats.
-pub fn first_rows(rows: &[Row]) -> BTreeMap<SentenceId, usize> {
-    let mut first = BTreeMap::new();
+pub fn first_rows(rows: &[Row]) -> FirstRows {
+    let mut first: Vec<(SentenceId, usize)> = Vec::new();
     for (at, row) in rows.iter().enumerate() {
         for view in row.left.iter().chain(&row.right) {
-            first.entry((view.doc, view.sentence)).or_insert(at);
+            first.push(((view.doc, view.sentence), at));
         }
     }
-    first
+    // Stable: each sentence's rows stay in row order, and the first is kept.
+    parallax::order::sort_by_key(&mut first, |&(id, _)| id);
+    first.dedup_by_key(|&mut (id, _)| id);
+    FirstRows { first }
+}
+
+/// For every sentence, the first row that shows it ([`first_rows`]): a sorted list, not a
+/// `BTreeMap` (one B-tree type less in the page's wasm).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FirstRows {
+    /// `(sentence, its first row)`, by ascending sentence.
+    first: Vec<(SentenceId, usize)>,
+}
+
+impl FirstRows {
+    /// The first row that shows sentence `id`.
+    pub fn get(&self, id: &SentenceId) -> Option<&usize> {
+        self.first
+            .binary_search_by(|(k, _)| k.cmp(id))
+            .ok()
+            .map(|at| &self.first[at].1)
+    }
+
+    /// How many sentences the rows show.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// Whether the rows show no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
 }
 
 /// What the reader selected (pinned), as the `parallax-select` event tells an embedding page.
