@@ -122,12 +122,12 @@ pub fn describe(corrections: &Corrections) -> String {
 
 /// The stored form (JSON, the report's `corrections` shape).
 pub fn encode(corrections: &Corrections) -> String {
-    serde_json::to_string(corrections).unwrap_or_default()
+    crate::json::write_corrections(corrections)
 }
 
 /// Reads the stored form; anything unreadable is no corrections.
 pub fn decode(stored: &str) -> Corrections {
-    serde_json::from_str(stored).unwrap_or_default()
+    crate::json::corrections(stored).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -186,8 +186,7 @@ fn request(
     set(&message, "options", opts.into());
     if !corrections.is_empty() {
         // The worker hands the plain object to the engine's `compare`.
-        let json = serde_json::to_string(corrections).unwrap_or_default();
-        if let Ok(value) = js_sys::JSON::parse(&json) {
+        if let Ok(value) = js_sys::JSON::parse(&crate::json::write_corrections(corrections)) {
             set(&message, "corrections", value);
         }
     }
@@ -262,7 +261,7 @@ fn compared(answer: Result<JsValue, String>) -> Outcome {
     let json = get(&data, "json")
         .and_then(|v| v.as_string())
         .ok_or_else(|| Failure::Error("the engine sent no report".to_owned()))?;
-    match serde_json::from_str::<Report>(&json) {
+    match crate::json::report(&json) {
         Ok(report) => Ok(Compared { report, json }),
         Err(e) => Err(Failure::Error(format!(
             "the engine's report could not be read ({e})"

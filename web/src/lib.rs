@@ -13,6 +13,7 @@ pub mod components;
 pub mod corrections;
 pub mod embed;
 pub mod engine;
+pub mod json;
 pub mod panic;
 pub mod sample;
 pub mod share;

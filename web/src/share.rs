@@ -177,7 +177,7 @@ pub fn parse_payload(bytes: &[u8]) -> Result<Shared, ShareError> {
         articles.push((field(&mut rest)?, field(&mut rest)?));
     }
     let corrections = match rest.strip_prefix('|') {
-        Some(json) => serde_json::from_str(json).map_err(|_| ShareError::Damaged)?,
+        Some(json) => crate::json::corrections(json).map_err(|_| ShareError::Damaged)?,
         None if rest.is_empty() => Corrections::default(),
         None => return Err(ShareError::Damaged),
     };

@@ -7,8 +7,8 @@ pub use parallax_view::fold::{
 };
 pub use parallax_view::grid::{grid, Grid, GridRow};
 pub use parallax_view::pairs::{
-    columns, first_rows, lit, ribbon_lit, ribbons, selected_link, ColumnEntry, Partners, Ribbon,
-    SelectedLink, SentenceId, Target,
+    columns, first_rows, lit, ribbon_lit, ribbons, selected_link, ColumnEntry, FirstRows, Partners,
+    Ribbon, SelectedLink, SentenceId, Target,
 };
 pub use parallax_view::summary::{summary, Summary};
 pub use parallax_view::{

@@ -7,7 +7,6 @@
 //! carry, so a fact only others report sits where they report it.
 
 use parallax::report::{Report, SentenceKind};
-use std::collections::BTreeMap;
 
 /// The grid of a report.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,14 +43,24 @@ impl GridRow {
     }
 }
 
+/// The row of sentence `s` of document `doc` in `row_of`, if it has one yet. Dense lists, not a
+/// B-tree keyed by pairs: one B-tree type less in the page's wasm.
+fn row_at(row_of: &[Vec<Option<usize>>], doc: usize, s: usize) -> Option<usize> {
+    row_of.get(doc).and_then(|d| d.get(s)).copied().flatten()
+}
+
 /// The grid of `report`, rows in the order of document `base` (the first document when `base`
 /// is out of range).
 pub fn grid(report: &Report, base: usize) -> Grid {
     let n = report.documents.len();
     let base = if base < n { base } else { 0 };
     let mut rows: Vec<GridRow> = Vec::new();
-    // row_of[(doc, sentence)] = row index
-    let mut row_of: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // row_of[doc][sentence] = the sentence's row (see [`row_at`])
+    let mut row_of: Vec<Vec<Option<usize>>> = report
+        .documents
+        .iter()
+        .map(|d| vec![None; d.sentences.len()])
+        .collect();
     for (index, cluster) in report.clusters.iter().enumerate() {
         let mut cells = vec![Vec::new(); n];
         for member in cluster.members.iter().filter(|m| m.doc < n) {
@@ -60,7 +69,7 @@ pub fn grid(report: &Report, base: usize) -> Grid {
                 .sentences
                 .iter()
                 .copied()
-                .filter(|&s| s < count && !row_of.contains_key(&(member.doc, s)))
+                .filter(|&s| s < count && row_of[member.doc][s].is_none())
                 .collect();
         }
         if cells.iter().all(Vec::is_empty) {
@@ -68,7 +77,7 @@ pub fn grid(report: &Report, base: usize) -> Grid {
         }
         for (doc, sentences) in cells.iter().enumerate() {
             for &s in sentences {
-                row_of.insert((doc, s), rows.len());
+                row_of[doc][s] = Some(rows.len());
             }
         }
         rows.push(GridRow {
@@ -81,12 +90,12 @@ pub fn grid(report: &Report, base: usize) -> Grid {
     }
     for (doc, document) in report.documents.iter().enumerate() {
         for (s, sentence) in document.sentences.iter().enumerate() {
-            if sentence.kind == SentenceKind::Boilerplate || row_of.contains_key(&(doc, s)) {
+            if sentence.kind == SentenceKind::Boilerplate || row_of[doc][s].is_some() {
                 continue;
             }
             let mut cells = vec![Vec::new(); n];
             cells[doc] = vec![s];
-            row_of.insert((doc, s), rows.len());
+            row_of[doc][s] = Some(rows.len());
             rows.push(GridRow {
                 cluster: None,
                 cells,
@@ -98,12 +107,12 @@ pub fn grid(report: &Report, base: usize) -> Grid {
     }
     for link in report.links.iter().filter(|l| !l.flags.is_empty()) {
         let [a, b] = link.docs;
-        let left = link.left.iter().filter_map(|&s| row_of.get(&(a, s)));
-        for &row in left {
+        let left = link.left.iter().filter_map(|&s| row_at(&row_of, a, s));
+        for row in left {
             if link
                 .right
                 .iter()
-                .any(|&s| row_of.get(&(b, s)) == Some(&row))
+                .any(|&s| row_at(&row_of, b, s) == Some(row))
             {
                 rows[row].flagged = true;
                 rows[row].marked[a] = true;
@@ -130,13 +139,13 @@ pub fn grid(report: &Report, base: usize) -> Grid {
             };
             let anchor = (0..first)
                 .rev()
-                .filter_map(|s| row_of.get(&(doc, s)))
-                .find_map(|&r| rows[r].cells[base].first().copied());
+                .filter_map(|s| row_at(&row_of, doc, s))
+                .find_map(|r| rows[r].cells[base].first().copied());
             (anchor, 1, doc, first)
         })
         .collect();
     let mut keyed: Vec<_> = keys.into_iter().zip(rows).collect();
-    keyed.sort_by_key(|(key, _)| *key);
+    parallax::order::sort_by_key(&mut keyed, |(key, _)| *key);
     let rows = keyed.into_iter().map(|(_, row)| row).collect();
     let columns = std::iter::once(base)
         .chain((0..n).filter(|&d| d != base))

@@ -6,7 +6,6 @@
 
 use crate::marks::sentences;
 use parallax::report::{Link, Report};
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A link with its indices cleaned: sorted, deduplicated, in range.
 pub(crate) struct CleanLink<'a> {
@@ -33,8 +32,15 @@ impl CleanLink<'_> {
 
 /// Indices sorted, deduplicated and below `count`.
 fn clean_indices(indices: &[usize], count: usize) -> Vec<usize> {
-    let set: BTreeSet<usize> = indices.iter().copied().filter(|&i| i < count).collect();
-    set.into_iter().collect()
+    sorted_unique(indices.iter().copied().filter(|&i| i < count).collect())
+}
+
+/// `list` sorted and without repeats, by the program's one sort ([`parallax::order`]; a
+/// `BTreeSet` collected from them would sort with a copy of the standard sort of its own).
+fn sorted_unique(mut list: Vec<usize>) -> Vec<usize> {
+    parallax::order::sort(&mut list);
+    list.dedup();
+    list
 }
 
 /// For each link of the report, its sentence indices sorted, deduplicated and in range:
@@ -120,25 +126,27 @@ fn root(parent: &mut [usize], mut i: usize) -> usize {
 /// The connected groups of `links`, in the order of each group's first link in `links`.
 pub(crate) fn groups<'a, 'r>(links: &'a [CleanLink<'r>]) -> Vec<Group<'a, 'r>> {
     let mut parent: Vec<usize> = (0..links.len()).collect();
-    // The first link seen holding each (side, sentence).
-    let mut holder: BTreeMap<(usize, usize), usize> = BTreeMap::new();
+    // The first link seen holding each sentence, by side (lists grown as needed, not a B-tree
+    // keyed by pairs: one B-tree type less in the page's wasm).
+    let mut holder: [Vec<Option<usize>>; 2] = [Vec::new(), Vec::new()];
     for (k, link) in links.iter().enumerate() {
         let held = link
             .left
             .iter()
             .map(|&i| (0, i))
             .chain(link.right.iter().map(|&j| (1, j)));
-        for id in held {
-            match holder.get(&id) {
-                Some(&other) => {
+        for (side, sentence) in held {
+            if holder[side].len() <= sentence {
+                holder[side].resize(sentence + 1, None);
+            }
+            match holder[side][sentence] {
+                Some(other) => {
                     let (a, b) = (root(&mut parent, k), root(&mut parent, other));
                     // The smaller position is the root, so groups come in a stable order.
                     let (low, high) = (a.min(b), a.max(b));
                     parent[high] = low;
                 }
-                None => {
-                    holder.insert(id, k);
-                }
+                None => holder[side][sentence] = Some(k),
             }
         }
     }
@@ -152,20 +160,19 @@ pub(crate) fn groups<'a, 'r>(links: &'a [CleanLink<'r>]) -> Vec<Group<'a, 'r>> {
         .filter(|m| !m.is_empty())
         .map(|m| {
             let mut group: Vec<&CleanLink> = m.iter().map(|&k| &links[k]).collect();
-            group.sort_by(|a, b| {
+            parallax::order::sort_by(&mut group, |a, b| {
                 let two_sided = |l: &CleanLink| !l.left.is_empty() && !l.right.is_empty();
                 two_sided(b)
                     .cmp(&two_sided(a))
                     .then(b.rank_score().total_cmp(&a.rank_score()))
                     .then(a.index.cmp(&b.index))
             });
-            let left: BTreeSet<usize> = group.iter().flat_map(|l| l.left.iter().copied()).collect();
-            let right: BTreeSet<usize> =
-                group.iter().flat_map(|l| l.right.iter().copied()).collect();
+            let left = sorted_unique(group.iter().flat_map(|l| l.left.iter().copied()).collect());
+            let right = sorted_unique(group.iter().flat_map(|l| l.right.iter().copied()).collect());
             Group {
                 links: group,
-                left: left.into_iter().collect(),
-                right: right.into_iter().collect(),
+                left,
+                right,
             }
         })
         .collect()

@@ -5,7 +5,7 @@ use crate::layout::link_indices;
 use crate::marks::{plain, sentences};
 use crate::row::{Row, RowKind, SentenceView};
 use parallax::report::Report;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// A sentence pair joined by a link, for the reordering view.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,9 @@ impl Ribbon {
 
 /// Every linked (left, right) sentence pair, once, with the best score among its links.
 pub fn ribbons(report: &Report) -> Vec<Ribbon> {
-    let mut best: BTreeMap<(usize, usize), Ribbon> = BTreeMap::new();
+    // Every pair as the links give it, then the best of each pair (a list sorted by the
+    // program's one sort, not a B-tree of pairs: one B-tree type less in the page's wasm).
+    let mut all: Vec<Ribbon> = Vec::new();
     for (link, (left, right)) in report.links.iter().zip(link_indices(report)) {
         let score = if link.score.is_finite() {
             link.score.clamp(0.0, 1.0)
@@ -43,22 +45,29 @@ pub fn ribbons(report: &Report) -> Vec<Ribbon> {
         };
         for &i in &left {
             for &j in &right {
-                let ribbon = Ribbon {
+                all.push(Ribbon {
                     left: i,
                     right: j,
                     score,
                     kind: RowKind::Link(link.kind).normalized(),
-                };
-                match best.get(&(i, j)) {
-                    Some(old) if old.score >= score => {}
-                    _ => {
-                        best.insert((i, j), ribbon);
-                    }
-                }
+                });
             }
         }
     }
-    best.into_values().collect()
+    // Stable, so each pair's ribbons stay in link order: the first with the best score wins.
+    parallax::order::sort_by_key(&mut all, |r| (r.left, r.right));
+    let mut best: Vec<Ribbon> = Vec::new();
+    for ribbon in all {
+        match best.last_mut() {
+            Some(old) if (old.left, old.right) == (ribbon.left, ribbon.right) => {
+                if old.score < ribbon.score {
+                    *old = ribbon;
+                }
+            }
+            _ => best.push(ribbon),
+        }
+    }
+    best
 }
 
 /// One sentence in the reordering view.
@@ -98,34 +107,40 @@ pub fn columns(report: &Report) -> [Vec<ColumnEntry>; 2] {
 pub type SentenceId = (usize, usize);
 
 /// For each sentence, the sentences of the other article it is linked to.
+///
+/// Sorted lists, not B-tree maps and sets: each B-tree of a new type is another few KB of the
+/// page's wasm, and these lists are built once per report and only looked up.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Partners {
-    map: BTreeMap<SentenceId, Vec<SentenceId>>,
+    /// `(sentence, its partners ascending)`, by ascending sentence.
+    map: Vec<(SentenceId, Vec<SentenceId>)>,
 }
 
 impl Partners {
     /// Collects partners from every link (all pairs of a many-to-many link).
     pub fn new(report: &Report) -> Self {
-        let mut map: BTreeMap<SentenceId, BTreeSet<SentenceId>> = BTreeMap::new();
+        let mut pairs: Vec<(SentenceId, SentenceId)> = Vec::new();
         for ribbon in ribbons(report) {
-            map.entry((0, ribbon.left))
-                .or_default()
-                .insert((1, ribbon.right));
-            map.entry((1, ribbon.right))
-                .or_default()
-                .insert((0, ribbon.left));
+            pairs.push(((0, ribbon.left), (1, ribbon.right)));
+            pairs.push(((1, ribbon.right), (0, ribbon.left)));
         }
-        Self {
-            map: map
-                .into_iter()
-                .map(|(k, v)| (k, v.into_iter().collect()))
-                .collect(),
+        parallax::order::sort(&mut pairs);
+        pairs.dedup();
+        let mut map: Vec<(SentenceId, Vec<SentenceId>)> = Vec::new();
+        for (id, partner) in pairs {
+            match map.last_mut() {
+                Some((last, partners)) if *last == id => partners.push(partner),
+                _ => map.push((id, vec![partner])),
+            }
         }
+        Self { map }
     }
 
     /// The partners of one sentence, ascending; empty when it is unmatched.
     pub fn of(&self, id: SentenceId) -> &[SentenceId] {
-        self.map.get(&id).map_or(&[], Vec::as_slice)
+        self.map
+            .binary_search_by(|(k, _)| k.cmp(&id))
+            .map_or(&[], |at| self.map[at].1.as_slice())
     }
 }
 
@@ -138,12 +153,13 @@ pub enum Target {
     Ribbon(usize, usize),
 }
 
-/// The sentences to light for a target: a sentence's partners, or both ends of a ribbon.
-pub fn lit(target: Option<Target>, partners: &Partners) -> BTreeSet<SentenceId> {
+/// The sentences to light for a target: a sentence's partners, or both ends of a ribbon;
+/// ascending, without repeats.
+pub fn lit(target: Option<Target>, partners: &Partners) -> Vec<SentenceId> {
     match target {
-        None => BTreeSet::new(),
-        Some(Target::Sentence(id)) => partners.of(id).iter().copied().collect(),
-        Some(Target::Ribbon(i, j)) => [(0, i), (1, j)].into_iter().collect(),
+        None => Vec::new(),
+        Some(Target::Sentence(id)) => partners.of(id).to_vec(),
+        Some(Target::Ribbon(i, j)) => vec![(0, i), (1, j)],
     }
 }
 
@@ -161,14 +177,45 @@ pub fn ribbon_lit(ribbon: &Ribbon, target: Option<Target>) -> bool {
 /// sentence once (a sentence in several links shares one row with all its partners), so this
 /// is the one row of each sentence; a row list built otherwise may repeat a sentence, and the
 /// page shows the later appearances as quieter repeats.
-pub fn first_rows(rows: &[Row]) -> BTreeMap<SentenceId, usize> {
-    let mut first = BTreeMap::new();
+pub fn first_rows(rows: &[Row]) -> FirstRows {
+    let mut first: Vec<(SentenceId, usize)> = Vec::new();
     for (at, row) in rows.iter().enumerate() {
         for view in row.left.iter().chain(&row.right) {
-            first.entry((view.doc, view.sentence)).or_insert(at);
+            first.push(((view.doc, view.sentence), at));
         }
     }
-    first
+    // Stable: each sentence's rows stay in row order, and the first is kept.
+    parallax::order::sort_by_key(&mut first, |&(id, _)| id);
+    first.dedup_by_key(|&mut (id, _)| id);
+    FirstRows { first }
+}
+
+/// For every sentence, the first row that shows it ([`first_rows`]): a sorted list, not a
+/// `BTreeMap` (one B-tree type less in the page's wasm).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FirstRows {
+    /// `(sentence, its first row)`, by ascending sentence.
+    first: Vec<(SentenceId, usize)>,
+}
+
+impl FirstRows {
+    /// The first row that shows sentence `id`.
+    pub fn get(&self, id: &SentenceId) -> Option<&usize> {
+        self.first
+            .binary_search_by(|(k, _)| k.cmp(id))
+            .ok()
+            .map(|at| &self.first[at].1)
+    }
+
+    /// How many sentences the rows show.
+    pub fn len(&self) -> usize {
+        self.first.len()
+    }
+
+    /// Whether the rows show no sentence.
+    pub fn is_empty(&self) -> bool {
+        self.first.is_empty()
+    }
 }
 
 /// What the reader selected (pinned), as the `parallax-select` event tells an embedding page.

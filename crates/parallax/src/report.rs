@@ -253,9 +253,11 @@ impl LinkRef {
     /// assert_eq!(r, LinkRef { docs: [0, 2], left: vec![1], right: vec![4, 5] });
     /// ```
     pub fn new(docs: [usize; 2], mut left: Vec<usize>, mut right: Vec<usize>) -> Self {
-        left.sort_unstable();
+        // Equal indices cannot be told apart, so the program's one (stable) sort gives what
+        // an unstable one would, without another copy of the standard sort in the page.
+        crate::order::sort(&mut left);
         left.dedup();
-        right.sort_unstable();
+        crate::order::sort(&mut right);
         right.dedup();
         if docs[0] > docs[1] {
             Self {

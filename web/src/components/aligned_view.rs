@@ -7,13 +7,13 @@
 //! (`shares` or `diff`).
 
 use super::sentence::sentence_in;
-use crate::view_model::{fold_label, Block, FoldKind, Row, RowDisplay, SentenceId, SentenceView};
+use crate::view_model::{fold_label, Block, FirstRows, FoldKind, Row, RowDisplay, SentenceView};
 use leptos::prelude::*;
 use parallax_html::number::fixed;
-use std::collections::BTreeMap;
 
-/// The open folds, by first row: their kind and how many rows they hold.
-pub type OpenFolds = BTreeMap<usize, (FoldKind, usize)>;
+/// The open folds, by first row: their kind and how many rows they hold. A list by ascending first row, not a `BTreeMap`: a few entries, looked up by row, and one
+/// B-tree type less in the page's wasm.
+pub type OpenFolds = Vec<(usize, (FoldKind, usize))>;
 
 /// The rows of one report, with a generation number that changes with every new report
 /// (it keys the rendered blocks, so a new report never reuses stale elements).
@@ -24,7 +24,7 @@ pub struct Rows {
     /// The rows from [`crate::view_model::rows`].
     pub rows: Vec<Row>,
     /// The first row of every sentence ([`crate::view_model::first_rows`]).
-    pub first: BTreeMap<SentenceId, usize>,
+    pub first: FirstRows,
 }
 
 /// Past this many rows and folds the view is long (`px-long`): rows off screen then skip
@@ -85,7 +85,7 @@ pub fn AlignedView(
                 children=move |(_, block)| match block {
                     Block::Row(i) => {
                         let refold = move || {
-                            open_folds.with(|open| open.get(&i).copied()).map(|(kind, count)| {
+                            open_folds.with(|open| open.iter().find(|(first, _)| *first == i).map(|(_, fold)| *fold)).map(|(kind, count)| {
                                 unfold_view(i, kind, count, on_collapse)
                             })
                         };
@@ -153,7 +153,7 @@ fn unfold_view(
 fn cell_sentence(
     index: usize,
     view: SentenceView,
-    first: &BTreeMap<SentenceId, usize>,
+    first: &FirstRows,
     display: Signal<RowDisplay>,
     row_unsure: bool,
 ) -> impl IntoView {
@@ -255,7 +255,7 @@ fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
 fn row_view(
     index: usize,
     row: Row,
-    first: &BTreeMap<SentenceId, usize>,
+    first: &FirstRows,
     names: Signal<(String, String)>,
     on_jump: Callback<usize>,
 ) -> impl IntoView {

@@ -658,13 +658,15 @@ type Field = fn(&Side) -> Option<String>;
 /// alone. Returns a warning to show while a text cannot be saved.
 fn persist(page: Page) -> Signal<Option<String>> {
     let (panes, options, theme, shared) = (page.panes, page.options, page.theme, page.shared);
-    let failing = RwSignal::new(BTreeSet::<String>::new());
+    // The keys that could not be saved: a list (a few at most), not a B-tree set of strings,
+    // which would be one more B-tree type in the page's wasm.
+    let failing = RwSignal::new(Vec::<String>::new());
     let note = move |key: String, saved: bool| {
         failing.update(|f| {
             if saved {
-                f.remove(&key);
-            } else {
-                f.insert(key);
+                f.retain(|k| *k != key);
+            } else if !f.contains(&key) {
+                f.push(key);
             }
         });
     };

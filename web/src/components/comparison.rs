@@ -147,16 +147,15 @@ impl Store {
                         return OpenFolds::new();
                     }
                     // The folds as they would be with none open, keeping those that are open.
-                    view_model::blocks(&r.rows, filter.get(), &BTreeSet::new())
-                        .into_iter()
-                        .filter_map(|b| match b {
-                            Block::Fold { kind, rows } => rows
-                                .first()
-                                .filter(|first| open.contains(first))
-                                .map(|&first| (first, (kind, rows.len()))),
-                            Block::Row(_) => None,
-                        })
-                        .collect()
+                    let mut folds = OpenFolds::new();
+                    for block in view_model::blocks(&r.rows, filter.get(), &BTreeSet::new()) {
+                        if let Block::Fold { kind, rows } = block {
+                            if let Some(&first) = rows.first().filter(|f| open.contains(f)) {
+                                folds.push((first, (kind, rows.len())));
+                            }
+                        }
+                    }
+                    folds
                 })
             })
         });

@@ -5,7 +5,6 @@ use crate::state::View;
 use crate::view_model::{Mark, Partners, Piece, RowDisplay, SentenceId, SentenceView, Target};
 use leptos::html;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
 
 /// What the reader points at, shared by every sentence and ribbon through context.
 #[derive(Debug, Clone, Copy)]
@@ -17,7 +16,7 @@ pub struct Highlight {
     /// `hover`, else `pinned`.
     pub current: Memo<Option<Target>>,
     /// The sentences to light for `current`.
-    pub lit: Memo<BTreeSet<SentenceId>>,
+    pub lit: Memo<Vec<SentenceId>>,
     /// Who is linked to whom.
     pub partners: Memo<Partners>,
     /// The view on screen.

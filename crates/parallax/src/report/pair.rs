@@ -32,7 +32,10 @@ impl Report {
                 _ => None,
             })
             .collect();
-        links.sort_by(|x, y| (&x.left, &x.right).cmp(&(&y.left, &y.right)));
+        // The program's one stable sort (crate::order), not another copy of the standard one.
+        crate::order::sort_by(&mut links, |x, y| {
+            (&x.left, &x.right).cmp(&(&y.left, &y.right))
+        });
         // Coverage within the pair is the N-article coverage of these two documents alone.
         let coverage = crate::nway::coverage(&documents, &links);
         let unmatched = unmatched(&documents, &links);
@@ -56,7 +59,7 @@ impl Report {
                 })
             })
             .collect();
-        clusters.sort_by_key(|c| {
+        crate::order::sort_by_key(&mut clusters, |c| {
             (
                 c.members[0].sentences.first().copied(),
                 c.members[1].sentences.first().copied(),
@@ -76,7 +79,7 @@ impl Report {
                     _ => None,
                 })
                 .collect();
-            refs.sort();
+            crate::order::sort(&mut refs);
             refs
         };
         let corrections = Corrections {
