@@ -56,7 +56,7 @@ impl ScoreTable {
             let specific = pairs.get(index).and_then(|p| {
                 let l = left_profiles.get(p.left)?.as_ref()?;
                 let r = right_profiles.get(p.right)?.as_ref()?;
-                Some(topics.specific(l, r))
+                Some(topics.specific((p.left, l), (p.right, r)))
             });
             let structural = context.structural(&pairs, index, specific);
             if let Some(pair) = pairs.get_mut(index) {

@@ -19,6 +19,9 @@ const TOPIC_MIN: usize = 2;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Topics {
     ids: Vec<Id>,
+    /// Each sentence's idf mass of its own stems that are not topic stems, left and right
+    /// (0 for `None` sentences): computed once, not once per pair.
+    own: [Vec<f64>; 2],
 }
 
 /// What two sentences share beyond the topic stems.
@@ -35,7 +38,7 @@ pub(crate) struct Specific {
 
 impl Topics {
     /// The topic stems of the two sides' sentences (`None` sentences are left out).
-    pub(crate) fn new(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Self {
+    pub(crate) fn new(left_side: &[Option<Prepared>], right_side: &[Option<Prepared>]) -> Self {
         let counts = |side: &[Option<Prepared>]| -> (BTreeMap<Id, usize>, usize) {
             let mut counts = BTreeMap::new();
             let mut sentences = 0;
@@ -47,7 +50,7 @@ impl Topics {
             }
             (counts, sentences)
         };
-        let ((left, left_n), (right, right_n)) = (counts(left), counts(right));
+        let ((left, left_n), (right, right_n)) = (counts(left_side), counts(right_side));
         let floor = |n: usize| ((n as f64 * TOPIC_SHARE).ceil() as usize).max(TOPIC_MIN);
         let (left_floor, right_floor) = (floor(left_n), floor(right_n));
         let ids = left
@@ -55,21 +58,45 @@ impl Topics {
             .filter(|&(id, &n)| n >= left_floor && right.get(id).is_some_and(|&m| m >= right_floor))
             .map(|(&id, _)| id)
             .collect();
-        Self { ids }
+        let mut topics = Self {
+            ids,
+            own: [Vec::new(), Vec::new()],
+        };
+        let own = |side: &[Option<Prepared>]| -> Vec<f64> {
+            side.iter()
+                .map(|p| p.as_ref().map_or(0.0, |p| topics.own_mass(p)))
+                .collect()
+        };
+        topics.own = [own(left_side), own(right_side)];
+        topics
+    }
+
+    /// The idf mass of the stems of `p` that are not topic stems.
+    fn own_mass(&self, p: &Prepared) -> f64 {
+        p.terms
+            .iter()
+            .filter(|t| !self.contains(t.0))
+            .map(|t| t.2)
+            .sum()
     }
 
     fn contains(&self, id: Id) -> bool {
         self.ids.binary_search(&id).is_ok()
     }
 
-    /// What `left` and `right` share beyond the topic stems (symmetric to the bit).
-    pub(crate) fn specific(&self, left: &Prepared, right: &Prepared) -> Specific {
-        let own = |p: &Prepared| -> f64 {
-            p.terms
-                .iter()
-                .filter(|t| !self.contains(t.0))
-                .map(|t| t.2)
-                .sum()
+    /// What sentence `i` of the left side and sentence `j` of the right side (`left` and
+    /// `right`, the profiles [`Topics::new`] was given) share beyond the topic stems
+    /// (symmetric to the bit).
+    pub(crate) fn specific(
+        &self,
+        (i, left): (usize, &Prepared),
+        (j, right): (usize, &Prepared),
+    ) -> Specific {
+        let own = |side: usize, k: usize, p: &Prepared| -> f64 {
+            self.own[side]
+                .get(k)
+                .copied()
+                .unwrap_or_else(|| self.own_mass(p))
         };
         let mut shared = 0.0;
         let mut shares_plain = false;
@@ -96,7 +123,7 @@ impl Topics {
                 0.0
             }
         };
-        let (cl, cr) = (cover(own(left)), cover(own(right)));
+        let (cl, cr) = (cover(own(0, i, left)), cover(own(1, j, right)));
         Specific {
             mass: (1.0 + shared).ln() / 4.0,
             cover_min: cl.min(cr),
