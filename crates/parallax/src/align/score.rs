@@ -230,6 +230,18 @@ impl ScoreTable {
 
     /// The prepared profile of the given sentences of one side, read in order.
     pub(super) fn joined(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
+        // One sentence read on its own is its own profile, already prepared with these
+        // weights (merging one profile gives it back; a test checks).
+        if let [i] = indices {
+            if let Some(Some(prepared)) = side.get(*i) {
+                return prepared.clone();
+            }
+        }
+        self.merged(side, indices)
+    }
+
+    /// [`ScoreTable::joined`] by merging the profiles and weighing the result.
+    fn merged(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
         let parts: Vec<&Profile> = indices
             .iter()
             .filter_map(|&i| side.get(i)?.as_ref())
