@@ -117,12 +117,12 @@ mod tests {
         );
         for i in 0..left.len() {
             assert_eq!(
-                table.joined(&table.left, &[i]),
+                *table.joined(&table.left, &[i]),
                 table.merged(&table.left, &[i])
             );
         }
         assert_eq!(
-            table.joined(&table.right, &[0]),
+            *table.joined(&table.right, &[0]),
             table.merged(&table.right, &[0])
         );
     }
