@@ -13,6 +13,8 @@ use std::ops::Range;
 pub(super) struct Mention {
     /// Folded words, possessive `'s` removed: `["yury", "ushakov"]`.
     pub words: Vec<String>,
+    /// [`canon`] of each of `words`, computed once for every pair it is compared in.
+    canon: Vec<String>,
     /// The words as written, for notes.
     surfaces: Vec<String>,
     /// The title words before the name, folded (`foreign minister`), or empty.
@@ -190,6 +192,7 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
         .collect();
     let weak = side.language == Language::German && words.len() == 1 && !has_title;
     Some(Mention {
+        canon: words.iter().map(|w| canon(w)).collect(),
         words,
         surfaces,
         role,
@@ -278,20 +281,20 @@ pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> 
     if roles.is_empty() {
         return flags;
     }
-    let left_words: BTreeSet<String> = left
+    let left_words: BTreeSet<&str> = left
         .iter()
-        .flat_map(|m| m.words.iter().map(|w| canon(w)))
+        .flat_map(|m| m.canon.iter().map(String::as_str))
         .collect();
-    let right_words: BTreeSet<String> = right
+    let right_words: BTreeSet<&str> = right
         .iter()
-        .flat_map(|m| m.words.iter().map(|w| canon(w)))
+        .flat_map(|m| m.canon.iter().map(String::as_str))
         .collect();
     for role in roles {
         let (Some(l), Some(r)) = (single_holder(left, role), single_holder(right, role)) else {
             continue;
         };
-        let related = l.words.iter().any(|w| right_words.contains(&canon(w)))
-            || r.words.iter().any(|w| left_words.contains(&canon(w)))
+        let related = l.canon.iter().any(|w| right_words.contains(w.as_str()))
+            || r.canon.iter().any(|w| left_words.contains(w.as_str()))
             || variant_words(l, r).is_some();
         if !related {
             let note = format!(
@@ -330,7 +333,8 @@ fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
         if l == r {
             continue;
         }
-        if !is_variant(l, r) {
+        let same_canon = || left.canon.get(k) == right.canon.get(k);
+        if !is_variant_by(l, r, same_canon) {
             return None;
         }
         changes.push(k);
@@ -341,11 +345,16 @@ fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
 /// Two different folded words that spell one name: equal after transliteration rules, or (five
 /// letters or more) one inner letter apart (`Vasquez` / `Vazquez`).
 pub(super) fn is_variant(left: &str, right: &str) -> bool {
+    is_variant_by(left, right, || canon(left) == canon(right))
+}
+
+/// [`is_variant`], asking `same_canon` whether the two words' [`canon`] forms are equal.
+fn is_variant_by(left: &str, right: &str, same_canon: impl FnOnce() -> bool) -> bool {
     let alphabetic = |s: &str| s.chars().all(|c| c.is_alphabetic() || c == '-');
     if left == right || !alphabetic(left) || !alphabetic(right) {
         return false;
     }
-    if canon(left) == canon(right) {
+    if same_canon() {
         return true;
     }
     let length = left.chars().count();
