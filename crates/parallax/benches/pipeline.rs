@@ -166,6 +166,20 @@ fn bench_seed_pairs(c: &mut Criterion) {
                 .len()
             });
         });
+        // Issue 18's small-input pair: seeds 002 vs 004 (15.7 KB), the bench page's first seed row.
+        if let (Some(left), Some(right)) = (seeds.get(2), seeds.get(4)) {
+            group.bench_function(BenchmarkId::new("seeds 002 vs 004", 2), |b| {
+                b.iter(|| {
+                    compare(
+                        &Article::new("left", black_box(left)),
+                        &Article::new("right", black_box(right)),
+                        &Options::default(),
+                    )
+                    .links
+                    .len()
+                });
+            });
+        }
         // The discrepancy detector alone, on every link of those comparisons: its share of
         // the time above is what flags cost.
         let prepared: Vec<Prepared> = seeds
