@@ -53,12 +53,10 @@ impl ScoreTable {
         );
         let context = Context::new(left, right, &pairs, near);
         let topics = Topics::new(&left_profiles, &right_profiles);
+        let indices: Vec<(usize, usize)> = pairs.iter().map(|p| (p.left, p.right)).collect();
+        let specifics = topics.specific_all(&left_profiles, &right_profiles, &indices);
         for index in 0..pairs.len() {
-            let specific = pairs.get(index).and_then(|p| {
-                let l = left_profiles.get(p.left)?.as_ref()?;
-                let r = right_profiles.get(p.right)?.as_ref()?;
-                Some(topics.specific((p.left, l), (p.right, r)))
-            });
+            let specific = specifics.get(index).copied().flatten();
             let structural = context.structural(&pairs, index, specific);
             if let Some(pair) = pairs.get_mut(index) {
                 pair.structural = structural;

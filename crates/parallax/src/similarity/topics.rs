@@ -116,18 +116,101 @@ impl Topics {
                 }
             }
         }
-        let cover = |mass: f64| {
-            if mass > 0.0 {
-                (shared / mass).min(1.0)
-            } else {
-                0.0
-            }
+        finish(shared, shares_plain, own(0, i, left), own(1, j, right))
+    }
+
+    /// [`Topics::specific`] of many pairs of the sides [`Topics::new`] was given, in the
+    /// order of `pairs` (`None` where either sentence is `None`): the same values to the bit.
+    ///
+    /// When most pairs are asked for, the stems are not merged pair by pair: the right
+    /// side's stems are indexed once, and each left sentence adds the idf of its shared
+    /// non-topic stems into one sum per right sentence, in stem order, as the merge does.
+    pub(crate) fn specific_all(
+        &self,
+        left: &[Option<Prepared>],
+        right: &[Option<Prepared>],
+        pairs: &[(usize, usize)],
+    ) -> Vec<Option<Specific>> {
+        let one = |&(i, j): &(usize, usize)| {
+            let (l, r) = (left.get(i)?.as_ref()?, right.get(j)?.as_ref()?);
+            Some(self.specific((i, l), (j, r)))
         };
-        let (cl, cr) = (cover(own(0, i, left)), cover(own(1, j, right)));
-        Specific {
-            mass: (1.0 + shared).ln() / 4.0,
-            cover_min: cl.min(cr),
-            shares_plain,
+        if pairs.len().saturating_mul(2) < left.len().saturating_mul(right.len()) {
+            return pairs.iter().map(one).collect();
         }
+        // (stem, right sentence, whether it is one of that sentence's names), sorted.
+        let mut index: Vec<(Id, usize, bool)> = right
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| Some((j, p.as_ref()?)))
+            .flat_map(|(j, p)| {
+                p.terms
+                    .iter()
+                    .map(move |t| (t.0, j, p.profile.names.binary_search(&t.0).is_ok()))
+            })
+            .collect();
+        index.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let n = right.len();
+        let (mut shared, mut plain) = (vec![0.0; n], vec![false; n]);
+        let mut touched: Vec<usize> = Vec::new();
+        let mut current = None;
+        let mut out = Vec::with_capacity(pairs.len());
+        for &(i, j) in pairs {
+            let (Some(Some(l)), Some(Some(r))) = (left.get(i), right.get(j)) else {
+                out.push(None);
+                continue;
+            };
+            if current != Some(i) {
+                current = Some(i);
+                for &t in &touched {
+                    shared[t] = 0.0;
+                    plain[t] = false;
+                }
+                touched.clear();
+                for &(id, _, idf) in &l.terms {
+                    if self.contains(id) {
+                        continue;
+                    }
+                    let named = l.profile.names.binary_search(&id).is_ok();
+                    let start = index.partition_point(|e| e.0 < id);
+                    for &(_, k, right_named) in index[start..].iter().take_while(|e| e.0 == id) {
+                        touched.push(k);
+                        shared[k] += idf;
+                        plain[k] |= !named && !right_named;
+                    }
+                }
+            }
+            out.push(Some(finish(
+                shared[j],
+                plain[j],
+                self.own[0]
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| self.own_mass(l)),
+                self.own[1]
+                    .get(j)
+                    .copied()
+                    .unwrap_or_else(|| self.own_mass(r)),
+            )));
+        }
+        out
+    }
+}
+
+/// What two sentences share beyond the topic stems, from the idf mass of the shared
+/// non-topic stems and each side's own non-topic mass.
+fn finish(shared: f64, shares_plain: bool, own_left: f64, own_right: f64) -> Specific {
+    let cover = |mass: f64| {
+        if mass > 0.0 {
+            (shared / mass).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let (cl, cr) = (cover(own_left), cover(own_right));
+    Specific {
+        mass: (1.0 + shared).ln() / 4.0,
+        cover_min: cl.min(cr),
+        shares_plain,
     }
 }
