@@ -175,7 +175,8 @@ fn interned(keys: &[Vec<Cow<'_, str>>; 2]) -> [Vec<u32>; 2] {
                 .map(move |(i, key)| (key.as_ref(), side, i))
         })
         .collect();
-    order.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    // The crate's one sort instance (see `crate::order`): equal keys get one id in any order.
+    crate::order::sort_by(&mut order, |a, b| a.0.cmp(b.0));
     let mut ids = [vec![0; keys[0].len()], vec![0; keys[1].len()]];
     let mut id = 0;
     let mut previous: Option<&str> = None;

@@ -149,7 +149,7 @@ impl Topics {
                     .map(move |t| (t.0, j, p.profile.names.binary_search(&t.0).is_ok()))
             })
             .collect();
-        index.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::order::sort_by(&mut index, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
         let n = right.len();
         let (mut shared, mut plain) = (vec![0.0; n], vec![false; n]);
         let mut touched: Vec<usize> = Vec::new();
