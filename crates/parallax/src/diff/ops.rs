@@ -132,7 +132,7 @@ fn oriented_token_ops(
             .map(|&i| key(sides[s].text, &sides[s].tokens[i], options.ignore_case))
             .collect()
     });
-    let ids = interned(&keys);
+    let ids = crate::order::interned([&keys[0], &keys[1]]);
     let mut ops: Vec<TokenOp> = capture_diff_slices(Algorithm::Myers, &ids[0], &ids[1])
         .iter()
         .map(|op| {
@@ -160,34 +160,6 @@ fn oriented_token_ops(
 /// Whether the token is punctuation or a quotation mark.
 fn is_punctuation(token: &Token) -> bool {
     matches!(token.kind, TokenKind::Punct | TokenKind::Quote)
-}
-
-/// The keys of both sides as small numbers, equal exactly where the keys are equal: the diff
-/// (and its pre-pass, which groups equal items) only ever asks whether two items are equal,
-/// so it gives the same ops, without comparing strings.
-fn interned(keys: &[Vec<Cow<'_, str>>; 2]) -> [Vec<u32>; 2] {
-    let mut order: Vec<(&str, usize, usize)> = keys
-        .iter()
-        .enumerate()
-        .flat_map(|(side, list)| {
-            list.iter()
-                .enumerate()
-                .map(move |(i, key)| (key.as_ref(), side, i))
-        })
-        .collect();
-    // The crate's one sort instance (see `crate::order`): equal keys get one id in any order.
-    crate::order::sort_by(&mut order, |a, b| a.0.cmp(b.0));
-    let mut ids = [vec![0; keys[0].len()], vec![0; keys[1].len()]];
-    let mut id = 0;
-    let mut previous: Option<&str> = None;
-    for (key, side, i) in order {
-        if previous.is_some_and(|p| p != key) {
-            id += 1;
-        }
-        previous = Some(key);
-        ids[side][i] = id;
-    }
-    ids
 }
 
 /// The comparison key: the folded form, plus the letter case of the surface unless ignored.
