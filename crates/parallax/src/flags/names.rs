@@ -270,9 +270,15 @@ pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> 
         }
     }
     // One title, two different names.
-    if !same_claim {
-        return flags;
+    if same_claim {
+        flags.extend(role_conflicts(left, right));
     }
+    flags
+}
+
+/// Titles each side gives a single, unrelated name: "Foreign Minister X" / "Foreign Minister Y".
+fn role_conflicts(left: &[Mention], right: &[Mention]) -> Vec<Flag> {
+    let mut flags = Vec::new();
     let roles: BTreeSet<&str> = left
         .iter()
         .map(|m| m.role.as_str())
