@@ -223,6 +223,29 @@ fn bench_seed_pairs(c: &mut Criterion) {
     }
 }
 
+/// Issue 18's small-input pair, the bench page's first seed row: seeds 002 vs 004 (15.7 KB).
+fn bench_seeds_002_004(c: &mut Criterion) {
+    let seeds = seed_articles();
+    let (Some(left), Some(right)) = (seeds.get(2), seeds.get(4)) else {
+        return;
+    };
+    let mut group = c.benchmark_group("compare");
+    group.sample_size(20);
+    group.throughput(Throughput::Bytes((left.len() + right.len()) as u64));
+    group.bench_function(BenchmarkId::new("seeds 002 vs 004", 2), |b| {
+        b.iter(|| {
+            compare(
+                &Article::new("left", black_box(left)),
+                &Article::new("right", black_box(right)),
+                &Options::default(),
+            )
+            .links
+            .len()
+        });
+    });
+    group.finish();
+}
+
 /// The seed articles in `../shared/samples/seeds`, sorted by name; empty when absent.
 fn seed_articles() -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/samples/seeds");
@@ -238,5 +261,5 @@ fn seed_articles() -> Vec<String> {
         .collect()
 }
 
-criterion_group!(benches, bench, bench_seed_pairs);
+criterion_group!(benches, bench, bench_seed_pairs, bench_seeds_002_004);
 criterion_main!(benches);

@@ -49,32 +49,29 @@ impl Shown {
             let start = at;
             let mut text = String::with_capacity(range.len());
             let body = cleaned.get(range.clone()).unwrap_or_default();
-            let mut in_space = false;
-            let first = stretches.len();
-            for (i, c) in body.char_indices() {
-                let pos = range.start + i;
+            // Runs of white space and of everything else alternate: each run is one stretch,
+            // a white space run shown as one space.
+            let mut rest = body;
+            let mut pos = range.start;
+            while let Some(c) = rest.chars().next() {
                 let space = c.is_whitespace();
-                let continues = stretches.len() > first;
-                match stretches.last_mut() {
-                    Some(last) if continues && last.verbatim != space => {
-                        last.clean.end = pos + c.len_utf8();
-                    }
-                    _ => stretches.push(Stretch {
-                        clean: pos..pos + c.len_utf8(),
-                        shown: at,
-                        verbatim: !space,
-                    }),
-                }
+                let len = rest
+                    .find(|c: char| c.is_whitespace() != space)
+                    .unwrap_or(rest.len());
+                stretches.push(Stretch {
+                    clean: pos..pos + len,
+                    shown: at,
+                    verbatim: !space,
+                });
                 if space {
-                    if !in_space {
-                        text.push(' ');
-                        at += 1;
-                    }
+                    text.push(' ');
+                    at += 1;
                 } else {
-                    text.push(c);
-                    at += c.len_utf8();
+                    text.push_str(&rest[..len]);
+                    at += len;
                 }
-                in_space = space;
+                pos += len;
+                rest = &rest[len..];
             }
             sentences.push((text, start));
         }

@@ -209,7 +209,7 @@ pub(crate) fn tokenize_with(text: &str, range: Range<usize>, stems: &mut Stems) 
     };
     let mut tokens = Vec::new();
     let mut at_sentence_start = true;
-    let mut previous_norm = String::new();
+    let mut after_comma = false;
     let pieces = pieces(slice);
     let shouting = is_shouting(slice, &pieces);
     for piece in pieces {
@@ -245,12 +245,12 @@ pub(crate) fn tokenize_with(text: &str, range: Range<usize>, stems: &mut Stems) 
             TokenKind::Quote => {
                 token.stem.clone_from(&token.norm);
                 // `he said, “We…`: a quotation opened after a comma starts a sentence.
-                if previous_norm == "," {
+                if after_comma {
                     at_sentence_start = true;
                 }
             }
         }
-        previous_norm.clone_from(&token.norm);
+        after_comma = token.norm == ",";
         tokens.push(token);
     }
     tokens

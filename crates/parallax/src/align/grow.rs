@@ -15,6 +15,7 @@
 use super::groups::{link_counts, Block};
 use super::{ScoreTable, Side};
 use crate::similarity::{prepared_cosine, prepared_coverage, prepared_features, Prepared};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// Number of growth features.
@@ -134,7 +135,7 @@ impl ScoreTable {
         let linked = link_counts(blocks, self.left.len(), self.right.len());
         let mut out = Vec::new();
         for block in blocks {
-            let mut joined: Option<[Prepared; 2]> = None;
+            let mut joined: Option<[Cow<'_, Prepared>; 2]> = None;
             for side in [Side::Left, Side::Right] {
                 let (own, own_linked, own_count) = match side {
                     Side::Left => (&block.left, &linked.0, self.left.len()),

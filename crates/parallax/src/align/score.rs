@@ -6,6 +6,7 @@ use super::{
     SentenceInput, SentenceKind, Weights, FEATURES, ORDERED, STRUCTURAL_FEATURES,
 };
 use crate::similarity::Topics;
+use std::borrow::Cow;
 
 impl ScoreTable {
     /// Profiles both sides and scores every candidate pair with `models`.
@@ -51,12 +52,10 @@ impl ScoreTable {
         );
         let context = Context::new(left, right, &pairs, near);
         let topics = Topics::new(&left_profiles, &right_profiles);
+        let indices: Vec<(usize, usize)> = pairs.iter().map(|p| (p.left, p.right)).collect();
+        let specifics = topics.specific_all(&left_profiles, &right_profiles, &indices);
         for index in 0..pairs.len() {
-            let specific = pairs.get(index).and_then(|p| {
-                let l = left_profiles.get(p.left)?.as_ref()?;
-                let r = right_profiles.get(p.right)?.as_ref()?;
-                Some(topics.specific(l, r))
-            });
+            let specific = specifics.get(index).copied().flatten();
             let structural = context.structural(&pairs, index, specific);
             if let Some(pair) = pairs.get_mut(index) {
                 pair.structural = structural;
@@ -228,7 +227,23 @@ impl ScoreTable {
     }
 
     /// The prepared profile of the given sentences of one side, read in order.
-    pub(super) fn joined(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
+    pub(super) fn joined<'t>(
+        &self,
+        side: &'t [Option<Prepared>],
+        indices: &[usize],
+    ) -> Cow<'t, Prepared> {
+        // One sentence read on its own is its own profile, already prepared with these
+        // weights (merging one profile gives it back; a test checks).
+        if let [i] = indices {
+            if let Some(Some(prepared)) = side.get(*i) {
+                return Cow::Borrowed(prepared);
+            }
+        }
+        Cow::Owned(self.merged(side, indices))
+    }
+
+    /// [`ScoreTable::joined`] by merging the profiles and weighing the result.
+    pub(super) fn merged(&self, side: &[Option<Prepared>], indices: &[usize]) -> Prepared {
         let parts: Vec<&Profile> = indices
             .iter()
             .filter_map(|&i| side.get(i)?.as_ref())
@@ -238,7 +253,7 @@ impl ScoreTable {
     }
 
     /// Both sides of a link joined, with the lexical features between them.
-    pub(super) fn join(&self, left: &[usize], right: &[usize]) -> Joined {
+    pub(super) fn join(&self, left: &[usize], right: &[usize]) -> Joined<'_> {
         let (left, right) = (
             self.joined(&self.left, left),
             self.joined(&self.right, right),
@@ -258,13 +273,13 @@ pub(super) fn same_words(left: &Profile, right: &Profile) -> bool {
 }
 
 /// The two sides of a link, each read as one text, and the lexical features between them.
-pub(super) struct Joined {
-    pub(super) left: Prepared,
-    pub(super) right: Prepared,
+pub(super) struct Joined<'t> {
+    pub(super) left: Cow<'t, Prepared>,
+    pub(super) right: Cow<'t, Prepared>,
     pub(super) features: [f64; FEATURES],
 }
 
-impl Joined {
+impl Joined<'_> {
     /// Whether the sides have the same words in the same order.
     pub(super) fn identical(&self) -> bool {
         same_words(&self.left.profile, &self.right.profile)

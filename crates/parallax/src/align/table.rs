@@ -101,4 +101,29 @@ mod tests {
         assert!(table.links(0.9).len() <= table.links(0.1).len());
         assert_eq!((table.pairs()[0].left, table.pairs()[0].right), (0, 0));
     }
+
+    #[test]
+    fn one_sentence_joined_is_its_own_prepared_profile() {
+        let tok = |s: &str| tokenize(s, 0..s.len());
+        let left = [
+            tok("“We will not pay,” the NATO envoy said on Tuesday: 11,000 troops."),
+            tok("Three ships and two planes searched the bay."),
+        ];
+        let right = [tok("Envoy Kim said the 11,000 troops would stay.")];
+        let table = ScoreTable::new(
+            &SentenceInput::body(&left),
+            &SentenceInput::body(&right),
+            &MODELS,
+        );
+        for i in 0..left.len() {
+            assert_eq!(
+                *table.joined(&table.left, &[i]),
+                table.merged(&table.left, &[i])
+            );
+        }
+        assert_eq!(
+            *table.joined(&table.right, &[0]),
+            table.merged(&table.right, &[0])
+        );
+    }
 }

@@ -6,6 +6,7 @@ use super::cuts::{cuts, split_at_cuts};
 use super::{DiffInput, DiffOp, DiffOptions};
 use crate::tokenize::{Token, TokenKind};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::ops::Range;
 
@@ -125,13 +126,14 @@ fn oriented_token_ops(
             .filter(|&i| !(options.ignore_punctuation && is_punctuation(&side.tokens[i])))
             .collect()
     });
-    let keys: [Vec<String>; 2] = [0, 1].map(|s| {
+    let keys: [Vec<Cow<'_, str>>; 2] = [0, 1].map(|s| {
         kept[s]
             .iter()
             .map(|&i| key(sides[s].text, &sides[s].tokens[i], options.ignore_case))
             .collect()
     });
-    let mut ops: Vec<TokenOp> = capture_diff_slices(Algorithm::Myers, &keys[0], &keys[1])
+    let ids = crate::order::interned([&keys[0], &keys[1]]);
+    let mut ops: Vec<TokenOp> = capture_diff_slices(Algorithm::Myers, &ids[0], &ids[1])
         .iter()
         .map(|op| {
             let (tag, left_kept, right_kept) = op.as_tag_tuple();
@@ -161,10 +163,10 @@ fn is_punctuation(token: &Token) -> bool {
 }
 
 /// The comparison key: the folded form, plus the letter case of the surface unless ignored.
-fn key(text: &str, token: &Token, ignore_case: bool) -> String {
+fn key<'t>(text: &str, token: &'t Token, ignore_case: bool) -> Cow<'t, str> {
     let surface = text.get(token.range.clone()).unwrap_or_default();
     if ignore_case || !surface.chars().any(char::is_uppercase) {
-        return token.norm.clone();
+        return Cow::Borrowed(&token.norm);
     }
     let mut key = token.norm.clone();
     key.push('\u{1}');
@@ -175,7 +177,7 @@ fn key(text: &str, token: &Token, ignore_case: bool) -> String {
             'l'
         }
     }));
-    key
+    Cow::Owned(key)
 }
 
 /// Maps a range of kept-token positions back to a range of token indices.

@@ -15,6 +15,11 @@
 /// assert_eq!(fold("“Ｂｅｎｅ\u{FB01}ts”—Kim’s…"), "\"benefits\"-kim's...");
 /// ```
 pub fn fold(s: &str) -> String {
+    // No ASCII character is folded other than by lowercasing (none is invisible, fullwidth,
+    // a typographic quote, a dash or a ligature), and most words are ASCII.
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         let plain = match c {

@@ -68,8 +68,11 @@ impl Lines {
         for &(_, c) in chars {
             line_of.push((counts.len() - 1) as u32);
             if let Some(last) = counts.last_mut() {
-                last.0 += usize::from(c.is_ascii_alphabetic());
-                last.1 += usize::from(is_cjk(c) && !is_punctuation_head(c));
+                if c.is_ascii() {
+                    last.0 += usize::from(c.is_ascii_alphabetic());
+                } else {
+                    last.1 += usize::from(is_cjk(c) && !is_punctuation_head(c));
+                }
             }
             if c == '\n' {
                 counts.push((0, 0));
@@ -417,6 +420,10 @@ fn latin_line(i: usize, stretch: &[(usize, char)], lines: &Lines) -> bool {
 
 /// Letters, digits and CJK characters, but not the GBK heads of UTF-8 punctuation.
 fn significant(c: char) -> bool {
+    // No ASCII character is CJK: the same answer, without the range tests.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     (c.is_alphanumeric() || is_cjk(c)) && !is_punctuation_head(c)
 }
 

@@ -209,7 +209,12 @@ fn word_count(text: &str) -> usize {
         .split_whitespace()
         .filter(|t| t.chars().any(char::is_alphanumeric))
         .count();
-    let ideographs = text.chars().filter(|&c| is_ideograph(c)).count();
+    // No ASCII character is an ideograph.
+    let ideographs = if text.is_ascii() {
+        0
+    } else {
+        text.chars().filter(|&c| is_ideograph(c)).count()
+    };
     spaced + ideographs / 2
 }
 
@@ -432,7 +437,8 @@ fn is_credit(unit: &str) -> bool {
     if let Some(inner) = bare.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
         return word_count(inner) <= 14 && (inner.contains('/') || via || agency());
     }
-    word_count(unit) <= 10 && !ends_with_stop(unit) && {
+    // The cheap test first: most sentences end with a stop.
+    !ends_with_stop(unit) && word_count(unit) <= 10 && {
         let slashes = slashes_between_words(unit);
         slashes >= 1 && (slashes >= 2 || via || agency())
     }

@@ -19,6 +19,9 @@ const TOPIC_MIN: usize = 2;
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(crate) struct Topics {
     ids: Vec<Id>,
+    /// Each sentence's idf mass of its own stems that are not topic stems, left and right
+    /// (0 for `None` sentences): computed once, not once per pair.
+    own: [Vec<f64>; 2],
 }
 
 /// What two sentences share beyond the topic stems.
@@ -35,7 +38,7 @@ pub(crate) struct Specific {
 
 impl Topics {
     /// The topic stems of the two sides' sentences (`None` sentences are left out).
-    pub(crate) fn new(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Self {
+    pub(crate) fn new(left_side: &[Option<Prepared>], right_side: &[Option<Prepared>]) -> Self {
         let counts = |side: &[Option<Prepared>]| -> (BTreeMap<Id, usize>, usize) {
             let mut counts = BTreeMap::new();
             let mut sentences = 0;
@@ -47,7 +50,7 @@ impl Topics {
             }
             (counts, sentences)
         };
-        let ((left, left_n), (right, right_n)) = (counts(left), counts(right));
+        let ((left, left_n), (right, right_n)) = (counts(left_side), counts(right_side));
         let floor = |n: usize| ((n as f64 * TOPIC_SHARE).ceil() as usize).max(TOPIC_MIN);
         let (left_floor, right_floor) = (floor(left_n), floor(right_n));
         let ids = left
@@ -55,21 +58,45 @@ impl Topics {
             .filter(|&(id, &n)| n >= left_floor && right.get(id).is_some_and(|&m| m >= right_floor))
             .map(|(&id, _)| id)
             .collect();
-        Self { ids }
+        let mut topics = Self {
+            ids,
+            own: [Vec::new(), Vec::new()],
+        };
+        let own = |side: &[Option<Prepared>]| -> Vec<f64> {
+            side.iter()
+                .map(|p| p.as_ref().map_or(0.0, |p| topics.own_mass(p)))
+                .collect()
+        };
+        topics.own = [own(left_side), own(right_side)];
+        topics
+    }
+
+    /// The idf mass of the stems of `p` that are not topic stems.
+    fn own_mass(&self, p: &Prepared) -> f64 {
+        p.terms
+            .iter()
+            .filter(|t| !self.contains(t.0))
+            .map(|t| t.2)
+            .sum()
     }
 
     fn contains(&self, id: Id) -> bool {
         self.ids.binary_search(&id).is_ok()
     }
 
-    /// What `left` and `right` share beyond the topic stems (symmetric to the bit).
-    pub(crate) fn specific(&self, left: &Prepared, right: &Prepared) -> Specific {
-        let own = |p: &Prepared| -> f64 {
-            p.terms
-                .iter()
-                .filter(|t| !self.contains(t.0))
-                .map(|t| t.2)
-                .sum()
+    /// What sentence `i` of the left side and sentence `j` of the right side (`left` and
+    /// `right`, the profiles [`Topics::new`] was given) share beyond the topic stems
+    /// (symmetric to the bit).
+    pub(crate) fn specific(
+        &self,
+        (i, left): (usize, &Prepared),
+        (j, right): (usize, &Prepared),
+    ) -> Specific {
+        let own = |side: usize, k: usize, p: &Prepared| -> f64 {
+            self.own[side]
+                .get(k)
+                .copied()
+                .unwrap_or_else(|| self.own_mass(p))
         };
         let mut shared = 0.0;
         let mut shares_plain = false;
@@ -89,18 +116,101 @@ impl Topics {
                 }
             }
         }
-        let cover = |mass: f64| {
-            if mass > 0.0 {
-                (shared / mass).min(1.0)
-            } else {
-                0.0
-            }
+        finish(shared, shares_plain, own(0, i, left), own(1, j, right))
+    }
+
+    /// [`Topics::specific`] of many pairs of the sides [`Topics::new`] was given, in the
+    /// order of `pairs` (`None` where either sentence is `None`): the same values to the bit.
+    ///
+    /// When most pairs are asked for, the stems are not merged pair by pair: the right
+    /// side's stems are indexed once, and each left sentence adds the idf of its shared
+    /// non-topic stems into one sum per right sentence, in stem order, as the merge does.
+    pub(crate) fn specific_all(
+        &self,
+        left: &[Option<Prepared>],
+        right: &[Option<Prepared>],
+        pairs: &[(usize, usize)],
+    ) -> Vec<Option<Specific>> {
+        let one = |&(i, j): &(usize, usize)| {
+            let (l, r) = (left.get(i)?.as_ref()?, right.get(j)?.as_ref()?);
+            Some(self.specific((i, l), (j, r)))
         };
-        let (cl, cr) = (cover(own(left)), cover(own(right)));
-        Specific {
-            mass: (1.0 + shared).ln() / 4.0,
-            cover_min: cl.min(cr),
-            shares_plain,
+        if pairs.len().saturating_mul(2) < left.len().saturating_mul(right.len()) {
+            return pairs.iter().map(one).collect();
         }
+        // (stem, right sentence, whether it is one of that sentence's names), sorted.
+        let mut index: Vec<(Id, usize, bool)> = right
+            .iter()
+            .enumerate()
+            .filter_map(|(j, p)| Some((j, p.as_ref()?)))
+            .flat_map(|(j, p)| {
+                p.terms
+                    .iter()
+                    .map(move |t| (t.0, j, p.profile.names.binary_search(&t.0).is_ok()))
+            })
+            .collect();
+        crate::order::sort_by(&mut index, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let n = right.len();
+        let (mut shared, mut plain) = (vec![0.0; n], vec![false; n]);
+        let mut touched: Vec<usize> = Vec::new();
+        let mut current = None;
+        let mut out = Vec::with_capacity(pairs.len());
+        for &(i, j) in pairs {
+            let (Some(Some(l)), Some(Some(r))) = (left.get(i), right.get(j)) else {
+                out.push(None);
+                continue;
+            };
+            if current != Some(i) {
+                current = Some(i);
+                for &t in &touched {
+                    shared[t] = 0.0;
+                    plain[t] = false;
+                }
+                touched.clear();
+                for &(id, _, idf) in &l.terms {
+                    if self.contains(id) {
+                        continue;
+                    }
+                    let named = l.profile.names.binary_search(&id).is_ok();
+                    let start = index.partition_point(|e| e.0 < id);
+                    for &(_, k, right_named) in index[start..].iter().take_while(|e| e.0 == id) {
+                        touched.push(k);
+                        shared[k] += idf;
+                        plain[k] |= !named && !right_named;
+                    }
+                }
+            }
+            out.push(Some(finish(
+                shared[j],
+                plain[j],
+                self.own[0]
+                    .get(i)
+                    .copied()
+                    .unwrap_or_else(|| self.own_mass(l)),
+                self.own[1]
+                    .get(j)
+                    .copied()
+                    .unwrap_or_else(|| self.own_mass(r)),
+            )));
+        }
+        out
+    }
+}
+
+/// What two sentences share beyond the topic stems, from the idf mass of the shared
+/// non-topic stems and each side's own non-topic mass.
+fn finish(shared: f64, shares_plain: bool, own_left: f64, own_right: f64) -> Specific {
+    let cover = |mass: f64| {
+        if mass > 0.0 {
+            (shared / mass).min(1.0)
+        } else {
+            0.0
+        }
+    };
+    let (cl, cr) = (cover(own_left), cover(own_right));
+    Specific {
+        mass: (1.0 + shared).ln() / 4.0,
+        cover_min: cl.min(cr),
+        shares_plain,
     }
 }

@@ -98,8 +98,15 @@ fn regions(w: &[char]) -> (usize, usize) {
 }
 
 fn ends(w: &[char], suffix: &str) -> bool {
-    let k = suffix.chars().count();
-    k <= w.len() && w[w.len() - k..].iter().copied().eq(suffix.chars())
+    // From the last letter back: most suffixes tried differ there already.
+    let mut rest = w;
+    for c in suffix.chars().rev() {
+        match rest.split_last() {
+            Some((&last, before)) if last == c => rest = before,
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// The longest of `suffixes` that `w` ends with.
