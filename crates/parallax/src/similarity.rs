@@ -173,6 +173,13 @@ pub(crate) fn other_speakers_quoted(left: &Prepared, right: &Prepared) -> bool {
     shorter > 0 && 2 * shared(&left.quoted, &right.quoted) < shorter && speakers_clash(left, right)
 }
 
+/// Whether one side places its event at another time (`two years later`, `in previous
+/// remarks`) and the other names no time at all: the same actors and object at two moments.
+pub(crate) fn at_other_times(left: &Prepared, right: &Prepared) -> bool {
+    let (left, right) = (left.profile.when, right.profile.when);
+    (left.shifted && !right.timed) || (right.shifted && !left.timed)
+}
+
 /// Whether both sides name speakers, and different ones: no speaker word of one side appears
 /// anywhere in the other.
 fn speakers_clash(left: &Profile, right: &Profile) -> bool {

@@ -80,6 +80,92 @@ fn phrase<'t>(tokens: impl Iterator<Item = &'t Token>) -> Vec<Id> {
         .collect()
 }
 
+/// Words that place a sentence's event on another occasion than the story's own (folded,
+/// English and German, sorted): `two years later`, `in previous remarks`, `years ago`. Not
+/// `last` nor `earlier`: `last September` and `earlier in the day` date a step of the story
+/// itself, which the other report may tell without its date.
+#[rustfmt::skip]
+const SHIFTS: &[&str] = &[
+    "ago", "damals", "formerly", "früher", "later", "previous", "previously", "später", "vorher",
+    "zuvor",
+];
+
+/// Words that name a time, or many times (`repeatedly`, `again`: such a sentence may well
+/// cover the other report's dated instance); folded, sorted; `may` and `march` are left out
+/// as verbs first.
+#[rustfmt::skip]
+const TIMES: &[&str] = &[
+    "again", "always", "april", "august", "decade", "decades", "december", "dezember", "dienstag",
+    "donnerstag", "erneut", "ever", "februar", "february", "freitag", "friday", "gestern", "heute",
+    "immer", "jahr", "jahre", "jahren", "jahres", "jahrzehnt", "jahrzehnte", "januar", "january",
+    "juli", "july", "june", "juni", "mehrfach", "mittwoch", "monat", "monate", "monaten", "monday",
+    "montag", "month", "months", "märz", "never", "november", "october", "oft", "often", "oktober",
+    "repeatedly", "samstag", "saturday", "september", "sonntag", "sunday", "thursday", "today",
+    "tomorrow", "tonight", "tuesday", "wednesday", "week", "weeks", "wiederholt", "woche",
+    "wochen", "year", "years", "yesterday",
+];
+
+/// How many tokens open a sentence, at most, for a shift to count ([`when`]).
+const OPENING: usize = 6;
+
+/// When a sentence says its event happened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct When {
+    /// It places its event before or after the story's own ([`SHIFTS`]).
+    pub(crate) shifted: bool,
+    /// It names a time at all: a shift, a date word ([`TIMES`]) or a year.
+    pub(crate) timed: bool,
+}
+
+impl When {
+    /// What a run of sentences says: any of them.
+    pub(super) fn or(self, other: When) -> When {
+        When {
+            shifted: self.shifted || other.shifted,
+            timed: self.timed || other.timed,
+        }
+    }
+}
+
+/// When the sentence of `tokens` says its event happened.
+///
+/// A shift counts only in the sentence's opening words, before any mark (`Two years later,
+/// …`, `In previous remarks, …`): further on it is mostly a clause's own background (`…
+/// sanctions that Russia previously approved`), not the sentence's occasion.
+pub(super) fn when(tokens: &[Token]) -> When {
+    let mut when = When::default();
+    let opening = tokens
+        .iter()
+        .position(|t| t.kind == TokenKind::Punct)
+        .unwrap_or(tokens.len())
+        .min(OPENING);
+    for (i, token) in tokens.iter().enumerate() {
+        let norm = token.norm.as_str();
+        match token.kind {
+            TokenKind::Word if SHIFTS.binary_search(&norm).is_ok() => {
+                // `previously reported` dates the report, not the event.
+                let of_report = tokens
+                    .get(i + 1)
+                    .is_some_and(|t| SPEECH_VERBS.binary_search(&t.norm.as_str()).is_ok());
+                when.shifted |= i < opening && !of_report;
+                when.timed = true;
+            }
+            TokenKind::Word if TIMES.binary_search(&norm).is_ok() => when.timed = true,
+            TokenKind::Number if is_year(norm) => when.timed = true,
+            _ => {}
+        }
+    }
+    when
+}
+
+/// `1990`, `2024`, `1990s`: four digits from 1800 to 2099, an `s` allowed after them.
+fn is_year(norm: &str) -> bool {
+    let digits = norm.strip_suffix('s').unwrap_or(norm);
+    digits.len() == 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&digits[..2], "18" | "19" | "20")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +200,51 @@ mod tests {
             want.sort_unstable();
             got.sort_unstable();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_time_words_are_sorted_for_binary_search() {
+        for list in [SHIFTS, TIMES] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        }
+    }
+
+    #[test]
+    fn when_tells_shifted_timed_and_untimed_sentences_apart() {
+        let cases: &[(&str, bool, bool)] = &[
+            ("Two years later, Maravia joined Korvan.", true, true),
+            (
+                "In previous remarks, officials pledged closer ties.",
+                true,
+                true,
+            ),
+            ("Last September, Putin met Kim.", false, true),
+            ("Earlier in the day, Kim welcomed Putin.", false, false),
+            ("Damals traf Putin Kim.", true, true),
+            (
+                "Both deny it, which Russia previously approved.",
+                false,
+                true,
+            ),
+            (
+                "Russian media previously reported that Kim would host it.",
+                false,
+                true,
+            ),
+            ("Russia has repeatedly blocked new sanctions.", false, true),
+            ("In September 2023, Putin met Kim.", false, true),
+            ("The 1990s were hard.", false, true),
+            ("The treaty was signed on Wednesday.", false, true),
+            (
+                "The embargo should be lifted, state media said.",
+                false,
+                false,
+            ),
+            ("He fired 2500 rounds.", false, false),
+        ];
+        for &(text, shifted, timed) in cases {
+            assert_eq!(when(&tokens(text)), When { shifted, timed }, "{text}");
         }
     }
 }

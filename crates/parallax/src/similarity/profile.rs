@@ -128,6 +128,8 @@ pub struct Profile {
     pub(super) quoted: Vec<Id>,
     /// Stems of the speakers it names (`Ukraine said`, `according to X`), sorted, no repeats.
     pub(super) speakers: Vec<Id>,
+    /// When it says its event happened.
+    pub(super) when: super::cues::When,
     /// The folded words, numbers and marks without quote marks, for spotting identical text.
     /// Each followed by the unit separator `\u{1f}`, so the surface of a run of sentences is
     /// their surfaces one after the other.
@@ -223,6 +225,7 @@ impl Profile {
             .collect();
         profile.surface_id = fnv(profile.surface.bytes());
         profile.speakers = super::cues::speakers(tokens);
+        profile.when = super::cues::when(tokens);
         profile.opens_with_connective = tokens
             .iter()
             .find(|t| t.is_word())
@@ -276,6 +279,7 @@ impl Profile {
             merged.names.extend(&part.names);
             merged.quoted.extend(&part.quoted);
             merged.speakers.extend(&part.speakers);
+            merged.when = merged.when.or(part.when);
             merged.surface.push_str(&part.surface);
             merged.content += part.content;
             merged.words += part.words;

@@ -182,3 +182,50 @@ fn other_speakers_quoted_needs_two_speakers_two_quotes_and_other_words() {
         );
     }
 }
+
+#[test]
+fn at_other_times_needs_a_shift_on_one_side_and_no_time_on_the_other() {
+    // (left, right, expected)
+    let cases: &[(&str, &str, bool)] = &[
+        (
+            "The treaty covers cooperation in many fields.",
+            "In previous remarks, officials pledged cooperation in many fields.",
+            true,
+        ),
+        // The other side is dated too: both may tell one earlier step.
+        (
+            "In September 2023, Putin met Kim at a rocket base.",
+            "Two years later, Putin met Kim at a rocket base.",
+            false,
+        ),
+        // A sentence about repeated events may cover the dated one.
+        (
+            "Russia has repeatedly blocked new sanctions.",
+            "Five years later, Russia blocked new sanctions.",
+            false,
+        ),
+        // A shift that dates a report, not the event.
+        (
+            "Kim hosted a reception.",
+            "Russian media previously reported that Kim would host a reception.",
+            false,
+        ),
+        // Neither side shifts.
+        (
+            "The treaty covers cooperation in many fields.",
+            "The pact calls for cooperation in trade.",
+            false,
+        ),
+    ];
+    for &(left, right, expected) in cases {
+        let (l, r) = (profile(left), profile(right));
+        let weights = Weights::new([&l, &r].into_iter());
+        let (l, r) = (weights.prepare(l), weights.prepare(r));
+        assert_eq!(at_other_times(&l, &r), expected, "{left} / {right}");
+        assert_eq!(
+            at_other_times(&r, &l),
+            expected,
+            "mirrored: {left} / {right}"
+        );
+    }
+}
