@@ -170,17 +170,7 @@ fn other_speakers_quoted_needs_two_speakers_two_quotes_and_other_words() {
             false,
         ),
     ];
-    for &(left, right, expected) in cases {
-        let (l, r) = (profile(left), profile(right));
-        let weights = Weights::new([&l, &r].into_iter());
-        let (l, r) = (weights.prepare(l), weights.prepare(r));
-        assert_eq!(other_speakers_quoted(&l, &r), expected, "{left} / {right}");
-        assert_eq!(
-            other_speakers_quoted(&r, &l),
-            expected,
-            "mirrored: {left} / {right}"
-        );
-    }
+    check_rule(cases, other_speakers_quoted);
 }
 
 #[test]
@@ -217,15 +207,16 @@ fn at_other_times_needs_a_shift_on_one_side_and_no_time_on_the_other() {
             false,
         ),
     ];
+    check_rule(cases, at_other_times);
+}
+
+/// Checks a symmetric rule over two sentences on `(left, right, expected)` cases, both ways.
+fn check_rule(cases: &[(&str, &str, bool)], rule: fn(&Prepared, &Prepared) -> bool) {
     for &(left, right, expected) in cases {
         let (l, r) = (profile(left), profile(right));
         let weights = Weights::new([&l, &r].into_iter());
         let (l, r) = (weights.prepare(l), weights.prepare(r));
-        assert_eq!(at_other_times(&l, &r), expected, "{left} / {right}");
-        assert_eq!(
-            at_other_times(&r, &l),
-            expected,
-            "mirrored: {left} / {right}"
-        );
+        assert_eq!(rule(&l, &r), expected, "{left} / {right}");
+        assert_eq!(rule(&r, &l), expected, "mirrored: {left} / {right}");
     }
 }
