@@ -165,13 +165,24 @@ impl Profile {
     /// assert_eq!(profile.word_len(), 9);
     /// ```
     pub fn new(tokens: &[Token]) -> Self {
-        let mut terms: Vec<Id> = Vec::new();
-        let mut all: Vec<Id> = Vec::new();
-        let mut profile = Profile::default();
-        let mut sequence: Vec<Id> = Vec::new();
-        let mut words: Vec<Id> = Vec::new();
+        // Sized once up front: a sentence has at most one id per token in each list, and a
+        // word of n characters at most n - 1 grams (and one at least).
+        let (mut count, mut bytes) = (0, 0);
+        for token in tokens {
+            count += 1;
+            bytes += token.norm.len() + 1;
+        }
+        let mut terms: Vec<Id> = Vec::with_capacity(count);
+        let mut all: Vec<Id> = Vec::with_capacity(count);
+        let mut profile = Profile {
+            surface: String::with_capacity(bytes),
+            grams: Vec::with_capacity(bytes),
+            ..Profile::default()
+        };
+        let mut sequence: Vec<Id> = Vec::with_capacity(count);
+        let mut words: Vec<Id> = Vec::with_capacity(count);
         let mut in_quote = false;
-        let mut chars = Vec::new();
+        let mut chars = Vec::with_capacity(bytes);
         for token in tokens {
             match token.kind {
                 TokenKind::Quote => {
