@@ -172,11 +172,6 @@ impl Run<'_> {
 /// Encodes the run of `codec` characters at character `i` back to legacy bytes and reads the
 /// longest valid UTF-8 prefix that ends on a character boundary.
 fn decode_run(codec: Codec, chars: &[(usize, char)], i: usize) -> Option<Decoding> {
-    // Only a GBK code whose first byte leads a UTF-8 sequence can start a run, and those all
-    // decode to CJK ideographs: other characters never need the GBK table built.
-    if codec == Codec::Gbk && !chars.get(i).is_some_and(|&(_, c)| GBK_RUN_STARTS.contains(&c)) {
-        return None;
-    }
     let mut run = Run {
         codec,
         chars: chars.get(i..)?,
@@ -217,6 +212,12 @@ fn attempt(
     lines: &mut Option<Lines>,
 ) -> Option<Repair> {
     if codec == Codec::Gbk {
+        // Only a GBK code whose first byte leads a UTF-8 sequence can start a run, and those
+        // all decode to CJK ideographs: other characters need neither the GBK table nor the
+        // line counts.
+        if !chars.get(i).is_some_and(|&(_, c)| GBK_RUN_STARTS.contains(&c)) {
+            return None;
+        }
         // GBK repairs need ASCII letters on the line; most Chinese lines have none.
         let lines = lines.get_or_insert_with(|| Lines::new(chars));
         if lines.counts_around(i).0 == 0 {
