@@ -384,20 +384,37 @@ fn push_grams(word: &str, chars: &mut Vec<char>, out: &mut Vec<Id>) {
     chars.extend(word.chars());
     chars.push(' ');
     if chars.len() <= GRAM + 2 {
-        out.push(fnv(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+        out.push(fnv_chars(chars));
         return;
     }
     for window in chars.windows(GRAM) {
-        out.push(fnv(window.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+        out.push(fnv_chars(window));
     }
 }
 
 /// 64-bit FNV-1a over bytes.
 pub(super) fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash: u64 = FNV_OFFSET;
     for byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash = fnv_step(hash, byte);
+    }
+    hash
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// [`fnv`] over the little-endian bytes of each character's code, in plain loops (the
+/// flattened iterator does not compile to them).
+fn fnv_chars(chars: &[char]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    for &c in chars {
+        for byte in u32::from(c).to_le_bytes() {
+            hash = fnv_step(hash, byte);
+        }
     }
     hash
 }
@@ -409,7 +426,13 @@ pub(super) fn id(text: &str) -> Id {
 
 /// The id of an ordered pair of ids.
 pub(super) fn pair_id(first: Id, second: Id) -> Id {
-    fnv(first.to_le_bytes().into_iter().chain(second.to_le_bytes()))
+    let mut hash = FNV_OFFSET;
+    for id in [first, second] {
+        for byte in id.to_le_bytes() {
+            hash = fnv_step(hash, byte);
+        }
+    }
+    hash
 }
 
 /// Appends a word, number or mark to a surface, with its separator.
