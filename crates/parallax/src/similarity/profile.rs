@@ -274,9 +274,16 @@ impl Profile {
     /// assert!(joined.same_surface(&whole));
     /// ```
     pub fn merge(parts: &[&Profile]) -> Profile {
-        let mut terms: Vec<(Id, u32)> = Vec::new();
-        let mut all: Vec<(Id, u32)> = Vec::new();
-        let mut merged = Profile::default();
+        let total = |list: fn(&Profile) -> usize| parts.iter().map(|&p| list(p)).sum::<usize>();
+        let mut terms: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.terms.len()));
+        let mut all: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.words_all.len()));
+        let mut merged = Profile {
+            grams: Vec::with_capacity(total(|p| p.grams.len())),
+            bigrams: Vec::with_capacity(total(|p| p.bigrams.len())),
+            trigrams: Vec::with_capacity(total(|p| p.trigrams.len())),
+            surface: String::with_capacity(total(|p| p.surface.len())),
+            ..Profile::default()
+        };
         for part in parts {
             terms.extend(&part.terms);
             all.extend(&part.words_all);
