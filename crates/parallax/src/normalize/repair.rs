@@ -215,7 +215,10 @@ fn attempt(
         // Only a GBK code whose first byte leads a UTF-8 sequence can start a run, and those
         // all decode to CJK ideographs: other characters need neither the GBK table nor the
         // line counts.
-        if !chars.get(i).is_some_and(|&(_, c)| GBK_RUN_STARTS.contains(&c)) {
+        if !chars
+            .get(i)
+            .is_some_and(|&(_, c)| GBK_RUN_STARTS.contains(&c))
+        {
             return None;
         }
         // GBK repairs need ASCII letters on the line; most Chinese lines have none.
@@ -683,5 +686,8 @@ pub(super) fn gbk_code(c: char) -> Option<u16> {
         reverse
     });
     let c = u16::try_from(u32::from(c)).ok()?;
-    reverse.get(usize::from(c)).copied().filter(|&code| code != 0)
+    reverse
+        .get(usize::from(c))
+        .copied()
+        .filter(|&code| code != 0)
 }
