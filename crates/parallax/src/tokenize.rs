@@ -207,10 +207,10 @@ pub(crate) fn tokenize_with(text: &str, range: Range<usize>, stems: &mut Stems) 
     let Some(slice) = text.get(range.clone()) else {
         return Vec::new();
     };
-    let mut tokens = Vec::new();
     let mut at_sentence_start = true;
     let mut after_comma = false;
     let pieces = pieces(slice);
+    let mut tokens = Vec::with_capacity(pieces.len());
     let shouting = is_shouting(slice, &pieces);
     for piece in pieces {
         let surface = &slice[piece.clone()];
@@ -477,7 +477,9 @@ fn is_blank(c: char) -> bool {
 
 /// Token ranges relative to `s`: word-bound pieces, trimmed, split and hyphen-joined.
 fn pieces(s: &str) -> Vec<Range<usize>> {
-    let mut trimmed = Vec::new();
+    // Word-bound pieces alternate with the spaces between them: about one for every three
+    // bytes of running text, so the list rarely grows.
+    let mut trimmed = Vec::with_capacity(s.len() / 3 + 1);
     for (offset, piece) in s.split_word_bound_indices() {
         push_trimmed(s, offset..offset + piece.len(), &mut trimmed);
     }

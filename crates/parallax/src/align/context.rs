@@ -30,6 +30,12 @@ pub(super) struct Context {
     /// `rows[i]..rows[i + 1]`: where the pairs of left sentence `i` sit in the pair list
     /// (sorted by left, then right), so a pair is found in its row, not in the whole list.
     pub(super) rows: Vec<usize>,
+    /// The lexical score of every pair by `left * width + right` (0 where there is no pair),
+    /// when most pairs are candidates (short articles), so a score is read, not searched for;
+    /// empty otherwise.
+    grid: Vec<f64>,
+    /// The row length of `grid`: the right article's sentence count.
+    width: usize,
     /// For each sentence, its most similar sentences in its own article, with their cosine.
     pub(super) left_near: near::Near,
     pub(super) right_near: near::Near,
@@ -82,7 +88,10 @@ impl Context {
         let rows = (0..=left.len())
             .map(|i| pairs.partition_point(|q| q.left < i))
             .collect();
+        let grid = grid(pairs, left.len(), right.len());
         Self {
+            grid,
+            width: right.len(),
             left_best,
             right_best,
             left_count: left_rank.iter().flatten().count(),
@@ -114,6 +123,13 @@ impl Context {
             let (Some(i), Some(j)) = (i, j) else {
                 return 0.0;
             };
+            if !self.grid.is_empty() {
+                return if j < self.width {
+                    self.grid.get(i * self.width + j).copied().unwrap_or(0.0)
+                } else {
+                    0.0
+                };
+            }
             let (Some(&start), Some(&end)) = (self.rows.get(i), self.rows.get(i + 1)) else {
                 return 0.0;
             };
@@ -173,6 +189,23 @@ impl Context {
             specific.map_or(0.0, |s| s.cover_min),
         ]
     }
+}
+
+/// The dense table of [`Context::grid`], or nothing when the pairs are few next to all the
+/// sentence pairs or one lies outside the articles.
+fn grid(pairs: &[PairEvidence], left: usize, right: usize) -> Vec<f64> {
+    let cells = left.saturating_mul(right);
+    if cells == 0 || cells > 4 * pairs.len().max(1024) {
+        return Vec::new();
+    }
+    let mut grid = vec![0.0; cells];
+    for p in pairs {
+        if p.left >= left || p.right >= right {
+            return Vec::new();
+        }
+        grid[p.left * right + p.right] = p.lexical_score;
+    }
+    grid
 }
 
 /// Up to this many anchors, the crossing feature counts every anchor a pair crosses; beyond,

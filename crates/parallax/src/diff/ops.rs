@@ -168,7 +168,8 @@ fn key<'t>(text: &str, token: &'t Token, ignore_case: bool) -> Cow<'t, str> {
     if ignore_case || !surface.chars().any(char::is_uppercase) {
         return Cow::Borrowed(&token.norm);
     }
-    let mut key = token.norm.clone();
+    let mut key = String::with_capacity(token.norm.len() + 1 + surface.len());
+    key.push_str(&token.norm);
     key.push('\u{1}');
     key.extend(surface.chars().filter(|c| c.is_alphabetic()).map(|c| {
         if c.is_uppercase() {

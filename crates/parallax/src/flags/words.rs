@@ -85,6 +85,9 @@ impl<'a> Prepared<'a> {
                     .map(Cow::Owned)
                     .collect(),
             };
+            tokens.reserve(sentence_tokens.len());
+            sentence_of.reserve(sentence_tokens.len());
+            first.reserve(sentence_tokens.len());
             for token in sentence_tokens {
                 let is_word = token.is_word();
                 let opens = token.kind == TokenKind::Quote || token.norm == "(";

@@ -23,6 +23,10 @@ impl Codec {
     }
 }
 
+/// Every character whose GBK code (in [`gbk_code`]'s table) starts with a UTF-8 lead byte
+/// lies in this range (a test checks it), so no other character can start a GBK run.
+pub(super) const GBK_RUN_STARTS: std::ops::RangeInclusive<char> = '\u{4E00}'..='\u{9FFF}';
+
 /// Longest scan of one candidate run, in legacy bytes.
 const MAX_RUN_BYTES: usize = 96;
 
@@ -208,6 +212,15 @@ fn attempt(
     lines: &mut Option<Lines>,
 ) -> Option<Repair> {
     if codec == Codec::Gbk {
+        // Only a GBK code whose first byte leads a UTF-8 sequence can start a run, and those
+        // all decode to CJK ideographs: other characters need neither the GBK table nor the
+        // line counts.
+        if !chars
+            .get(i)
+            .is_some_and(|&(_, c)| GBK_RUN_STARTS.contains(&c))
+        {
+            return None;
+        }
         // GBK repairs need ASCII letters on the line; most Chinese lines have none.
         let lines = lines.get_or_insert_with(|| Lines::new(chars));
         if lines.counts_around(i).0 == 0 {
@@ -268,7 +281,7 @@ fn attempt(
 }
 
 /// Length of a UTF-8 sequence from its first byte; 0 for a byte that cannot start one.
-fn utf8_width(byte: u8) -> usize {
+pub(super) fn utf8_width(byte: u8) -> usize {
     match byte {
         0x00..=0x7F => 1,
         0xC2..=0xDF => 2,
@@ -658,36 +671,23 @@ pub(super) fn gbk_pairs() -> impl Iterator<Item = (u8, u8)> {
 
 /// The GBK code of `c`, if `c` is in the part of GBK that UTF-8 mojibake can produce.
 pub(super) fn gbk_code(c: char) -> Option<u16> {
-    static REVERSE: OnceLock<Vec<(u16, u16)>> = OnceLock::new();
+    // Indexed by the character (UTF-16), 0 where it has no code (no GBK code is 0): the first
+    // code of [`gbk_pairs`] that gives it. A zeroed table of 64 Ki codes costs no sorting.
+    static REVERSE: OnceLock<Vec<u16>> = OnceLock::new();
     let reverse = REVERSE.get_or_init(|| {
-        let mut reverse: Vec<(u16, u16)> = gbk_pairs()
-            .zip(gbk_chars())
-            .filter(|&(_, c)| c != 0)
-            .map(|((lead, trail), c)| (c, u16::from_be_bytes([lead, trail])))
-            .collect();
-        // Two stable counting-sort passes (low byte, then high byte of the character): much
-        // less code than a general sort. Codes stay ascending among equal characters.
-        for shift in [0, 8] {
-            let key = |&(c, _): &(u16, u16)| usize::from((c >> shift) as u8);
-            let mut starts = [0usize; 257];
-            for entry in &reverse {
-                starts[key(entry) + 1] += 1;
+        let mut reverse = vec![0u16; 0x1_0000];
+        for ((lead, trail), c) in gbk_pairs().zip(gbk_chars()) {
+            if let Some(slot) = reverse.get_mut(usize::from(c)).filter(|_| c != 0) {
+                if *slot == 0 {
+                    *slot = u16::from_be_bytes([lead, trail]);
+                }
             }
-            for i in 1..starts.len() {
-                starts[i] += starts[i - 1];
-            }
-            let mut sorted = vec![(0, 0); reverse.len()];
-            for entry in &reverse {
-                let slot = &mut starts[key(entry)];
-                sorted[*slot] = *entry;
-                *slot += 1;
-            }
-            reverse = sorted;
         }
-        reverse.dedup_by_key(|&mut (c, _)| c);
         reverse
     });
     let c = u16::try_from(u32::from(c)).ok()?;
-    let i = reverse.binary_search_by_key(&c, |&(c, _)| c).ok()?;
-    reverse.get(i).map(|&(_, code)| code)
+    reverse
+        .get(usize::from(c))
+        .copied()
+        .filter(|&code| code != 0)
 }

@@ -1,7 +1,9 @@
 //! Mojibake repair against real codecs: the GBK table checked against `encoding_rs`, our own
 //! sentences broken by GBK and Windows-1252 and repaired, clean text in any language kept.
 
-use super::repair::{gbk_chars, gbk_code, gbk_pairs, is_cjk, is_punctuation_head};
+use super::repair::{
+    gbk_chars, gbk_code, gbk_pairs, is_cjk, is_punctuation_head, utf8_width, GBK_RUN_STARTS,
+};
 use super::*;
 use crate::test_support::unique;
 
@@ -222,4 +224,17 @@ fn every_gbk_character_led_by_e2_is_cjk() {
     }
     // The table holds the 64 characters UTF-8 punctuation can leave (`E2 80` to `E2 BF`).
     assert_eq!(heads, 64);
+}
+
+#[test]
+fn only_cjk_ideographs_start_a_gbk_run() {
+    let mut starts = 0;
+    for ((lead, _), c) in gbk_pairs().zip(gbk_chars()).filter(|&(_, c)| c != 0) {
+        if utf8_width(lead) >= 2 {
+            let c = char::from_u32(u32::from(c)).unwrap();
+            assert!(GBK_RUN_STARTS.contains(&c), "{c:?}");
+            starts += 1;
+        }
+    }
+    assert!(starts > 1000);
 }

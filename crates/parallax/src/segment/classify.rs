@@ -131,8 +131,9 @@ pub(super) fn classify(text: &str, lines: &[Line]) -> Vec<SentenceKind> {
         };
         for unit in &line.units {
             let unit_text = text.get(unit.clone()).unwrap_or("");
+            // The cheap test first: most units end with a stop.
             let furniture =
-                contains(FURNITURE, &normalize(unit_text)) && !ends_with_stop(unit_text);
+                !ends_with_stop(unit_text) && contains(FURNITURE, &normalize(unit_text));
             kinds.push(if kind == SentenceKind::Body && furniture {
                 SentenceKind::Boilerplate
             } else {
@@ -165,11 +166,11 @@ fn intrinsic(text: &str, key: &str, words: usize, units: &[&str], count: usize) 
     // "… on Monday. Read More": a furniture unit at the end does not make a title.
     let trailing_furniture = units.len() > 1
         && units
-            .last()
-            .is_some_and(|u| contains(FURNITURE, &normalize(u)))
-        && units
             .get(units.len() - 2)
-            .is_some_and(|u| ends_with_stop(u));
+            .is_some_and(|u| ends_with_stop(u))
+        && units
+            .last()
+            .is_some_and(|u| contains(FURNITURE, &normalize(u)));
     let terminal = ends_with_stop(text) || trailing_furniture;
     if count >= 2 && words <= 6 && !terminal {
         return Class::Boilerplate;

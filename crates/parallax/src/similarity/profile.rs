@@ -167,13 +167,24 @@ impl Profile {
     /// assert_eq!(profile.word_len(), 9);
     /// ```
     pub fn new(tokens: &[Token]) -> Self {
-        let mut terms: Vec<Id> = Vec::new();
-        let mut all: Vec<Id> = Vec::new();
-        let mut profile = Profile::default();
-        let mut sequence: Vec<Id> = Vec::new();
-        let mut words: Vec<Id> = Vec::new();
+        // Sized once up front: a sentence has at most one id per token in each list, and a
+        // word of n characters at most n - 1 grams (and one at least).
+        let (mut count, mut bytes) = (0, 0);
+        for token in tokens {
+            count += 1;
+            bytes += token.norm.len() + 1;
+        }
+        let mut terms: Vec<Id> = Vec::with_capacity(count);
+        let mut all: Vec<Id> = Vec::with_capacity(count);
+        let mut profile = Profile {
+            surface: String::with_capacity(bytes),
+            grams: Vec::with_capacity(bytes),
+            ..Profile::default()
+        };
+        let mut sequence: Vec<Id> = Vec::with_capacity(count);
+        let mut words: Vec<Id> = Vec::with_capacity(count);
         let mut in_quote = false;
-        let mut chars = Vec::new();
+        let mut chars = Vec::with_capacity(bytes);
         for token in tokens {
             match token.kind {
                 TokenKind::Quote => {
@@ -266,9 +277,16 @@ impl Profile {
     /// assert!(joined.same_surface(&whole));
     /// ```
     pub fn merge(parts: &[&Profile]) -> Profile {
-        let mut terms: Vec<(Id, u32)> = Vec::new();
-        let mut all: Vec<(Id, u32)> = Vec::new();
-        let mut merged = Profile::default();
+        let total = |list: fn(&Profile) -> usize| parts.iter().map(|&p| list(p)).sum::<usize>();
+        let mut terms: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.terms.len()));
+        let mut all: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.words_all.len()));
+        let mut merged = Profile {
+            grams: Vec::with_capacity(total(|p| p.grams.len())),
+            bigrams: Vec::with_capacity(total(|p| p.bigrams.len())),
+            trigrams: Vec::with_capacity(total(|p| p.trigrams.len())),
+            surface: String::with_capacity(total(|p| p.surface.len())),
+            ..Profile::default()
+        };
         for part in parts {
             terms.extend(&part.terms);
             all.extend(&part.words_all);
@@ -377,20 +395,37 @@ fn push_grams(word: &str, chars: &mut Vec<char>, out: &mut Vec<Id>) {
     chars.extend(word.chars());
     chars.push(' ');
     if chars.len() <= GRAM + 2 {
-        out.push(fnv(chars.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+        out.push(fnv_chars(chars));
         return;
     }
     for window in chars.windows(GRAM) {
-        out.push(fnv(window.iter().flat_map(|c| u32::from(*c).to_le_bytes())));
+        out.push(fnv_chars(window));
     }
 }
 
 /// 64-bit FNV-1a over bytes.
 pub(super) fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash: u64 = FNV_OFFSET;
     for byte in bytes {
-        hash ^= u64::from(byte);
-        hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash = fnv_step(hash, byte);
+    }
+    hash
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+}
+
+/// [`fnv`] over the little-endian bytes of each character's code, in plain loops (the
+/// flattened iterator does not compile to them).
+fn fnv_chars(chars: &[char]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    for &c in chars {
+        for byte in u32::from(c).to_le_bytes() {
+            hash = fnv_step(hash, byte);
+        }
     }
     hash
 }
@@ -402,7 +437,13 @@ pub(super) fn id(text: &str) -> Id {
 
 /// The id of an ordered pair of ids.
 pub(super) fn pair_id(first: Id, second: Id) -> Id {
-    fnv(first.to_le_bytes().into_iter().chain(second.to_le_bytes()))
+    let mut hash = FNV_OFFSET;
+    for id in [first, second] {
+        for byte in id.to_le_bytes() {
+            hash = fnv_step(hash, byte);
+        }
+    }
+    hash
 }
 
 /// Appends a word, number or mark to a surface, with its separator.

@@ -23,7 +23,9 @@ pub(crate) fn stem(word: &str) -> String {
         step_4(&mut w, p2);
         step_5(&mut w, p1, p2);
     }
-    w.iter().map(|&c| if c == 'Y' { 'y' } else { c }).collect()
+    let mut out = String::with_capacity(w.len());
+    out.extend(w.iter().map(|&c| if c == 'Y' { 'y' } else { c }));
+    out
 }
 
 fn is_vowel(c: char) -> bool {
