@@ -18,7 +18,7 @@
 
 mod english;
 mod german;
-mod stop_words;
+pub(crate) mod stop_words;
 
 use crate::normalize::{fold, is_invisible};
 // A hash map with a fixed hasher for the stem memory: looked up only, never iterated, and

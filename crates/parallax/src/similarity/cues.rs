@@ -5,6 +5,7 @@
 //! different speakers in different words ([`super::other_speakers_quoted`]).
 
 use super::profile::{id, Id};
+use crate::tokenize::stop_words::contains;
 use crate::tokenize::{Token, TokenKind};
 
 /// Reporting verbs, folded (English and German), sorted: the words around them name the
@@ -40,7 +41,7 @@ pub(super) fn speakers(tokens: &[Token]) -> Vec<Id> {
             continue;
         }
         let norm = token.norm.as_str();
-        let found = if SPEECH_VERBS.binary_search(&norm).is_ok() {
+        let found = if contains(SPEECH_VERBS, norm) {
             let before = phrase(tokens[..i].iter().rev());
             if before.is_empty() && VERBS_BEFORE.contains(&norm) {
                 phrase(tokens[i + 1..].iter())
@@ -142,15 +143,15 @@ pub(super) fn when(tokens: &[Token]) -> When {
     for (i, token) in tokens.iter().enumerate() {
         let norm = token.norm.as_str();
         match token.kind {
-            TokenKind::Word if SHIFTS.binary_search(&norm).is_ok() => {
+            TokenKind::Word if contains(SHIFTS, norm) => {
                 // `previously reported` dates the report, not the event.
                 let of_report = tokens
                     .get(i + 1)
-                    .is_some_and(|t| SPEECH_VERBS.binary_search(&t.norm.as_str()).is_ok());
+                    .is_some_and(|t| contains(SPEECH_VERBS, &t.norm));
                 when.shifted |= i < opening && !of_report;
                 when.timed = true;
             }
-            TokenKind::Word if TIMES.binary_search(&norm).is_ok() => when.timed = true,
+            TokenKind::Word if contains(TIMES, norm) => when.timed = true,
             TokenKind::Number if is_year(norm) => when.timed = true,
             _ => {}
         }

@@ -65,21 +65,7 @@ impl Weights {
     /// assert!(weights.idf("snow") > weights.idf("rain"));
     /// ```
     pub fn new<'a>(profiles: impl Iterator<Item = &'a Profile>) -> Self {
-        // Sized once for every id the profiles hold (fewer are distinct), so the maps never
-        // grow and rehash on the way.
-        let profiles: Vec<&Profile> = profiles.collect();
-        let total = |list: fn(&Profile) -> usize| profiles.iter().map(|&p| list(p)).sum::<usize>();
-        let mut weights = Weights {
-            terms: Counts::with_capacity_and_hasher(
-                total(|p| p.words_all.len() + p.terms.len()),
-                BuildHasherDefault::default(),
-            ),
-            grams: Counts::with_capacity_and_hasher(
-                total(|p| p.grams.len()),
-                BuildHasherDefault::default(),
-            ),
-            ..Weights::default()
-        };
+        let mut weights = Weights::default();
         for profile in profiles {
             weights.sentences += 1;
             for &(stem, _) in &profile.words_all {
