@@ -169,11 +169,8 @@ impl Profile {
     pub fn new(tokens: &[Token]) -> Self {
         // Sized once up front: a sentence has at most one id per token in each list, and a
         // word of n characters at most n - 1 grams (and one at least).
-        let (mut count, mut bytes) = (0, 0);
-        for token in tokens {
-            count += 1;
-            bytes += token.norm.len() + 1;
-        }
+        let count = tokens.len();
+        let bytes: usize = tokens.iter().map(|t| t.norm.len() + 1).sum();
         let mut terms: Vec<Id> = Vec::with_capacity(count);
         let mut all: Vec<Id> = Vec::with_capacity(count);
         let mut profile = Profile {
@@ -418,12 +415,17 @@ fn fnv_step(hash: u64, byte: u8) -> u64 {
     (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
 }
 
-/// [`fnv`] over the little-endian bytes of each character's code, in plain loops (the
-/// flattened iterator does not compile to them).
+/// [`fnv`] over the little-endian bytes of each character's code.
 fn fnv_chars(chars: &[char]) -> u64 {
+    fnv_chunks(chars.iter().map(|&c| u32::from(c).to_le_bytes()))
+}
+
+/// [`fnv`] over chunks of bytes one after the other, in plain loops (a flattened byte
+/// iterator does not compile to them).
+fn fnv_chunks<const N: usize>(chunks: impl Iterator<Item = [u8; N]>) -> u64 {
     let mut hash = FNV_OFFSET;
-    for &c in chars {
-        for byte in u32::from(c).to_le_bytes() {
+    for chunk in chunks {
+        for byte in chunk {
             hash = fnv_step(hash, byte);
         }
     }
@@ -437,13 +439,7 @@ pub(super) fn id(text: &str) -> Id {
 
 /// The id of an ordered pair of ids.
 pub(super) fn pair_id(first: Id, second: Id) -> Id {
-    let mut hash = FNV_OFFSET;
-    for id in [first, second] {
-        for byte in id.to_le_bytes() {
-            hash = fnv_step(hash, byte);
-        }
-    }
-    hash
+    fnv_chunks([first.to_le_bytes(), second.to_le_bytes()].into_iter())
 }
 
 /// Appends a word, number or mark to a surface, with its separator.
