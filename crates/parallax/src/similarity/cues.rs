@@ -42,22 +42,53 @@ pub(super) fn speakers(tokens: &[Token]) -> Vec<Id> {
         }
         let norm = token.norm.as_str();
         let found = if contains(SPEECH_VERBS, norm) {
-            let before = phrase(tokens[..i].iter().rev());
+            let before = phrase(tokens[..appositive_start(tokens, i)].iter().rev());
             if before.is_empty() && VERBS_BEFORE.contains(&norm) {
                 phrase(tokens[i + 1..].iter())
             } else {
                 before
             }
         } else if norm == "according" && tokens.get(i + 1).is_some_and(|t| t.norm == "to") {
-            phrase(tokens[i + 2..].iter().skip_while(|t| t.stop_word))
+            phrase_end(&tokens[i + 2..])
         } else if matches!(norm, "laut" | "citing") {
-            phrase(tokens[i + 1..].iter().skip_while(|t| t.stop_word))
+            phrase_end(&tokens[i + 1..])
         } else {
             Vec::new()
         };
         out.extend(found);
     }
     out
+}
+
+/// Where the words naming the speaker of the reporting verb at `verb` end: before an
+/// appositive set off by commas (`Yury Ushakov, a top aide, said`: the name, not the
+/// description), else right before the verb.
+fn appositive_start(tokens: &[Token], verb: usize) -> usize {
+    let comma = |t: &Token| t.kind == TokenKind::Punct && t.norm == ",";
+    if !verb.checked_sub(1).is_some_and(|k| comma(&tokens[k])) {
+        return verb;
+    }
+    tokens[..verb - 1]
+        .iter()
+        .rev()
+        .take(APPOSITIVE_TOKENS)
+        .position(comma)
+        .map_or(verb, |back| verb - 2 - back)
+}
+
+/// An appositive between a speaker and the verb is at most this many tokens long.
+const APPOSITIVE_TOKENS: usize = 8;
+
+/// The speaker named after `according to`, `citing` or `laut`: the run of content words after
+/// any stop words, its last [`SPEAKER_WORDS`] (`according to presidential aide Yury Ushakov`:
+/// the name comes last).
+fn phrase_end(tokens: &[Token]) -> Vec<Id> {
+    let start = tokens.iter().take_while(|t| t.stop_word).count();
+    let run = tokens[start..]
+        .iter()
+        .take_while(|t| t.is_content() && t.kind == TokenKind::Word)
+        .count();
+    phrase(tokens[(start + run).saturating_sub(SPEAKER_WORDS).max(start)..].iter())
 }
 
 /// The ids of the content words that run from the start of `tokens` up to the first stop

@@ -220,3 +220,37 @@ fn check_rule(cases: &[(&str, &str, bool)], rule: fn(&Prepared, &Prepared) -> bo
         assert_eq!(rule(&r, &l), expected, "mirrored: {left} / {right}");
     }
 }
+
+#[test]
+fn speakers_are_the_names_next_to_the_reporting_verb() {
+    // (sentence, the words naming its speakers)
+    let cases: &[(&str, &[&str])] = &[
+        ("KCNA said the visit was important.", &["KCNA"]),
+        ("“It is a breakthrough,” said Peskov.", &["Peskov"]),
+        // An appositive between the name and the verb: the name, not the description.
+        (
+            "Yury Ushakov, a top Putin aide, said the treaty was broad.",
+            &["Yury", "Ushakov"],
+        ),
+        // After `according to` the name comes last.
+        (
+            "The pact replaces past accords, according to Russian presidential aide Yury Ushakov.",
+            &["presidential", "aide", "Yury", "Ushakov"],
+        ),
+        ("The treaty, according to the ministry, is defensive.", &["ministry"]),
+        // A pronoun names nobody; a description may be anybody the other report names.
+        ("The treaty, he said, is defensive.", &[]),
+        ("The North Korean leader said the ties were strong.", &[]),
+    ];
+    for &(sentence, words) in cases {
+        let mut expected: Vec<Id> = words
+            .iter()
+            .map(|w| profile::id(&tokenize(w, 0..w.len())[0].stem))
+            .collect();
+        expected.sort_unstable();
+        let mut found = cues::speakers(&tokenize(sentence, 0..sentence.len()));
+        found.sort_unstable();
+        found.dedup();
+        assert_eq!(found, expected, "{sentence}");
+    }
+}
