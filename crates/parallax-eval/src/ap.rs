@@ -84,6 +84,39 @@ pub fn deplain_items(
     (items, gold.len())
 }
 
+/// The ranked sentence pairs of one `DEplain` document, as the seed pairs are ranked
+/// ([`seed_items`]): `(doc, complex, simple)` keys; a pair takes the best score of the links
+/// holding it and is right when both sentences are in one gold group (`positives`).
+pub fn deplain_pair_items(
+    doc: usize,
+    positives: &BTreeSet<(usize, usize)>,
+    links: &[parallax::align::Alignment],
+) -> Vec<Ranked<(usize, usize, usize)>> {
+    let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for link in links {
+        for &l in &link.left {
+            for &r in &link.right {
+                let entry = best.entry((l, r)).or_insert(link.score);
+                *entry = entry.max(link.score);
+            }
+        }
+    }
+    best.into_iter()
+        .map(|((l, r), score)| {
+            let correct = positives.contains(&(l, r));
+            Ranked {
+                score,
+                correct,
+                hits: if correct {
+                    vec![(doc, l, r)]
+                } else {
+                    Vec::new()
+                },
+            }
+        })
+        .collect()
+}
+
 /// A gold seed link across pairs: (pair, left gold sentence, right gold sentence).
 type SeedLinkKey = (usize, usize, usize);
 
@@ -198,5 +231,23 @@ mod tests {
             })
             .collect();
         assert_eq!(average_precision(&items, 3), average_precision(&shifted, 3));
+    }
+
+    #[test]
+    fn deplain_pairs_take_their_best_link_and_count_inside_a_gold_group() {
+        let link = |left: Vec<usize>, right: Vec<usize>, score| parallax::align::Alignment {
+            left,
+            right,
+            score,
+            kind: parallax::align::LinkKind::Paraphrase,
+        };
+        // Gold group {0} ↔ {0, 1}: the link 0 ↔ 0,1 holds two right pairs; 1 ↔ 1 is wrong and
+        // 0 ↔ 1 is also in the second link with a lower score.
+        let positives: BTreeSet<(usize, usize)> = [(0, 0), (0, 1)].into_iter().collect();
+        let links = [link(vec![0], vec![0, 1], 0.8), link(vec![0, 1], vec![1], 0.3)];
+        let items = deplain_pair_items(7, &positives, &links);
+        let got: Vec<(f64, bool)> = items.iter().map(|i| (i.score, i.correct)).collect();
+        assert_eq!(got, [(0.8, true), (0.8, true), (0.3, false)]);
+        assert_eq!(items[1].hits, [(7, 0, 1)]);
     }
 }

@@ -1,7 +1,7 @@
 //! The `DEplain` report: k-fold-by-document exact-group and link P/R/F1, average precision.
 
 use super::{best, label_recalls, num, thresholds, Best, Error, LabelRecall, Settings};
-use crate::ap::{average_precision, deplain_items, AP_FLOOR};
+use crate::ap::{average_precision, deplain_items, deplain_pair_items, AP_FLOOR};
 use crate::deplain::{self, Document};
 use crate::metrics::Counts;
 use crate::reliability::{reliability, reliability_text, Reliability};
@@ -79,6 +79,9 @@ pub(crate) struct DeplainAp {
     pub(crate) exact_groups: Option<f64>,
     /// Score bins of the pooled predicted groups and the share exactly right in each.
     pub(crate) reliability: Reliability,
+    /// Score bins of the pooled predicted sentence pairs and the share inside a gold group
+    /// (the seed pairs' rule: what a reader of one link sees).
+    pub(crate) pair_reliability: Reliability,
 }
 
 /// Scores each document with its own table (from the models of the folds without it).
@@ -137,16 +140,19 @@ pub fn deplain_output(
 
 /// Average precision of the exact groups of all documents pooled.
 pub(crate) fn deplain_ap(documents: &[Document<'_>], tables: &[ScoreTable]) -> DeplainAp {
-    let (mut all, mut gold_all) = (Vec::new(), 0);
+    let (mut all, mut pairs, mut gold_all) = (Vec::new(), Vec::new(), 0);
     for (n, (document, table)) in documents.iter().zip(tables).enumerate() {
-        let (items, gold) = deplain_items(n, document.gold, &table.links(AP_FLOOR));
+        let links = table.links(AP_FLOOR);
+        let (items, gold) = deplain_items(n, document.gold, &links);
         all.extend(items);
+        pairs.extend(deplain_pair_items(n, &document.positives(), &links));
         gold_all += gold;
     }
     DeplainAp {
         floor: AP_FLOOR,
         exact_groups: average_precision(&all, gold_all),
         reliability: reliability(&all),
+        pair_reliability: reliability(&pairs),
     }
 }
 
@@ -235,6 +241,11 @@ pub fn deplain_text(output: &DeplainOutput, out: &mut String) {
     reliability_text(
         "link scores (exact groups)",
         &output.average_precision.reliability,
+        out,
+    );
+    reliability_text(
+        "link scores (sentence pairs, as for the seeds)",
+        &output.average_precision.pair_reliability,
         out,
     );
     let _ = writeln!(
