@@ -244,7 +244,10 @@ mod tests {
         // Gold group {0} ↔ {0, 1}: the link 0 ↔ 0,1 holds two right pairs; 1 ↔ 1 is wrong and
         // 0 ↔ 1 is also in the second link with a lower score.
         let positives: BTreeSet<(usize, usize)> = [(0, 0), (0, 1)].into_iter().collect();
-        let links = [link(vec![0], vec![0, 1], 0.8), link(vec![0, 1], vec![1], 0.3)];
+        let links = [
+            link(vec![0], vec![0, 1], 0.8),
+            link(vec![0, 1], vec![1], 0.3),
+        ];
         let items = deplain_pair_items(7, &positives, &links);
         let got: Vec<(f64, bool)> = items.iter().map(|i| (i.score, i.correct)).collect();
         assert_eq!(got, [(0.8, true), (0.8, true), (0.3, false)]);

@@ -237,7 +237,10 @@ fn speakers_are_the_names_next_to_the_reporting_verb() {
             "The pact replaces past accords, according to Russian presidential aide Yury Ushakov.",
             &["presidential", "aide", "Yury", "Ushakov"],
         ),
-        ("The treaty, according to the ministry, is defensive.", &["ministry"]),
+        (
+            "The treaty, according to the ministry, is defensive.",
+            &["ministry"],
+        ),
         // A pronoun names nobody; a description may be anybody the other report names.
         ("The treaty, he said, is defensive.", &[]),
         ("The North Korean leader said the ties were strong.", &[]),
@@ -252,5 +255,51 @@ fn speakers_are_the_names_next_to_the_reporting_verb() {
         found.sort_unstable();
         found.dedup();
         assert_eq!(found, expected, "{sentence}");
+    }
+}
+
+#[test]
+fn a_shared_speaker_is_no_specific_evidence() {
+    let left = [
+        "Dax Velmont said the harbour bridge would reopen in May.",
+        "Rain fell on the coast.",
+    ];
+    let right = [
+        "Dax Velmont said taxes on fuel would rise.",
+        "The harbour bridge reopens in May, according to Dax Velmont.",
+        "Fishing boats stayed in port.",
+    ];
+    let (left, right): (Vec<Profile>, Vec<Profile>) = (
+        left.iter().map(|t| profile(t)).collect(),
+        right.iter().map(|t| profile(t)).collect(),
+    );
+    let weights = Weights::new(left.iter().chain(&right));
+    let prepare = |side: Vec<Profile>| -> Vec<Option<Prepared>> {
+        side.into_iter().map(|p| Some(weights.prepare(p))).collect()
+    };
+    let (left, right) = (prepare(left), prepare(right));
+    let topics = Topics::new(&left, &right);
+    let specific = |i: usize, j: usize| {
+        topics.specific(
+            (i, left[i].as_ref().unwrap()),
+            (j, right[j].as_ref().unwrap()),
+        )
+    };
+    // One source's two statements share only the source's name.
+    let source_only = specific(0, 0);
+    assert_eq!(source_only.mass.to_bits(), 0.0_f64.to_bits());
+    assert!(!source_only.shares_plain);
+    // The same statement shares its fact.
+    let same_fact = specific(0, 1);
+    assert!(same_fact.mass > 0.0 && same_fact.shares_plain);
+    // The index gives the same values, to the bit.
+    let pairs: Vec<(usize, usize)> = (0..2).flat_map(|i| (0..3).map(move |j| (i, j))).collect();
+    let all = topics.specific_all(&left, &right, &pairs);
+    for (&(i, j), got) in pairs.iter().zip(&all) {
+        let want = specific(i, j);
+        let got = got.expect("both sentences are present");
+        assert_eq!(got.mass.to_bits(), want.mass.to_bits(), "{i} {j}");
+        assert_eq!(got.cover_min.to_bits(), want.cover_min.to_bits(), "{i} {j}");
+        assert_eq!(got.shares_plain, want.shares_plain, "{i} {j}");
     }
 }

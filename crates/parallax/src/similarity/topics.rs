@@ -106,7 +106,7 @@ impl Topics {
                 std::cmp::Ordering::Less => l += 1,
                 std::cmp::Ordering::Greater => r += 1,
                 std::cmp::Ordering::Equal => {
-                    if !self.contains(a.0) {
+                    if !self.contains(a.0) && !speaks(left, right, a.0) {
                         shared += a.2;
                         shares_plain |= left.profile.names.binary_search(&a.0).is_err()
                             && right.profile.names.binary_search(&a.0).is_err();
@@ -138,15 +138,18 @@ impl Topics {
         if pairs.len().saturating_mul(2) < left.len().saturating_mul(right.len()) {
             return pairs.iter().map(one).collect();
         }
-        // (stem, right sentence, whether it is one of that sentence's names), sorted.
-        let mut index: Vec<(Id, usize, bool)> = right
+        // (stem, right sentence, whether it is one of that sentence's names, whether it names
+        // one of its speakers), sorted.
+        let mut index: Vec<(Id, usize, bool, bool)> = right
             .iter()
             .enumerate()
             .filter_map(|(j, p)| Some((j, p.as_ref()?)))
             .flat_map(|(j, p)| {
-                p.terms
-                    .iter()
-                    .map(move |t| (t.0, j, p.profile.names.binary_search(&t.0).is_ok()))
+                p.terms.iter().map(move |t| {
+                    let profile = &p.profile;
+                    let named = profile.names.binary_search(&t.0).is_ok();
+                    (t.0, j, named, profile.speakers.binary_search(&t.0).is_ok())
+                })
             })
             .collect();
         crate::order::sort_by(&mut index, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
@@ -172,8 +175,14 @@ impl Topics {
                         continue;
                     }
                     let named = l.profile.names.binary_search(&id).is_ok();
+                    let speaker = l.profile.speakers.binary_search(&id).is_ok();
                     let start = index.partition_point(|e| e.0 < id);
-                    for &(_, k, right_named) in index[start..].iter().take_while(|e| e.0 == id) {
+                    for &(_, k, right_named, right_speaker) in
+                        index[start..].iter().take_while(|e| e.0 == id)
+                    {
+                        if speaker || right_speaker {
+                            continue;
+                        }
                         touched.push(k);
                         shared[k] += idf;
                         plain[k] |= !named && !right_named;
@@ -195,6 +204,12 @@ impl Topics {
         }
         out
     }
+}
+
+/// Whether `id` names a speaker of either sentence: sharing a source is not sharing a fact.
+fn speaks(left: &Prepared, right: &Prepared, id: Id) -> bool {
+    left.profile.speakers.binary_search(&id).is_ok()
+        || right.profile.speakers.binary_search(&id).is_ok()
 }
 
 /// What two sentences share beyond the topic stems, from the idf mass of the shared
