@@ -8,8 +8,8 @@
 //! end of a body line ("… on Monday. Read More").
 
 use super::lexicon::{
-    contains, AGENCIES, DATE_FILLER, FURNITURE, FURNITURE_PREFIXES, MONTHS, NAV_WORDS,
-    PHOTO_MARKERS, POSITION_SIDES, POSITION_WORDS, SHARE_WORDS, SMALL_WORDS, WEEKDAYS,
+    contains, contains_any, AGENCIES, DATE_FILLER, FURNITURE, FURNITURE_PREFIXES, MONTHS,
+    NAV_WORDS, PHOTO_MARKERS, POSITION_SIDES, POSITION_WORDS, SHARE_WORDS, SMALL_WORDS, WEEKDAYS,
 };
 use super::scan::{is_bullet, is_closer};
 use super::{Line, SentenceKind};
@@ -423,7 +423,7 @@ fn is_name_pipe_outlet(text: &str) -> bool {
 /// REUTERS", "Photo: …".
 fn is_credit(unit: &str) -> bool {
     let lower = unit.to_lowercase();
-    if PHOTO_MARKERS.iter().any(|m| lower.contains(m)) {
+    if contains_any(PHOTO_MARKERS, &lower) {
         return true;
     }
     // Names an agency; asked last, as the costliest test.

@@ -718,9 +718,48 @@ pub(super) fn contains(list: &[&str], word: &str) -> bool {
         .is_ok()
 }
 
+/// Whether any word of the sorted list `list` occurs anywhere in `text`: the same answer as
+/// `list.iter().any(|m| text.contains(m))`, in one pass over `text` that tries, at each byte,
+/// only the entries starting with that byte (a run of the sorted list). Substring search
+/// compiled to wasm costs a searcher per entry and per text; this costs a lookup per byte.
+pub(super) fn contains_any(list: &[&str], text: &str) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        let first = bytes[i];
+        let start = list.partition_point(|m| m.as_bytes().first() < Some(&first));
+        list[start..]
+            .iter()
+            .take_while(|m| m.as_bytes().first() == Some(&first))
+            .any(|m| bytes[i..].starts_with(m.as_bytes()))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass search answers as a search for each entry does, on text made of the
+        /// markers' own pieces (so that hits are common).
+        #[test]
+        fn contains_any_is_any_contains(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(PHOTO_MARKERS).prop_map(str::to_owned),
+                    "[a-z /():-]{0,6}",
+                    proptest::sample::select(PHOTO_MARKERS).prop_map(|m| m[1..].to_owned()),
+                ],
+                0..6,
+            )
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(
+                contains_any(PHOTO_MARKERS, &text),
+                PHOTO_MARKERS.iter().any(|m| text.contains(m))
+            );
+        }
+    }
 
     const LISTS: &[(&str, &[&str])] = &[
         ("INNER", INNER),
