@@ -137,6 +137,14 @@ const TIMES: &[&str] = &[
     "wochen", "year", "years", "yesterday",
 ];
 
+/// Openings that place the sentence's event at an occasion told before (`At the time, …`,
+/// `Back then, …`): counted as shifts only when they open the sentence.
+const OPENING_SHIFTS: &[&[&str]] = &[
+    &["at", "that", "time"],
+    &["at", "the", "time"],
+    &["back", "then"],
+];
+
 /// How many tokens open a sentence, at most, for a shift to count ([`when`]).
 const OPENING: usize = 6;
 
@@ -166,6 +174,16 @@ impl When {
 /// sanctions that Russia previously approved`), not the sentence's occasion.
 pub(super) fn when(tokens: &[Token]) -> When {
     let mut when = When::default();
+    let words = || tokens.iter().map(|t| t.norm.as_str());
+    if OPENING_SHIFTS.iter().any(|shift| {
+        words().take(shift.len()).eq(shift.iter().copied())
+            && tokens
+                .get(shift.len())
+                .is_none_or(|t| t.kind != TokenKind::Word)
+    }) {
+        when.shifted = true;
+        when.timed = true;
+    }
     let opening = tokens
         .iter()
         .position(|t| t.kind == TokenKind::Punct)

@@ -182,6 +182,18 @@ fn at_other_times_needs_a_shift_on_one_side_and_no_time_on_the_other() {
             "In previous remarks, officials pledged cooperation in many fields.",
             true,
         ),
+        // An opening that points back to an occasion told before.
+        (
+            "At the time, Kim invited Putin to visit his country.",
+            "Blinken said Putin's visit showed desperation.",
+            true,
+        ),
+        // `At the time of …` names the occasion itself.
+        (
+            "At the time of the signing, Kim invited Putin to visit his country.",
+            "Blinken said Putin's visit showed desperation.",
+            false,
+        ),
         // The other side is dated too: both may tell one earlier step.
         (
             "In September 2023, Putin met Kim at a rocket base.",
