@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::similarity::model::sigmoid;
+use crate::similarity::Model;
 use crate::test_support::unique;
 use crate::tokenize::tokenize;
 
@@ -183,4 +184,56 @@ fn growth_offers_only_sentences_of_the_links_own_kind() {
             "{kind:?} above the link: {proposals:?}"
         );
     }
+}
+
+/// The link model may not lift a link whose words barely agree above its best pair's score;
+/// once the words agree, it may (models with every weight zero, so only the biases speak).
+#[test]
+fn a_weakly_worded_link_scores_no_higher_than_its_best_pair() {
+    let tok = |s: &str| tokenize(s, 0..s.len());
+    let left = [
+        tok("The ferry terminal opened on Monday."),
+        tok("Shops expect more visitors."),
+    ];
+    let right = [
+        tok("Kelby's new ferry terminal opened on Monday."),
+        tok("Shops in town hope for visitors."),
+    ];
+    let constant = |lexical: f64| Models {
+        lexical: Model {
+            bias: lexical,
+            weights: [0.0; crate::similarity::FEATURES],
+        },
+        structural: Model {
+            bias: 2.0,
+            weights: [0.0; STRUCTURAL_FEATURES],
+        },
+        grow: Model {
+            bias: -20.0,
+            weights: [0.0; GROW_FEATURES],
+        },
+        link: Model {
+            bias: 5.0,
+            weights: [0.0; LINK_FEATURES],
+        },
+    };
+    let scores = |models: &Models| -> Vec<f64> {
+        ScoreTable::new(
+            &SentenceInput::body(&left),
+            &SentenceInput::body(&right),
+            models,
+        )
+        .links(0.25)
+        .iter()
+        .map(|l| l.score)
+        .collect()
+    };
+    // Lexical probability 0.007: every link keeps its pair's 0.881.
+    let weak = scores(&constant(-5.0));
+    assert!(!weak.is_empty());
+    assert!(weak.iter().all(|&s| (s - 0.881).abs() < 1e-9), "{weak:?}");
+    // Lexical probability 0.993: the link model's 0.993 stands.
+    let strong = scores(&constant(5.0));
+    assert!(!strong.is_empty());
+    assert!(strong.iter().all(|&s| (s - 0.993).abs() < 1e-9), "{strong:?}");
 }
