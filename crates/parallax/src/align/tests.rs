@@ -235,5 +235,8 @@ fn a_weakly_worded_link_scores_no_higher_than_its_best_pair() {
     // Lexical probability 0.993: the link model's 0.993 stands.
     let strong = scores(&constant(5.0));
     assert!(!strong.is_empty());
-    assert!(strong.iter().all(|&s| (s - 0.993).abs() < 1e-9), "{strong:?}");
+    assert!(
+        strong.iter().all(|&s| (s - 0.993).abs() < 1e-9),
+        "{strong:?}"
+    );
 }

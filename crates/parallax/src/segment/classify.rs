@@ -8,8 +8,8 @@
 //! end of a body line ("… on Monday. Read More").
 
 use super::lexicon::{
-    contains, contains_any, AGENCIES, DATE_FILLER, FURNITURE, FURNITURE_PREFIXES, MONTHS,
-    NAV_WORDS, PHOTO_MARKERS, POSITION_SIDES, POSITION_WORDS, SHARE_WORDS, SMALL_WORDS, WEEKDAYS,
+    contains, contains_any_folded, Markers, AGENCIES, DATE_FILLER, FURNITURE, FURNITURE_PREFIXES,
+    MONTHS, NAV_WORDS, PHOTO, POSITION_SIDES, POSITION_WORDS, SHARE_WORDS, SMALL_WORDS, WEEKDAYS,
 };
 use super::scan::{is_bullet, is_closer};
 use super::{Line, SentenceKind};
@@ -419,11 +419,13 @@ fn is_name_pipe_outlet(text: &str) -> bool {
         && capitalised(outlet)
 }
 
+/// `" via "`, as [`contains_any_folded`] looks for it.
+const VIA: Markers = Markers::new(&[" via "]);
+
 /// A photo credit or a sentence carrying one: "(AP Photo/Jane Doe)", "Sputnik/…/Pool via
 /// REUTERS", "Photo: …".
 fn is_credit(unit: &str) -> bool {
-    let lower = unit.to_lowercase();
-    if contains_any(PHOTO_MARKERS, &lower) {
+    if contains_any_folded(&PHOTO, unit) {
         return true;
     }
     // Names an agency; asked last, as the costliest test.
@@ -433,15 +435,15 @@ fn is_credit(unit: &str) -> bool {
             .any(|w| contains(AGENCIES, w) && !ROLES.contains(&w))
             || key.contains("associated press")
     };
-    let via = lower.contains(" via ");
+    let via = || contains_any_folded(&VIA, unit);
     let bare = unit.trim_end_matches('.');
     if let Some(inner) = bare.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        return word_count(inner) <= 14 && (inner.contains('/') || via || agency());
+        return word_count(inner) <= 14 && (inner.contains('/') || via() || agency());
     }
     // The cheap test first: most sentences end with a stop.
     !ends_with_stop(unit) && word_count(unit) <= 10 && {
         let slashes = slashes_between_words(unit);
-        slashes >= 1 && (slashes >= 2 || via || agency())
+        slashes >= 1 && (slashes >= 2 || via() || agency())
     }
 }
 

@@ -718,19 +718,70 @@ pub(super) fn contains(list: &[&str], word: &str) -> bool {
         .is_ok()
 }
 
-/// Whether any word of the sorted list `list` occurs anywhere in `text`: the same answer as
+/// A sorted word list with, for each byte, the run of its entries that start with that byte:
+/// what [`contains_any`] looks up at each byte of a text.
+pub(super) struct Markers {
+    list: &'static [&'static str],
+    /// `runs[b]`: the entries starting with byte `b` are `list[runs[b].0..runs[b].1]`.
+    runs: [(u8, u8); 256],
+}
+
+impl Markers {
+    /// Indexes a sorted list of at most 255 non-empty entries (checked at compile time).
+    pub(super) const fn new(list: &'static [&'static str]) -> Self {
+        assert!(list.len() < 256, "a marker list holds at most 255 entries");
+        let mut runs = [(0_u8, 0_u8); 256];
+        let mut k = 0;
+        while k < list.len() {
+            let first = list[k].as_bytes()[0] as usize;
+            if runs[first].1 == 0 {
+                runs[first].0 = k as u8;
+            }
+            runs[first].1 = k as u8 + 1;
+            k += 1;
+        }
+        Self { list, runs }
+    }
+
+    fn starting_with(&self, byte: u8) -> &[&'static str] {
+        let (start, end) = self.runs[usize::from(byte)];
+        &self.list[usize::from(start)..usize::from(end)]
+    }
+}
+
+/// [`PHOTO_MARKERS`], indexed by first byte.
+pub(super) const PHOTO: Markers = Markers::new(PHOTO_MARKERS);
+
+/// Whether any entry of `markers` occurs anywhere in `text`: the same answer as
 /// `list.iter().any(|m| text.contains(m))`, in one pass over `text` that tries, at each byte,
-/// only the entries starting with that byte (a run of the sorted list). Substring search
-/// compiled to wasm costs a searcher per entry and per text; this costs a lookup per byte.
-pub(super) fn contains_any(list: &[&str], text: &str) -> bool {
+/// only the entries starting with that byte. Substring search compiled to wasm costs a
+/// searcher per entry and per text; this costs a table lookup per byte.
+pub(super) fn contains_any(markers: &Markers, text: &str) -> bool {
     let bytes = text.as_bytes();
     (0..bytes.len()).any(|i| {
-        let first = bytes[i];
-        let start = list.partition_point(|m| m.as_bytes().first() < Some(&first));
-        list[start..]
+        markers
+            .starting_with(bytes[i])
             .iter()
-            .take_while(|m| m.as_bytes().first() == Some(&first))
             .any(|m| bytes[i..].starts_with(m.as_bytes()))
+    })
+}
+
+/// [`contains_any`] of `text.to_lowercase()` for lowercase ASCII entries, without the
+/// lowercase copy when `text` is ASCII (where lowercasing is ASCII lowercasing).
+pub(super) fn contains_any_folded(markers: &Markers, text: &str) -> bool {
+    if !text.is_ascii() {
+        return contains_any(markers, &text.to_lowercase());
+    }
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|i| {
+        markers
+            .starting_with(bytes[i].to_ascii_lowercase())
+            .iter()
+            .any(|m| {
+                bytes
+                    .get(i..i + m.len())
+                    .is_some_and(|run| run.eq_ignore_ascii_case(m.as_bytes()))
+            })
     })
 }
 
@@ -755,8 +806,30 @@ mod tests {
         ) {
             let text = pieces.concat();
             prop_assert_eq!(
-                contains_any(PHOTO_MARKERS, &text),
+                contains_any(&PHOTO, &text),
                 PHOTO_MARKERS.iter().any(|m| text.contains(m))
+            );
+        }
+
+        /// The folded search answers as a search of the lowercased text does, in any case and
+        /// with non-ASCII letters (`İ`, the Kelvin sign) that lowercase to ASCII ones.
+        #[test]
+        fn contains_any_folded_is_any_contains_of_lowercase(
+            pieces in proptest::collection::vec(
+                prop_oneof![
+                    proptest::sample::select(PHOTO_MARKERS).prop_map(str::to_uppercase),
+                    proptest::sample::select(PHOTO_MARKERS).prop_map(str::to_owned),
+                    "[a-zA-Z /():-]{0,6}",
+                    "[\u{130}\u{212a}é ]{0,2}",
+                ],
+                0..6,
+            )
+        ) {
+            let text = pieces.concat();
+            let lower = text.to_lowercase();
+            prop_assert_eq!(
+                contains_any_folded(&PHOTO, &text),
+                PHOTO_MARKERS.iter().any(|m| lower.contains(m))
             );
         }
     }
