@@ -16,6 +16,7 @@
 //! a changed currency apart from a changed amount. A trailing apostrophe (`leaders’`) is a
 //! separate [`TokenKind::Quote`], because it cannot be told apart from a closing single quote.
 
+mod bounds;
 mod english;
 mod german;
 pub(crate) mod stop_words;
@@ -27,7 +28,6 @@ use crate::normalize::{fold, is_invisible};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The language whose stemmer and stop words apply to a text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -480,9 +480,7 @@ fn pieces(s: &str) -> Vec<Range<usize>> {
     // Word-bound pieces alternate with the spaces between them: about one for every three
     // bytes of running text, so the list rarely grows.
     let mut trimmed = Vec::with_capacity(s.len() / 3 + 1);
-    for (offset, piece) in s.split_word_bound_indices() {
-        push_trimmed(s, offset..offset + piece.len(), &mut trimmed);
-    }
+    bounds::for_each_word_bound(s, |piece| push_trimmed(s, piece, &mut trimmed));
     let mut split = Vec::with_capacity(trimmed.len());
     for range in trimmed {
         split_inside_word(s, range, &mut split);

@@ -548,4 +548,16 @@ proptest! {
         }
         let _ = detect_language(&word);
     }
+
+    /// The word-bound pieces of the tokenizer's fast path are those of UAX #29 on news-like
+    /// and arbitrary text (more cases in `bounds`).
+    #[test]
+    fn word_bounds_match_uax29(input in text()) {
+        let mut fast = Vec::new();
+        bounds::for_each_word_bound(&input, |r| fast.push(r));
+        let reference: Vec<Range<usize>> = unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(input.as_str())
+            .map(|(at, piece)| at..at + piece.len())
+            .collect();
+        prop_assert_eq!(fast, reference);
+    }
 }
