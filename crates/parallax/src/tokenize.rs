@@ -280,26 +280,27 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
     let mut english = 0usize;
     let mut german = 0usize;
     let mut lower = String::new();
-    for word in pieces
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        // Every marker is at most five letters, and lowercasing never shortens a word to
-        // fewer letters, so a longer word is none of them.
-        if word.chars().nth(5).is_some() {
-            continue;
-        }
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
-        german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
+    for text in pieces {
+        for_each_alphabetic_run(text, |word, ascii| {
+            words += 1;
+            // Every marker is at most five letters, and lowercasing never shortens a word to
+            // fewer letters, so a longer word is none of them.
+            lower.clear();
+            if ascii {
+                if word.len() > 5 {
+                    return;
+                }
+                lower.push_str(word);
+                lower.make_ascii_lowercase();
+            } else {
+                if word.chars().nth(5).is_some() {
+                    return;
+                }
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+            }
+            english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
+            german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
+        });
     }
     let best = english.max(german);
     if best < 2 || best * 25 < words {
@@ -308,6 +309,38 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
         Language::German
     } else {
         Language::English
+    }
+}
+
+/// Calls `f` with every maximal run of alphabetic characters of `text` (the non-empty pieces of
+/// `text.split(|c: char| !c.is_alphabetic())`), and whether the run is ASCII. ASCII bytes are
+/// tested as bytes; only the others are decoded.
+fn for_each_alphabetic_run(text: &str, mut f: impl FnMut(&str, bool)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ascii = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (alphabetic, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        if !alphabetic {
+            if start < i {
+                f(&text[start..i], ascii);
+            }
+            start = i + width;
+            ascii = true;
+        } else {
+            ascii &= byte.is_ascii();
+        }
+        i += width;
+    }
+    if start < bytes.len() {
+        f(&text[start..], ascii);
     }
 }
 

@@ -549,6 +549,19 @@ proptest! {
         let _ = detect_language(&word);
     }
 
+    /// The language guess's word scanner gives the words of a split at non-letters.
+    #[test]
+    fn alphabetic_runs_are_the_split_at_non_letters(input in text()) {
+        let mut runs = Vec::new();
+        for_each_alphabetic_run(&input, |word, ascii| runs.push((word.to_owned(), ascii)));
+        let split: Vec<(String, bool)> = input
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.to_owned(), w.is_ascii()))
+            .collect();
+        prop_assert_eq!(runs, split);
+    }
+
     /// The word-bound pieces of the tokenizer's fast path are those of UAX #29 on news-like
     /// and arbitrary text (more cases in `bounds`).
     #[test]
