@@ -285,21 +285,34 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
             words += 1;
             // Every marker is at most five letters, and lowercasing never shortens a word to
             // fewer letters, so a longer word is none of them.
-            lower.clear();
-            if ascii {
+            let key = if ascii {
                 if word.len() > 5 {
                     return;
                 }
-                lower.push_str(word);
-                lower.make_ascii_lowercase();
+                let mut lower = [0u8; 5];
+                for (to, from) in lower.iter_mut().zip(word.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                stop_words::key(&lower[..word.len()])
             } else {
                 if word.chars().nth(5).is_some() {
                     return;
                 }
+                lower.clear();
                 lower.extend(word.chars().flat_map(char::to_lowercase));
+                stop_words::key(lower.as_bytes())
+            };
+            // No marker is longer than eight bytes.
+            if let Some(key) = key {
+                english += usize::from(stop_words::contains_key(
+                    &stop_words::ENGLISH_MARKER_KEYS,
+                    key,
+                ));
+                german += usize::from(stop_words::contains_key(
+                    &stop_words::GERMAN_MARKER_KEYS,
+                    key,
+                ));
             }
-            english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
-            german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
         });
     }
     let best = english.max(german);

@@ -56,6 +56,49 @@ pub(crate) const GERMAN_MARKERS: &[&str] = &[
     "wurde", "zu", "zum", "zur", "über",
 ];
 
+/// The keys of [`ENGLISH_MARKERS`], in its order (see [`key`]).
+pub(crate) const ENGLISH_MARKER_KEYS: [u64; ENGLISH_MARKERS.len()] = keys(ENGLISH_MARKERS);
+
+/// The keys of [`GERMAN_MARKERS`], in its order (see [`key`]).
+pub(crate) const GERMAN_MARKER_KEYS: [u64; GERMAN_MARKERS.len()] = keys(GERMAN_MARKERS);
+
+/// A word of at most eight bytes as a number: its bytes big-endian, zero-padded. Words without
+/// a NUL byte have distinct keys that sort as the words do, so a sorted list's keys are sorted
+/// and [`contains_key`] finds what [`contains`] finds. `None` for a longer word (no marker is:
+/// a test checks).
+pub(crate) fn key(word: &[u8]) -> Option<u64> {
+    (word.len() <= 8).then(|| pack(word))
+}
+
+/// The first eight bytes of `word`, big-endian, zero-padded.
+const fn pack(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < 8 {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
+        }
+        i += 1;
+    }
+    key
+}
+
+const fn keys<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        out[i] = pack(list[i].as_bytes());
+        i += 1;
+    }
+    out
+}
+
+/// Whether the word whose [`key`] is `key` is in the list whose keys are `keys`.
+pub(crate) fn contains_key(keys: &[u64], key: u64) -> bool {
+    keys.binary_search(&key).is_ok()
+}
+
 /// Whether `word` is in the sorted `list`.
 pub(crate) fn contains(list: &[&str], word: &str) -> bool {
     // Byte by byte: the order of `str`, without a `memcmp` call per probe (the words are short).
@@ -94,6 +137,25 @@ mod tests {
         // `detect_language` skips words of more than five letters.
         for word in ENGLISH_MARKERS.iter().chain(GERMAN_MARKERS) {
             assert!(word.chars().count() <= 5, "{word}");
+        }
+    }
+
+    #[test]
+    fn marker_keys_find_what_the_lists_find() {
+        for (list, keys) in [
+            (ENGLISH_MARKERS, &ENGLISH_MARKER_KEYS[..]),
+            (GERMAN_MARKERS, &GERMAN_MARKER_KEYS[..]),
+        ] {
+            for word in list {
+                assert!(word.len() <= 8 && !word.contains('\0'), "{word}");
+            }
+            let probes = ENGLISH.iter().chain(GERMAN).copied().chain([
+                "", "a", "th", "thee", "thé", "zzzz", "über", "übera", "abcdefgh",
+            ]);
+            for word in probes {
+                let found = key(word.as_bytes()).is_some_and(|k| contains_key(keys, k));
+                assert_eq!(found, contains(list, word), "{word}");
+            }
         }
     }
 
