@@ -341,14 +341,14 @@ fn for_each_alphabetic_run(text: &str, mut f: impl FnMut(&str, bool)) {
             let c = text[i..].chars().next().unwrap_or_default();
             (c.is_alphabetic(), c.len_utf8())
         };
-        if !alphabetic {
+        if alphabetic {
+            ascii &= byte.is_ascii();
+        } else {
             if start < i {
                 f(&text[start..i], ascii);
             }
             start = i + width;
             ascii = true;
-        } else {
-            ascii &= byte.is_ascii();
         }
         i += width;
     }

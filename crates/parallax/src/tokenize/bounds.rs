@@ -81,14 +81,14 @@ fn class(byte: u8) -> Class {
     }
 }
 
-/// The UAX #29 pieces of `bytes` (all ASCII), at `offset`: the rules WB3 to WB13b and WB999,
-/// those that ASCII characters can meet.
+/// The UAX #29 pieces of `bytes` (all ASCII), at `offset`: the rules that ASCII characters can
+/// meet (`WB3` to `WB13b` and `WB999`).
 fn ascii_word_bounds(bytes: &[u8], offset: usize, f: &mut impl FnMut(Range<usize>)) {
     let class_at = |i: usize| bytes.get(i).map_or(Class::Other, |&b| class(b));
     let mut start = 0;
     let mut before = class_at(0);
-    for i in 1..bytes.len() {
-        let after = class(bytes[i]);
+    for (i, &byte) in bytes.iter().enumerate().skip(1) {
+        let after = class(byte);
         if breaks(before, after, i, class_at) {
             f(offset + start..offset + i);
             start = i;
@@ -104,22 +104,20 @@ fn ascii_word_bounds(bytes: &[u8], offset: usize, f: &mut impl FnMut(Range<usize
 /// gives the classes of the neighbours for WB6, WB7, WB11 and WB12 (`Other` past either end).
 fn breaks(before: Class, after: Class, i: usize, class_at: impl Fn(usize) -> Class) -> bool {
     use Class::{
-        Cr, ExtendNumLet, Letter, Lf, MidLetter, MidNum, MidNumLet, Newline, Numeric, SingleQuote,
-        Space,
+        Cr, ExtendNumLet, Letter, Lf, MidLetter, MidNum, MidNumLet, Numeric, SingleQuote, Space,
     };
-    match (before, after) {
-        (Cr, Lf) => false,
-        (Cr | Lf | Newline, _) | (_, Cr | Lf | Newline) => true,
-        (Space, Space)
-        | (Letter | Numeric, Letter | Numeric)
-        | (Letter | Numeric | ExtendNumLet, ExtendNumLet)
-        | (ExtendNumLet, Letter | Numeric) => false,
-        (Letter, MidLetter | MidNumLet | SingleQuote) => class_at(i + 1) != Letter,
-        (MidLetter | MidNumLet | SingleQuote, Letter) => i < 2 || class_at(i - 2) != Letter,
-        (Numeric, MidNum | MidNumLet | SingleQuote) => class_at(i + 1) != Numeric,
-        (MidNum | MidNumLet | SingleQuote, Numeric) => i < 2 || class_at(i - 2) != Numeric,
-        _ => true,
-    }
+    // The letter or digit that must follow (WB6, WB12) or precede (WB7, WB11) a middle mark.
+    let (side, at) = match (before, after) {
+        (Cr, Lf)
+        | (Space, Space)
+        | (Letter | Numeric | ExtendNumLet, Letter | Numeric | ExtendNumLet) => return false,
+        (Letter, MidLetter | MidNumLet | SingleQuote) => (Letter, Some(i + 1)),
+        (MidLetter | MidNumLet | SingleQuote, Letter) => (Letter, i.checked_sub(2)),
+        (Numeric, MidNum | MidNumLet | SingleQuote) => (Numeric, Some(i + 1)),
+        (MidNum | MidNumLet | SingleQuote, Numeric) => (Numeric, i.checked_sub(2)),
+        _ => return true,
+    };
+    at.is_none_or(|at| class_at(at) != side)
 }
 
 #[cfg(test)]
