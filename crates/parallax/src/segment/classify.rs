@@ -206,10 +206,7 @@ fn normalize(text: &str) -> String {
 /// Words: white-space separated tokens with a letter or digit; runs of Han and kana
 /// count one word per two characters, as those scripts put no spaces between words.
 fn word_count(text: &str) -> usize {
-    let spaced = text
-        .split_whitespace()
-        .filter(|t| t.chars().any(char::is_alphanumeric))
-        .count();
+    let spaced = crate::report::stats::word_count(text);
     // No ASCII character is an ideograph.
     let ideographs = if text.is_ascii() {
         0
