@@ -442,41 +442,55 @@ fn is_credit(unit: &str) -> bool {
     }
 }
 
-/// Which pairs of bytes begin a photo marker, by [`pair_bit`] (a 256-bit filter).
-const PHOTO_PAIRS: [u64; 4] = pair_filter(PHOTO_MARKERS);
+/// The first two bytes of each of the [`PHOTO_MARKERS`] as a big-endian number, in the list's
+/// order (sorted, since the list is; a marker shorter than two bytes fails to compile).
+const PHOTO_HEADS: [u16; PHOTO_MARKERS.len()] = heads(PHOTO_MARKERS);
 
-/// The filter bit of two bytes that may begin a marker.
-const fn pair_bit(first: u8, second: u8) -> usize {
-    (first as usize * 7 + second as usize) & 255
+/// Which [`PHOTO_HEADS`] there are, by [`head_bit`] (a 256-bit filter).
+const PHOTO_FILTER: [u64; 4] = head_filter(&PHOTO_HEADS);
+
+/// The filter bit of a head.
+const fn head_bit(head: u16) -> usize {
+    ((head >> 8) as usize * 7 + (head & 0xFF) as usize) & 255
 }
 
-/// The filter of the markers' first two bytes (a marker shorter than two bytes fails to compile).
-const fn pair_filter(markers: &[&str]) -> [u64; 4] {
+const fn heads<const N: usize>(markers: &[&str]) -> [u16; N] {
+    let mut out = [0; N];
+    let mut i = 0;
+    while i < N {
+        let bytes = markers[i].as_bytes();
+        out[i] = u16::from_be_bytes([bytes[0], bytes[1]]);
+        i += 1;
+    }
+    out
+}
+
+const fn head_filter(heads: &[u16]) -> [u64; 4] {
     let mut filter = [0; 4];
     let mut i = 0;
-    while i < markers.len() {
-        let bytes = markers[i].as_bytes();
-        let bit = pair_bit(bytes[0], bytes[1]);
+    while i < heads.len() {
+        let bit = head_bit(heads[i]);
         filter[bit / 64] |= 1 << (bit % 64);
         i += 1;
     }
     filter
 }
 
-/// Whether `lower` contains one of the [`PHOTO_MARKERS`] (sorted, each at least two bytes):
-/// where the filter lets two bytes through, the markers that begin with them are compared.
-/// One pass instead of 49 substring searches: natively slower (the standard search there is
-/// vectorized), but about 1 ms of seeds 002 vs 004's 10 in wasm, where it is not.
+/// Whether `lower` contains one of the [`PHOTO_MARKERS`]: where the filter lets two bytes
+/// through, the markers that begin with them are compared. One pass instead of 49 substring
+/// searches: natively slower (the standard search there is vectorized), but about 1 ms of
+/// seeds 002 vs 004's 10 in wasm, where it is not.
 fn contains_photo_marker(lower: &str) -> bool {
     let bytes = lower.as_bytes();
     for (i, pair) in bytes.windows(2).enumerate() {
-        let bit = pair_bit(pair[0], pair[1]);
-        if PHOTO_PAIRS[bit / 64] & (1 << (bit % 64)) == 0 {
+        let head = u16::from_be_bytes([pair[0], pair[1]]);
+        let bit = head_bit(head);
+        if PHOTO_FILTER[bit / 64] & (1 << (bit % 64)) == 0 {
             continue;
         }
-        let from = PHOTO_MARKERS.partition_point(|m| m.as_bytes()[..2] < *pair);
-        for marker in &PHOTO_MARKERS[from..] {
-            if marker.as_bytes()[..2] != *pair {
+        let from = PHOTO_HEADS.partition_point(|&h| h < head);
+        for (marker, &h) in PHOTO_MARKERS[from..].iter().zip(&PHOTO_HEADS[from..]) {
+            if h != head {
                 break;
             }
             if bytes[i..].starts_with(marker.as_bytes()) {
