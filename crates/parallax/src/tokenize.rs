@@ -302,7 +302,7 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
                 stop_words::key(lower.as_bytes())
             };
-            // No marker is longer than eight bytes.
+            // No marker is longer than seven bytes.
             if let Some(key) = key {
                 english += usize::from(stop_words::contains_key(
                     &stop_words::ENGLISH_MARKER_KEYS,
@@ -401,8 +401,8 @@ pub fn is_stop_word(word: &str) -> bool {
 /// ```
 pub fn is_stop_word_in(word: &str, language: Language) -> bool {
     match language {
-        Language::English => stop_words::contains(stop_words::ENGLISH, word),
-        Language::German => stop_words::contains(stop_words::GERMAN, word),
+        Language::English => stop_words::is_english(word),
+        Language::German => stop_words::is_german(word),
         Language::Other => false,
     }
 }
