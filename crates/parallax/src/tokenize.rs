@@ -16,6 +16,7 @@
 //! a changed currency apart from a changed amount. A trailing apostrophe (`leaders’`) is a
 //! separate [`TokenKind::Quote`], because it cannot be told apart from a closing single quote.
 
+mod bounds;
 mod english;
 mod german;
 pub(crate) mod stop_words;
@@ -27,7 +28,6 @@ use crate::normalize::{fold, is_invisible};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// The language whose stemmer and stop words apply to a text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -280,26 +280,40 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
     let mut english = 0usize;
     let mut german = 0usize;
     let mut lower = String::new();
-    for word in pieces
-        .iter()
-        .flat_map(|text| text.split(|c: char| !c.is_alphabetic()))
-        .filter(|w| !w.is_empty())
-    {
-        words += 1;
-        // Every marker is at most five letters, and lowercasing never shortens a word to
-        // fewer letters, so a longer word is none of them.
-        if word.chars().nth(5).is_some() {
-            continue;
-        }
-        lower.clear();
-        if word.is_ascii() {
-            lower.push_str(word);
-            lower.make_ascii_lowercase();
-        } else {
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-        }
-        english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
-        german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
+    for text in pieces {
+        for_each_alphabetic_run(text, |word, ascii| {
+            words += 1;
+            // Every marker is at most five letters, and lowercasing never shortens a word to
+            // fewer letters, so a longer word is none of them.
+            let key = if ascii {
+                if word.len() > 5 {
+                    return;
+                }
+                let mut lower = [0u8; 5];
+                for (to, from) in lower.iter_mut().zip(word.bytes()) {
+                    *to = from.to_ascii_lowercase();
+                }
+                stop_words::key(&lower[..word.len()])
+            } else {
+                if word.chars().nth(5).is_some() {
+                    return;
+                }
+                lower.clear();
+                lower.extend(word.chars().flat_map(char::to_lowercase));
+                stop_words::key(lower.as_bytes())
+            };
+            // No marker is longer than seven bytes.
+            if let Some(key) = key {
+                english += usize::from(stop_words::contains_key(
+                    &stop_words::ENGLISH_MARKER_KEYS,
+                    key,
+                ));
+                german += usize::from(stop_words::contains_key(
+                    &stop_words::GERMAN_MARKER_KEYS,
+                    key,
+                ));
+            }
+        });
     }
     let best = english.max(german);
     if best < 2 || best * 25 < words {
@@ -308,6 +322,38 @@ pub(crate) fn detect_language_of(pieces: &[&str]) -> Language {
         Language::German
     } else {
         Language::English
+    }
+}
+
+/// Calls `f` with every maximal run of alphabetic characters of `text` (the non-empty pieces of
+/// `text.split(|c: char| !c.is_alphabetic())`), and whether the run is ASCII. ASCII bytes are
+/// tested as bytes; only the others are decoded.
+fn for_each_alphabetic_run(text: &str, mut f: impl FnMut(&str, bool)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut ascii = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let (alphabetic, width) = if byte.is_ascii() {
+            (byte.is_ascii_alphabetic(), 1)
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_alphabetic(), c.len_utf8())
+        };
+        if alphabetic {
+            ascii &= byte.is_ascii();
+        } else {
+            if start < i {
+                f(&text[start..i], ascii);
+            }
+            start = i + width;
+            ascii = true;
+        }
+        i += width;
+    }
+    if start < bytes.len() {
+        f(&text[start..], ascii);
     }
 }
 
@@ -355,8 +401,8 @@ pub fn is_stop_word(word: &str) -> bool {
 /// ```
 pub fn is_stop_word_in(word: &str, language: Language) -> bool {
     match language {
-        Language::English => stop_words::contains(stop_words::ENGLISH, word),
-        Language::German => stop_words::contains(stop_words::GERMAN, word),
+        Language::English => stop_words::is_english(word),
+        Language::German => stop_words::is_german(word),
         Language::Other => false,
     }
 }
@@ -480,9 +526,7 @@ fn pieces(s: &str) -> Vec<Range<usize>> {
     // Word-bound pieces alternate with the spaces between them: about one for every three
     // bytes of running text, so the list rarely grows.
     let mut trimmed = Vec::with_capacity(s.len() / 3 + 1);
-    for (offset, piece) in s.split_word_bound_indices() {
-        push_trimmed(s, offset..offset + piece.len(), &mut trimmed);
-    }
+    bounds::for_each_word_bound(s, |piece| push_trimmed(s, piece, &mut trimmed));
     let mut split = Vec::with_capacity(trimmed.len());
     for range in trimmed {
         split_inside_word(s, range, &mut split);

@@ -418,7 +418,7 @@ pub(super) fn canon(word: &str) -> String {
         ("ou", "u"),
         ("oi", "oe"),
     ] {
-        if s.contains(from) {
+        if has(&s, from) {
             s = s.replace(from, to);
         }
     }
@@ -436,6 +436,15 @@ pub(super) fn canon(word: &str) -> String {
         }
     }
     out
+}
+
+/// Whether `s` contains the short `pattern`: a scan of the bytes, without the setup of the
+/// standard substring search (which, unlike natively, is not vectorized in wasm).
+fn has(s: &str, pattern: &str) -> bool {
+    let pattern = pattern.as_bytes();
+    s.as_bytes()
+        .windows(pattern.len())
+        .any(|w| w[0] == pattern[0] && w == pattern)
 }
 
 #[cfg(test)]

@@ -112,8 +112,50 @@ pub(crate) fn words_in(doc: &DocumentReport, [start, end]: TextRange) -> usize {
 }
 
 /// The words of a text: white-space separated pieces with a letter or digit.
+///
+/// One pass over the characters (the count of `split_whitespace` pieces that hold a letter
+/// or digit, without the splitting).
 pub(crate) fn word_count(text: &str) -> usize {
-    text.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let mut words = 0;
+    // Whether the current piece has been counted already.
+    let mut counted = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            counted = false;
+        } else if !counted && c.is_alphanumeric() {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::word_count;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The one-pass count is the count of the pieces of a white-space split that hold a
+        /// letter or digit.
+        #[test]
+        fn word_count_is_the_split_count(
+            text in "[a-z0-9 .,\t\n\u{b}\u{c}\r\u{85}\u{a0}\u{2009}\u{3000}\u{1c}\u{301}é中–—]{0,60}"
+        ) {
+            let split = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            prop_assert_eq!(word_count(&text), split);
+        }
+
+        #[test]
+        fn word_count_of_any_text_is_the_split_count(text in any::<String>()) {
+            let split = text
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            prop_assert_eq!(word_count(&text), split);
+        }
+    }
 }

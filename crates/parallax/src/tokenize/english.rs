@@ -11,7 +11,9 @@ pub(crate) fn stem(word: &str) -> String {
     if word.chars().nth(2).is_none() {
         return word.to_owned();
     }
-    let mut w: Vec<char> = word.chars().collect();
+    // A word has at most as many characters as bytes: one allocation, no growing.
+    let mut w: Vec<char> = Vec::with_capacity(word.len());
+    w.extend(word.chars());
     prelude(&mut w);
     let (p1, p2) = regions(&w);
     step_1a(&mut w);
@@ -61,7 +63,10 @@ fn is_exception2(w: &[char]) -> bool {
     const WORDS: [&str; 8] = [
         "inning", "outing", "canning", "herring", "earring", "proceed", "exceed", "succeed",
     ];
-    WORDS.iter().any(|x| x.chars().eq(w.iter().copied()))
+    // The words are ASCII: a word of another length in bytes has another length in letters.
+    WORDS
+        .iter()
+        .any(|x| x.len() == w.len() && x.chars().eq(w.iter().copied()))
 }
 
 /// Drops a leading apostrophe and marks consonant `y` (initial or after a vowel) as `Y`.
@@ -91,7 +96,7 @@ fn regions(w: &[char]) -> (usize, usize) {
     let n = w.len();
     let prefix = ["gener", "commun", "arsen"]
         .iter()
-        .find(|p| w.iter().copied().take(p.len()).eq(p.chars()))
+        .find(|p| w.len() >= p.len() && w.iter().copied().take(p.len()).eq(p.chars()))
         .map(|p| p.len());
     let Some(p1) = prefix.or_else(|| after_vowel_consonant(w, 0)) else {
         return (n, n);

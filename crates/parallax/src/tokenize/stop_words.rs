@@ -56,6 +56,88 @@ pub(crate) const GERMAN_MARKERS: &[&str] = &[
     "wurde", "zu", "zum", "zur", "über",
 ];
 
+/// The keys of [`ENGLISH_MARKERS`], in its order (see [`key`]; every marker has one).
+pub(crate) const ENGLISH_MARKER_KEYS: [u64; ENGLISH_MARKERS.len()] = keys(ENGLISH_MARKERS);
+
+/// The keys of [`GERMAN_MARKERS`], in its order (see [`key`]; every marker has one).
+pub(crate) const GERMAN_MARKER_KEYS: [u64; GERMAN_MARKERS.len()] = keys(GERMAN_MARKERS);
+
+/// The keys of the [`ENGLISH`] stop words of at most seven bytes, in the list's order.
+const ENGLISH_KEYS: [u64; short_count(ENGLISH)] = keys(ENGLISH);
+
+/// The keys of the [`GERMAN`] stop words of at most seven bytes, in the list's order.
+const GERMAN_KEYS: [u64; short_count(GERMAN)] = keys(GERMAN);
+
+/// The longest word that has a [`key`].
+const KEY_BYTES: usize = 7;
+
+/// A word of at most seven bytes as a number: its bytes big-endian, zero-padded, then its
+/// length. Equal keys mean equal words, and the keys of words without a NUL byte sort as the
+/// words do, so a sorted list's keys are sorted and [`contains_key`] finds what [`contains`]
+/// finds. `None` for a longer word.
+pub(crate) fn key(word: &[u8]) -> Option<u64> {
+    (word.len() <= KEY_BYTES).then(|| pack(word))
+}
+
+/// The first seven bytes of `word`, big-endian, zero-padded, then its length (mod 256).
+const fn pack(word: &[u8]) -> u64 {
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < KEY_BYTES {
+        key <<= 8;
+        if i < word.len() {
+            key |= word[i] as u64;
+        }
+        i += 1;
+    }
+    (key << 8) | (word.len() as u64 & 0xFF)
+}
+
+/// How many words of `list` have a [`key`].
+const fn short_count(list: &[&str]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < list.len() {
+        if list[i].len() <= KEY_BYTES {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+/// The keys of the words of `list` that have one, in order (`N` of them).
+const fn keys<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut out = [0; N];
+    let (mut i, mut k) = (0, 0);
+    while i < list.len() {
+        if list[i].len() <= KEY_BYTES {
+            out[k] = pack(list[i].as_bytes());
+            k += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the word whose [`key`] is `key` is in the list whose keys are `keys`.
+pub(crate) fn contains_key(keys: &[u64], key: u64) -> bool {
+    keys.binary_search(&key).is_ok()
+}
+
+/// Whether `word` is an English stop word: [`contains`] of [`ENGLISH`], by key when it has one.
+pub(crate) fn is_english(word: &str) -> bool {
+    key(word.as_bytes()).map_or_else(
+        || contains(ENGLISH, word),
+        |k| contains_key(&ENGLISH_KEYS, k),
+    )
+}
+
+/// Whether `word` is a German stop word: [`contains`] of [`GERMAN`], by key when it has one.
+pub(crate) fn is_german(word: &str) -> bool {
+    key(word.as_bytes()).map_or_else(|| contains(GERMAN, word), |k| contains_key(&GERMAN_KEYS, k))
+}
+
 /// Whether `word` is in the sorted `list`.
 pub(crate) fn contains(list: &[&str], word: &str) -> bool {
     // Byte by byte: the order of `str`, without a `memcmp` call per probe (the words are short).
@@ -94,6 +176,52 @@ mod tests {
         // `detect_language` skips words of more than five letters.
         for word in ENGLISH_MARKERS.iter().chain(GERMAN_MARKERS) {
             assert!(word.chars().count() <= 5, "{word}");
+        }
+    }
+
+    #[test]
+    fn stop_word_keys_find_what_the_lists_find() {
+        let probes = ENGLISH.iter().chain(GERMAN).copied().chain([
+            "",
+            "a\0",
+            "th",
+            "thé",
+            "zzzz",
+            "übera",
+            "abcdefg",
+            "abcdefgh",
+            "yourselves",
+        ]);
+        for word in probes {
+            assert_eq!(is_english(word), contains(ENGLISH, word), "{word}");
+            assert_eq!(is_german(word), contains(GERMAN, word), "{word}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn stop_word_keys_find_what_the_lists_find_on_any_word(word in "[a-zäöüß'\0]{0,9}") {
+            proptest::prop_assert_eq!(is_english(&word), contains(ENGLISH, &word));
+            proptest::prop_assert_eq!(is_german(&word), contains(GERMAN, &word));
+        }
+    }
+
+    #[test]
+    fn marker_keys_find_what_the_lists_find() {
+        for (list, keys) in [
+            (ENGLISH_MARKERS, &ENGLISH_MARKER_KEYS[..]),
+            (GERMAN_MARKERS, &GERMAN_MARKER_KEYS[..]),
+        ] {
+            for word in list {
+                assert!(word.len() <= KEY_BYTES && !word.contains('\0'), "{word}");
+            }
+            let probes = ENGLISH.iter().chain(GERMAN).copied().chain([
+                "", "a", "th", "thee", "thé", "zzzz", "über", "übera", "abcdefgh",
+            ]);
+            for word in probes {
+                let found = key(word.as_bytes()).is_some_and(|k| contains_key(keys, k));
+                assert_eq!(found, contains(list, word), "{word}");
+            }
         }
     }
 

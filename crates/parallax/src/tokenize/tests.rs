@@ -548,4 +548,53 @@ proptest! {
         }
         let _ = detect_language(&word);
     }
+
+    /// The language guess counts what the plain split and string lookups count.
+    #[test]
+    fn language_guess_matches_the_plain_count(input in text(), markers in prop::collection::vec(
+        prop_oneof![Just("The "), Just("und "), Just("ÜBER "), Just("Für "), Just("of,"), Just("THEIR.")], 0..12)
+    ) {
+        let input = format!("{input} {}", markers.concat());
+        let (mut words, mut english, mut german) = (0usize, 0usize, 0usize);
+        for word in input.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()) {
+            words += 1;
+            let lower: String = word.chars().flat_map(char::to_lowercase).collect();
+            english += usize::from(stop_words::contains(stop_words::ENGLISH_MARKERS, &lower));
+            german += usize::from(stop_words::contains(stop_words::GERMAN_MARKERS, &lower));
+        }
+        let best = english.max(german);
+        let expected = if best < 2 || best * 25 < words {
+            Language::Other
+        } else if german > english {
+            Language::German
+        } else {
+            Language::English
+        };
+        prop_assert_eq!(detect_language(&input), expected);
+    }
+
+    /// The language guess's word scanner gives the words of a split at non-letters.
+    #[test]
+    fn alphabetic_runs_are_the_split_at_non_letters(input in text()) {
+        let mut runs = Vec::new();
+        for_each_alphabetic_run(&input, |word, ascii| runs.push((word.to_owned(), ascii)));
+        let split: Vec<(String, bool)> = input
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(|w| (w.to_owned(), w.is_ascii()))
+            .collect();
+        prop_assert_eq!(runs, split);
+    }
+
+    /// The word-bound pieces of the tokenizer's fast path are those of UAX #29 on news-like
+    /// and arbitrary text (more cases in `bounds`).
+    #[test]
+    fn word_bounds_match_uax29(input in text()) {
+        let mut fast = Vec::new();
+        bounds::for_each_word_bound(&input, |r| fast.push(r));
+        let reference: Vec<Range<usize>> = unicode_segmentation::UnicodeSegmentation::split_word_bound_indices(input.as_str())
+            .map(|(at, piece)| at..at + piece.len())
+            .collect();
+        prop_assert_eq!(fast, reference);
+    }
 }
