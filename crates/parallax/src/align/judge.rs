@@ -27,7 +27,7 @@
 //! [`LINK`]: super::model::LINK
 
 use super::groups::{link_counts, Block};
-use super::{logit, Best, Joined, LinkKind, ScoreTable, Side};
+use super::{logit, Best, Joined, LinkKind, PairEvidence, ScoreTable, Side};
 use crate::similarity::{self, COSINE, COVER_MAX, COVER_MIN, GRAM_COSINE};
 
 /// Index of `min_logit` in [`LINK_NAMES`].
@@ -149,14 +149,7 @@ impl ScoreTable {
         let pairs = block
             .left
             .iter()
-            .flat_map(|&i| block.right.iter().map(move |&j| (i, j)))
-            .filter_map(|key| {
-                let k = self
-                    .pairs
-                    .binary_search_by_key(&key, |p| (p.left, p.right))
-                    .ok()?;
-                self.pairs.get(k)
-            });
+            .flat_map(|&i| block.right.iter().filter_map(move |&j| self.pair(i, j)));
         let mut best = None;
         for pair in pairs {
             if pair.lexical_score >= WEAK_WORDING {
@@ -170,11 +163,15 @@ impl ScoreTable {
     /// The score of a candidate pair; `None` for a pair that was never a candidate (in long
     /// inputs only pairs sharing a rare stem are scored), which is unknown rather than weak.
     fn pair_score(&self, left: usize, right: usize) -> Option<f64> {
+        self.pair(left, right).map(|p| p.score)
+    }
+
+    /// The evidence of a candidate pair; `None` for a pair that was never a candidate.
+    fn pair(&self, left: usize, right: usize) -> Option<&PairEvidence> {
         self.pairs
             .binary_search_by_key(&(left, right), |p| (p.left, p.right))
             .ok()
             .and_then(|k| self.pairs.get(k))
-            .map(|p| p.score)
     }
 
     /// For each sentence of `own`, its best pair inside the link against its best pair
