@@ -92,16 +92,8 @@ pub fn deplain_pair_items(
     positives: &BTreeSet<(usize, usize)>,
     links: &[parallax::align::Alignment],
 ) -> Vec<Ranked<(usize, usize, usize)>> {
-    let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for link in links {
-        for &l in &link.left {
-            for &r in &link.right {
-                let entry = best.entry((l, r)).or_insert(link.score);
-                *entry = entry.max(link.score);
-            }
-        }
-    }
-    best.into_iter()
+    best_pair_scores(links)
+        .into_iter()
         .map(|((l, r), score)| {
             let correct = positives.contains(&(l, r));
             Ranked {
@@ -130,16 +122,7 @@ pub fn seed_items(
 ) -> (Vec<Ranked<SeedLinkKey>>, usize) {
     let pair = example.pair;
     let gold: BTreeSet<(usize, usize)> = pair.links.iter().map(|g| (g.left, g.right)).collect();
-    let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
-    for link in links {
-        for &l in &link.left {
-            for &r in &link.right {
-                let entry = best.entry((l, r)).or_insert(link.score);
-                *entry = entry.max(link.score);
-            }
-        }
-    }
-    let items = best
+    let items = best_pair_scores(links)
         .into_iter()
         .map(|((l, r), score)| {
             let hits = linked_gold(
@@ -156,6 +139,21 @@ pub fn seed_items(
         })
         .collect();
     (items, gold.len())
+}
+
+/// Every sentence pair `(left, right)` the links hold, with the best score of the links
+/// holding it.
+fn best_pair_scores(links: &[parallax::align::Alignment]) -> BTreeMap<(usize, usize), f64> {
+    let mut best: BTreeMap<(usize, usize), f64> = BTreeMap::new();
+    for link in links {
+        for &l in &link.left {
+            for &r in &link.right {
+                let entry = best.entry((l, r)).or_insert(link.score);
+                *entry = entry.max(link.score);
+            }
+        }
+    }
+    best
 }
 
 /// The gold links `(left, right)` whose sentences the two predicted sentences overlap.

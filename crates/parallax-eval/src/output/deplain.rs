@@ -138,7 +138,8 @@ pub fn deplain_output(
     })
 }
 
-/// Average precision of the exact groups of all documents pooled.
+/// Average precision of the exact groups of all documents pooled, and the reliability of
+/// their scores by exact groups and by sentence pairs.
 pub(crate) fn deplain_ap(documents: &[Document<'_>], tables: &[ScoreTable]) -> DeplainAp {
     let (mut all, mut pairs, mut gold_all) = (Vec::new(), Vec::new(), 0);
     for (n, (document, table)) in documents.iter().zip(tables).enumerate() {

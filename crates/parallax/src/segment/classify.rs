@@ -488,27 +488,6 @@ fn has_position_label(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use proptest::prelude::*;
-
-    proptest! {
-        /// The one-pass search finds a marker exactly where a substring search per marker does.
-        #[test]
-        fn photo_marker_search_matches_contains(
-            pieces in proptest::collection::vec(prop_oneof![
-                "[a-z0-9 ():/.,-]{0,12}",
-                proptest::sample::select(crate::segment::lexicon::PHOTO_MARKERS).prop_map(str::to_owned),
-                proptest::sample::select(crate::segment::lexicon::PHOTO_MARKERS)
-                    .prop_map(|m| m[..m.len() - 1].to_owned()),
-                Just("é中 ".to_owned()),
-            ], 0..6)
-        ) {
-            let lower = pieces.concat();
-            let markers = crate::segment::lexicon::PHOTO_MARKERS;
-            let expected = markers.iter().any(|m| lower.contains(m));
-            prop_assert_eq!(super::contains_any_folded(&super::PHOTO, &lower), expected);
-        }
-    }
-
     use super::*;
     use crate::test_support::unique;
 

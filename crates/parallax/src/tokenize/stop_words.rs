@@ -127,15 +127,17 @@ pub(crate) fn contains_key(keys: &[u64], key: u64) -> bool {
 
 /// Whether `word` is an English stop word: [`contains`] of [`ENGLISH`], by key when it has one.
 pub(crate) fn is_english(word: &str) -> bool {
-    key(word.as_bytes()).map_or_else(
-        || contains(ENGLISH, word),
-        |k| contains_key(&ENGLISH_KEYS, k),
-    )
+    keyed(ENGLISH, &ENGLISH_KEYS, word)
 }
 
 /// Whether `word` is a German stop word: [`contains`] of [`GERMAN`], by key when it has one.
 pub(crate) fn is_german(word: &str) -> bool {
-    key(word.as_bytes()).map_or_else(|| contains(GERMAN, word), |k| contains_key(&GERMAN_KEYS, k))
+    keyed(GERMAN, &GERMAN_KEYS, word)
+}
+
+/// [`contains`] of `list`, through `keys` (the keys of its short words) when `word` has a key.
+fn keyed(list: &[&str], keys: &[u64], word: &str) -> bool {
+    key(word.as_bytes()).map_or_else(|| contains(list, word), |k| contains_key(keys, k))
 }
 
 /// Whether `word` is in the sorted `list`.
