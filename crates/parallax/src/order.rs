@@ -90,34 +90,6 @@ fn permute<T>(items: &mut [T], order: &[usize]) {
     }
 }
 
-/// Two lists of words as small numbers, equal exactly where the words are equal. A diff
-/// (`similar`'s Myers and its pre-pass) only ever asks whether two items are equal, so it gives
-/// the same ops over these numbers as over the words, without comparing strings; and every
-/// diff of the crate runs over one item type (one instance of the algorithm in the wasm).
-pub(crate) fn interned<S: AsRef<str>>(lists: [&[S]; 2]) -> [Vec<u32>; 2] {
-    let mut entries: Vec<(&str, usize, usize)> =
-        Vec::with_capacity(lists[0].len() + lists[1].len());
-    for (side, list) in lists.iter().enumerate() {
-        entries.extend(
-            list.iter()
-                .enumerate()
-                .map(|(i, word)| (word.as_ref(), side, i)),
-        );
-    }
-    sort_by(&mut entries, |a, b| a.0.cmp(b.0));
-    let mut ids = [vec![0; lists[0].len()], vec![0; lists[1].len()]];
-    let mut id = 0;
-    let mut previous: Option<&str> = None;
-    for (word, side, i) in entries {
-        if previous.is_some_and(|p| p != word) {
-            id += 1;
-        }
-        previous = Some(word);
-        ids[side][i] = id;
-    }
-    ids
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -178,9 +178,10 @@ impl Stems {
     }
 }
 
-/// 64-bit FNV-1a, for the stem memory (looked up only, never iterated).
+/// 64-bit FNV-1a, for maps of words that are looked up only, never iterated (the stem memory,
+/// the word diff's interning).
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {

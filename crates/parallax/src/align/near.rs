@@ -1,7 +1,7 @@
 //! For each sentence, the few sentences of its own article that say nearly the same.
 
-use super::candidates::candidates;
-use crate::similarity::{prepared_cosine, Prepared, Weights};
+use super::candidates::{candidates, ALL_PAIRS};
+use crate::similarity::{batch, prepared_cosine, Prepared, Weights};
 
 /// How many near sentences each sentence keeps.
 const NEAR: usize = 3;
@@ -16,17 +16,29 @@ pub(super) type Near = Vec<Vec<(usize, f64)>>;
 /// has none and is no one's.
 pub(super) fn nearest(side: &[Option<Prepared>], weights: &Weights) -> Near {
     let mut near: Near = vec![Vec::new(); side.len()];
-    for (a, b) in candidates(side, side, weights) {
-        if a >= b {
-            continue;
-        }
-        let (Some(Some(pa)), Some(Some(pb))) = (side.get(a), side.get(b)) else {
-            continue;
-        };
-        let similarity = prepared_cosine(pa, pb);
+    let mut add = |a: usize, b: usize, similarity: f64| {
         if similarity >= NEAR_COSINE {
             near[a].push((b, similarity));
             near[b].push((a, similarity));
+        }
+    };
+    let present = side.iter().flatten().count();
+    if present.saturating_mul(present) <= ALL_PAIRS {
+        // Every pair is a candidate: all the cosines at once, through a stem index.
+        for (a, cosines) in batch::stem_cosines(side).into_iter().enumerate() {
+            for (b, similarity) in cosines {
+                add(a, b, similarity);
+            }
+        }
+    } else {
+        for (a, b) in candidates(side, side, weights) {
+            if a >= b {
+                continue;
+            }
+            let (Some(Some(pa)), Some(Some(pb))) = (side.get(a), side.get(b)) else {
+                continue;
+            };
+            add(a, b, prepared_cosine(pa, pb));
         }
     }
     for list in &mut near {

@@ -21,6 +21,7 @@ mod cuts;
 mod ops;
 
 use crate::tokenize::Token;
+pub(crate) use ops::interned;
 use ops::token_ops;
 use std::ops::Range;
 

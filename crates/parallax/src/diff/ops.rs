@@ -4,10 +4,12 @@
 use super::cleanup::{attach_skipped, cleanup_semantic, coalesce};
 use super::cuts::{cuts, split_at_cuts};
 use super::{DiffInput, DiffOp, DiffOptions};
+use crate::tokenize::Fnv;
 use crate::tokenize::{Token, TokenKind};
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::hash::BuildHasherDefault;
 use std::ops::Range;
 
 /// A diff operation over token indices; an empty range means "no tokens on this side".
@@ -132,7 +134,7 @@ fn oriented_token_ops(
             .map(|&i| key(sides[s].text, &sides[s].tokens[i], options.ignore_case))
             .collect()
     });
-    let ids = crate::order::interned([&keys[0], &keys[1]]);
+    let ids = interned([&keys[0], &keys[1]]);
     let mut ops: Vec<TokenOp> = capture_diff_slices(Algorithm::Myers, &ids[0], &ids[1])
         .iter()
         .map(|op| {
@@ -190,4 +192,27 @@ fn unfilter(kept: &[usize], range: Range<usize>) -> Range<usize> {
         (Some(&first), Some(&last)) if !range.is_empty() => first..last + 1,
         _ => 0..0,
     }
+}
+
+/// Two lists of words as small numbers, equal exactly where the words are equal. A diff
+/// (`similar`'s Myers and its pre-pass) only ever asks whether two items are equal, so it gives
+/// the same ops over these numbers as over the words, without comparing strings; and every
+/// diff of the crate runs over one item type (one instance of the algorithm in the wasm).
+/// Numbers are given in order of first appearance, left list first.
+pub(crate) fn interned<S: AsRef<str>>(lists: [&[S]; 2]) -> [Vec<u32>; 2] {
+    // Looked up only, never iterated: the numbers do not depend on the map's order.
+    #[allow(clippy::disallowed_types)]
+    let mut numbers: std::collections::HashMap<&str, u32, BuildHasherDefault<Fnv>> =
+        std::collections::HashMap::with_capacity_and_hasher(
+            lists[0].len() + lists[1].len(),
+            BuildHasherDefault::default(),
+        );
+    lists.map(|list| {
+        list.iter()
+            .map(|word| {
+                let next = u32::try_from(numbers.len()).unwrap_or(u32::MAX);
+                *numbers.entry(word.as_ref()).or_insert(next)
+            })
+            .collect()
+    })
 }

@@ -197,7 +197,7 @@ fn misquote(
         // The same words quoted in other pieces or another order: a split, not a misquote.
         return None;
     }
-    let ids = crate::order::interned([&left_words, &right_words]);
+    let ids = crate::diff::interned([&left_words, &right_words]);
     let ops = capture_diff_slices(Algorithm::Myers, &ids[0], &ids[1]);
     // One side quoting more of the speech at either end is not a change.
     let first = ops.iter().position(|op| !is_one_sided(op))?;

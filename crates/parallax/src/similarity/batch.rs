@@ -8,7 +8,7 @@
 //! right sentences that share each of its entries. The products are added per pair in the order
 //! of the shared ids, as the merge adds them, so the features are the same bits.
 
-use super::{assemble, minmax, Features, Id, Overlap, Prepared};
+use super::{assemble, cosine_of, minmax, Features, Id, Overlap, Prepared};
 
 /// Lexical features of `pairs` (`(left, right)` indices, sorted), `None` where a side is
 /// missing: exactly [`super::prepared_features`] of each pair.
@@ -45,6 +45,53 @@ pub(crate) fn pair_features(
         .collect()
 }
 
+/// The stem cosine ([`super::prepared_cosine`]) of every pair `(a, b)`, `a < b`, of one side's
+/// sentences, as `cosines[a]`: `(b, cosine)` for each later sentence present, in order, the
+/// pair's own bits. Through the index, each sentence visits only the sentences sharing each of
+/// its stems; pairs sharing none have a zero dot product, as the merge finds.
+pub(crate) fn stem_cosines(side: &[Option<Prepared>]) -> Vec<Vec<(usize, f64)>> {
+    let terms = stem_entries(side);
+    let mut dots = vec![0.0; side.len()];
+    side.iter()
+        .enumerate()
+        .map(|(a, prepared)| {
+            let Some(left) = prepared else {
+                return Vec::new();
+            };
+            dots.fill(0.0);
+            for &(term, left_w, _) in &left.terms {
+                for (b, right_w) in weighted(&terms, term) {
+                    if let Some(dot) = dots.get_mut(b).filter(|_| b > a) {
+                        let (low, high) = minmax(left_w, right_w);
+                        *dot += low * high;
+                    }
+                }
+            }
+            side.iter()
+                .enumerate()
+                .skip(a + 1)
+                .filter_map(|(b, right)| {
+                    let right = right.as_ref()?;
+                    let dot = dots.get(b).copied().unwrap_or_default();
+                    Some((b, cosine_of(dot, left.terms_norm * right.terms_norm)))
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A side's content stems as `(id, sentence, weight)` entries sorted by id, then by sentence.
+fn stem_entries(side: &[Option<Prepared>]) -> Vec<(Id, u32, f64)> {
+    let mut terms: Vec<(Id, u32, f64)> = side
+        .iter()
+        .enumerate()
+        .filter_map(|(j, p)| Some((u32::try_from(j).ok()?, p.as_ref()?)))
+        .flat_map(|(j, p)| p.terms.iter().map(move |&(t, w, _)| (t, j, w)))
+        .collect();
+    terms.sort_unstable_by_key(|&(id, j, _)| (id, j));
+    terms
+}
+
 /// The right side's lists as `(id, sentence, weight, idf)` entries sorted by id, then by
 /// sentence (weights only where the overlap needs them).
 struct Index {
@@ -58,7 +105,7 @@ struct Index {
 impl Index {
     fn new(side: &[Option<Prepared>]) -> Self {
         let mut index = Self {
-            terms: Vec::new(),
+            terms: stem_entries(side),
             words: Vec::new(),
             grams: Vec::new(),
             bigrams: Vec::new(),
@@ -67,9 +114,6 @@ impl Index {
         for (j, prepared) in side.iter().enumerate() {
             let Some(p) = prepared else { continue };
             let j = u32::try_from(j).unwrap_or(u32::MAX);
-            index
-                .terms
-                .extend(p.terms.iter().map(|&(t, w, _)| (t, j, w)));
             index
                 .words
                 .extend(p.words.iter().map(|&(w, weight, _)| (w, j, weight)));
@@ -81,9 +125,7 @@ impl Index {
                 .trigrams
                 .extend(p.profile.trigrams.iter().map(|&t| (t, j)));
         }
-        for list in [&mut index.terms, &mut index.words] {
-            list.sort_unstable_by_key(|&(id, j, _)| (id, j));
-        }
+        index.words.sort_unstable_by_key(|&(id, j, _)| (id, j));
         for list in [&mut index.grams, &mut index.bigrams, &mut index.trigrams] {
             list.sort_unstable();
         }
@@ -219,5 +261,37 @@ mod tests {
             "{o:?}"
         );
         assert!(o.bigrams > 0 && o.trigrams > 0, "{o:?}");
+    }
+
+    #[test]
+    fn batched_stem_cosines_are_the_pairs_own_bits() {
+        let texts: Vec<&str> = LEFT.iter().chain(RIGHT).copied().collect();
+        let profiles: Vec<Profile> = texts
+            .iter()
+            .map(|t| Profile::new(&tokenize(t, 0..t.len())))
+            .collect();
+        let weights = Weights::new(profiles.iter());
+        let mut side = prepared(&texts, &weights);
+        side.insert(3, None);
+        let cosines = stem_cosines(&side);
+        assert_eq!(cosines.len(), side.len());
+        let mut shared = 0;
+        for (a, got) in cosines.iter().enumerate() {
+            let want: Vec<(usize, u64)> = match &side[a] {
+                None => Vec::new(),
+                Some(pa) => (a + 1..side.len())
+                    .filter_map(|b| Some((b, super::super::prepared_cosine(pa, side[b].as_ref()?))))
+                    .map(|(b, c)| (b, c.to_bits()))
+                    .collect(),
+            };
+            let got: Vec<(usize, u64)> = got.iter().map(|&(b, c)| (b, c.to_bits())).collect();
+            assert_eq!(got, want, "sentence {a}");
+            shared += got
+                .iter()
+                .filter(|&&(_, c)| f64::from_bits(c) > 0.0)
+                .count();
+        }
+        // Pairs that share stems are in the table, not only zeros.
+        assert!(shared >= 5, "{shared}");
     }
 }
