@@ -126,7 +126,14 @@ impl Weights {
 
     /// Attaches this comparison's weights to a profile, once, for many comparisons.
     pub(crate) fn prepare(&self, profile: Profile) -> Prepared {
-        let tf = |count: u32| 1.0 + f64::from(count).ln();
+        // Most stems occur once in a sentence, and ln 1 is 0: the logarithm only for repeats.
+        let tf = |count: u32| {
+            if count == 1 {
+                1.0
+            } else {
+                1.0 + f64::from(count).ln()
+            }
+        };
         let weighted = |list: &[(Id, u32)]| -> (Vec<(Id, f64, f64)>, f64, f64) {
             let mut out = Vec::with_capacity(list.len());
             let (mut squares, mut mass) = (0.0, 0.0);
