@@ -88,8 +88,48 @@ fn stem_entries(side: &[Option<Prepared>]) -> Vec<(Id, u32, f64)> {
         .filter_map(|(j, p)| Some((u32::try_from(j).ok()?, p.as_ref()?)))
         .flat_map(|(j, p)| p.terms.iter().map(move |&(t, w, _)| (t, j, w)))
         .collect();
-    terms.sort_unstable_by_key(|&(id, j, _)| (id, j));
+    sort_by_id(&mut terms, |e| e.0);
     terms
+}
+
+/// Sorts entries listed in sentence order by id, keeping sentence order among equal ids (so
+/// by `(id, sentence)`): one counting pass deals them by the ids' top bits into about one
+/// bucket per entry, then each bucket is sorted on its own (stably). The ids are hashes,
+/// spread evenly, so most buckets hold one id and the cost is about linear, where sorting the
+/// whole list compares `n log n` times.
+pub(super) fn sort_by_id<T: Copy>(list: &mut [T], id_of: impl Fn(&T) -> Id) {
+    let bits = (usize::BITS - list.len().leading_zeros()).clamp(1, 16);
+    let bucket = |e: &T| (id_of(e) >> (Id::BITS - bits)) as usize;
+    let mut starts = vec![0usize; (1 << bits) + 1];
+    for e in list.iter() {
+        if let Some(count) = starts.get_mut(bucket(e) + 1) {
+            *count += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let ends: Vec<usize> = starts.iter().skip(1).copied().collect();
+    // A copy to deal from: the entries move within `list` itself.
+    let dealt: Vec<T> = list.to_vec();
+    for e in dealt {
+        if let Some(next) = starts.get_mut(bucket(&e)) {
+            if let Some(slot) = list.get_mut(*next) {
+                *slot = e;
+            }
+            *next += 1;
+        }
+    }
+    // Each bucket now runs from the previous bucket's end to its own.
+    let mut begin = 0;
+    for end in ends {
+        if end > begin + 1 {
+            if let Some(run) = list.get_mut(begin..end) {
+                run.sort_by_key(&id_of);
+            }
+        }
+        begin = end;
+    }
 }
 
 /// The right side's lists as `(id, sentence, weight, idf)` entries sorted by id, then by
@@ -125,9 +165,9 @@ impl Index {
                 .trigrams
                 .extend(p.profile.trigrams.iter().map(|&t| (t, j)));
         }
-        index.words.sort_unstable_by_key(|&(id, j, _)| (id, j));
+        sort_by_id(&mut index.words, |e| e.0);
         for list in [&mut index.grams, &mut index.bigrams, &mut index.trigrams] {
-            list.sort_unstable();
+            sort_by_id(list, |e| e.0);
         }
         index
     }
@@ -200,6 +240,7 @@ mod tests {
     use super::*;
     use crate::similarity::{prepared_features, Profile, Weights};
     use crate::tokenize::tokenize;
+    use proptest::prelude::*;
 
     const LEFT: &[&str] = &[
         "Putin and Kim signed a treaty in Pyongyang on Wednesday.",
@@ -293,5 +334,32 @@ mod tests {
         }
         // Pairs that share stems are in the table, not only zeros.
         assert!(shared >= 5, "{shared}");
+    }
+
+    proptest! {
+        /// Dealing by top bits and sorting each bucket is the stable sort by id, for any ids:
+        /// repeated ones, and ones sharing their top bits (few buckets, long runs).
+        #[test]
+        fn sort_by_id_is_the_stable_sort_by_id(
+            ids in proptest::collection::vec(
+                prop_oneof![
+                    any::<u64>(),
+                    0u64..4,
+                    (0u64..4).prop_map(|k| u64::MAX - k),
+                ],
+                0..300,
+            )
+        ) {
+            let entries: Vec<(Id, u32)> = ids
+                .iter()
+                .enumerate()
+                .map(|(j, &id)| (id, u32::try_from(j).unwrap_or(u32::MAX)))
+                .collect();
+            let mut got = entries.clone();
+            sort_by_id(&mut got, |e| e.0);
+            let mut want = entries;
+            want.sort_by_key(|e| e.0);
+            prop_assert_eq!(got, want);
+        }
     }
 }

@@ -152,7 +152,7 @@ impl Topics {
                 })
             })
             .collect();
-        crate::order::sort_by(&mut index, |a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        super::batch::sort_by_id(&mut index, |e| e.0);
         let n = right.len();
         let (mut shared, mut plain) = (vec![0.0; n], vec![false; n]);
         let mut touched: Vec<usize> = Vec::new();
