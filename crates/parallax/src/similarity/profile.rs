@@ -274,45 +274,37 @@ impl Profile {
     /// assert!(joined.same_surface(&whole));
     /// ```
     pub fn merge(parts: &[&Profile]) -> Profile {
-        let total = |list: fn(&Profile) -> usize| parts.iter().map(|&p| list(p)).sum::<usize>();
-        let mut terms: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.terms.len()));
-        let mut all: Vec<(Id, u32)> = Vec::with_capacity(total(|p| p.words_all.len()));
+        // Every list of a profile is sorted without repeats: the parts' lists are merged in
+        // one pass each, not joined and sorted again.
+        let union = |list: fn(&Profile) -> &[Id]| {
+            parts
+                .iter()
+                .fold(Vec::new(), |acc: Vec<Id>, p| united(&acc, list(p)))
+        };
+        let sum = |list: fn(&Profile) -> &[(Id, u32)]| {
+            parts
+                .iter()
+                .fold(Vec::new(), |acc: Vec<(Id, u32)>, p| added(&acc, list(p)))
+        };
         let mut merged = Profile {
-            grams: Vec::with_capacity(total(|p| p.grams.len())),
-            bigrams: Vec::with_capacity(total(|p| p.bigrams.len())),
-            trigrams: Vec::with_capacity(total(|p| p.trigrams.len())),
-            surface: String::with_capacity(total(|p| p.surface.len())),
+            terms: sum(|p| &p.terms),
+            words_all: sum(|p| &p.words_all),
+            grams: union(|p| &p.grams),
+            bigrams: union(|p| &p.bigrams),
+            trigrams: union(|p| &p.trigrams),
+            numbers: union(|p| &p.numbers),
+            names: union(|p| &p.names),
+            quoted: union(|p| &p.quoted),
+            speakers: union(|p| &p.speakers),
+            surface: String::with_capacity(parts.iter().map(|p| p.surface.len()).sum()),
             ..Profile::default()
         };
         for part in parts {
-            terms.extend(&part.terms);
-            all.extend(&part.words_all);
-            merged.grams.extend(&part.grams);
-            merged.bigrams.extend(&part.bigrams);
-            merged.trigrams.extend(&part.trigrams);
-            merged.numbers.extend(&part.numbers);
-            merged.names.extend(&part.names);
-            merged.quoted.extend(&part.quoted);
-            merged.speakers.extend(&part.speakers);
             merged.when = merged.when.or(part.when);
             merged.surface.push_str(&part.surface);
             merged.content += part.content;
             merged.words += part.words;
         }
-        for set in [
-            &mut merged.grams,
-            &mut merged.bigrams,
-            &mut merged.trigrams,
-            &mut merged.numbers,
-            &mut merged.names,
-            &mut merged.quoted,
-            &mut merged.speakers,
-        ] {
-            crate::order::sort_ids(set);
-            set.dedup();
-        }
-        merged.terms = summed(terms);
-        merged.words_all = summed(all);
         merged.surface_id = fnv(merged.surface.bytes());
         merged.opens_with_connective = parts.first().is_some_and(|p| p.opens_with_connective);
         merged.ends_with_colon = parts.last().is_some_and(|p| p.ends_with_colon);
@@ -368,18 +360,36 @@ fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
     out
 }
 
-/// Counted lists (each sorted by id, each id once) joined: each id once with the sum of its
-/// counts, sorted by id.
-fn summed(lists: Vec<(Id, u32)>) -> Vec<(Id, u32)> {
-    let mut ids: Vec<Id> = lists.iter().map(|&(stem, _)| stem).collect();
-    crate::order::sort_ids(&mut ids);
-    ids.dedup();
-    let mut out: Vec<(Id, u32)> = ids.into_iter().map(|stem| (stem, 0)).collect();
-    for (stem, count) in lists {
-        if let Ok(at) = out.binary_search_by_key(&stem, |&(s, _)| s) {
-            out[at].1 += count;
-        }
+/// The union of two sorted lists without repeats, sorted without repeats.
+fn united(left: &[Id], right: &[Id]) -> Vec<Id> {
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (0, 0);
+    while let (Some(&a), Some(&b)) = (left.get(l), right.get(r)) {
+        out.push(a.min(b));
+        l += usize::from(a <= b);
+        r += usize::from(b <= a);
     }
+    out.extend_from_slice(left.get(l..).unwrap_or_default());
+    out.extend_from_slice(right.get(r..).unwrap_or_default());
+    out
+}
+
+/// Two sorted `(id, count)` lists without repeated ids as one, the counts of an id in both
+/// added up.
+fn added(left: &[(Id, u32)], right: &[(Id, u32)]) -> Vec<(Id, u32)> {
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let (mut l, mut r) = (0, 0);
+    while let (Some(&(a, ca)), Some(&(b, cb))) = (left.get(l), right.get(r)) {
+        out.push(match a.cmp(&b) {
+            std::cmp::Ordering::Less => (a, ca),
+            std::cmp::Ordering::Greater => (b, cb),
+            std::cmp::Ordering::Equal => (a, ca + cb),
+        });
+        l += usize::from(a <= b);
+        r += usize::from(b <= a);
+    }
+    out.extend_from_slice(left.get(l..).unwrap_or_default());
+    out.extend_from_slice(right.get(r..).unwrap_or_default());
     out
 }
 

@@ -315,3 +315,53 @@ fn a_shared_speaker_is_no_specific_evidence() {
         assert_eq!(got.shares_plain, want.shares_plain, "{i} {j}");
     }
 }
+
+/// A profile's list of ids, for the merge test.
+type Set = fn(&Profile) -> &Vec<profile::Id>;
+/// A profile's list of counted ids, for the merge test.
+type Counts = fn(&Profile) -> &Vec<(profile::Id, u32)>;
+
+#[test]
+fn merged_lists_are_the_parts_lists_joined_sorted_and_counted() {
+    let texts = [
+        "Kim met Putin in Pyongyang on June 19.",
+        "Putin met Kim again, Kim said, and 3 ships left.",
+        "“Peace” was the word of the day: peace, Putin said.",
+        "Rain.",
+    ];
+    let parts: Vec<Profile> = texts.iter().map(|t| profile(t)).collect();
+    let sets: [(&str, Set); 7] = [
+        ("grams", |p| &p.grams),
+        ("bigrams", |p| &p.bigrams),
+        ("trigrams", |p| &p.trigrams),
+        ("numbers", |p| &p.numbers),
+        ("names", |p| &p.names),
+        ("quoted", |p| &p.quoted),
+        ("speakers", |p| &p.speakers),
+    ];
+    let counts: [(&str, Counts); 2] = [("terms", |p| &p.terms), ("words_all", |p| &p.words_all)];
+    for len in 1..=parts.len() {
+        for start in 0..=parts.len() - len {
+            let run: Vec<&Profile> = parts[start..start + len].iter().collect();
+            let merged = Profile::merge(&run);
+            for (name, list) in sets {
+                let mut want: Vec<profile::Id> =
+                    run.iter().flat_map(|p| list(p).iter().copied()).collect();
+                want.sort_unstable();
+                want.dedup();
+                assert_eq!(list(&merged), &want, "{name} of {start}..{}", start + len);
+            }
+            for (name, list) in counts {
+                let mut want = std::collections::BTreeMap::new();
+                for &(id, count) in run.iter().flat_map(|p| list(p)) {
+                    *want.entry(id).or_insert(0) += count;
+                }
+                let want: Vec<(profile::Id, u32)> = want.into_iter().collect();
+                assert_eq!(list(&merged), &want, "{name} of {start}..{}", start + len);
+            }
+        }
+    }
+    // The texts share stems and grams, so the merges add counts and drop repeats.
+    let all = Profile::merge(&parts.iter().collect::<Vec<_>>());
+    assert!(all.terms.iter().any(|&(_, count)| count > 1));
+}
