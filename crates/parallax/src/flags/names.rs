@@ -117,14 +117,10 @@ fn is_capital_word(side: &Prepared<'_>, i: usize) -> bool {
 
 /// The mention for the capitalized tokens `start..end`, with its title split off.
 fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) -> Option<Mention> {
-    let folded = |k: usize| {
-        strip_possessive(side.norm(k))
-            .trim_end_matches('.')
-            .to_owned()
-    };
+    let folded = |k: usize| strip_possessive(side.norm(k)).trim_end_matches('.');
     let title_at = |k: usize| {
         let w = folded(k);
-        TITLES.contains(&w.as_str()) || HONORIFICS.contains(&w.as_str())
+        TITLES.contains(&w) || HONORIFICS.contains(&w)
     };
     let name_start = (start..end)
         .rev()
@@ -157,16 +153,16 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
             let w = folded(role_start - 1);
             t.kind == TokenKind::Word
                 && !t.possessive
-                && (TITLES.contains(&w.as_str())
-                    || TITLE_WORDS.contains(&w.as_str())
+                && (TITLES.contains(&w)
+                    || TITLE_WORDS.contains(&w)
                     || (side.capitalized(role_start - 1) && !t.stop_word))
         })
     {
         role_start -= 1;
     }
-    let has_title = (role_start..name_start).any(|k| TITLES.contains(&folded(k).as_str()));
+    let has_title = (role_start..name_start).any(|k| TITLES.contains(&folded(k)));
     let (role, role_surface) = if has_title {
-        let words: Vec<String> = (role_start..name_start).map(folded).collect();
+        let words: Vec<&str> = (role_start..name_start).map(folded).collect();
         (
             words.join(" "),
             side.slice(&side.span(role_start, name_start - 1))
@@ -177,7 +173,7 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
     };
     let words: Vec<String> = (name_start..end)
         .filter(|&k| !PARTICLES.contains(&side.norm(k)))
-        .map(folded)
+        .map(|k| folded(k).to_owned())
         .collect();
     let surfaces = (name_start..end)
         .filter(|&k| !PARTICLES.contains(&side.norm(k)))
