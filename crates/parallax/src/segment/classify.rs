@@ -417,7 +417,7 @@ fn is_name_pipe_outlet(text: &str) -> bool {
 }
 
 /// `" via "`, as [`contains_any_folded`] looks for it.
-const VIA: Markers = Markers::new(&[" via "]);
+static VIA: Markers = Markers::new(&[" via "]);
 
 /// A photo credit or a sentence carrying one: "(AP Photo/Jane Doe)", "Sputnik/…/Pool via
 /// REUTERS", "Photo: …".

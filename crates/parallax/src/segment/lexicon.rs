@@ -719,38 +719,57 @@ pub(super) fn contains(list: &[&str], word: &str) -> bool {
 }
 
 /// A sorted word list with, for each byte, the run of its entries that start with that byte:
-/// what [`contains_any`] looks up at each byte of a text.
+/// what [`contains_any_folded`] looks up at each byte of a text; and the set of the entries'
+/// first two bytes, which rules out most positions with one bit test.
 pub(super) struct Markers {
     list: &'static [&'static str],
     /// `runs[b]`: the entries starting with byte `b` are `list[runs[b].0..runs[b].1]`.
     runs: [(u8, u8); 256],
+    /// Bit `256·a + b` is set when an entry starts with bytes `a`, `b`.
+    openings: [u64; 1024],
 }
 
 impl Markers {
-    /// Indexes a sorted list of at most 255 non-empty entries (checked at compile time).
+    /// Indexes a sorted list of at most 255 entries of two bytes or more (checked at compile
+    /// time).
     pub(super) const fn new(list: &'static [&'static str]) -> Self {
         assert!(list.len() < 256, "a marker list holds at most 255 entries");
         let mut runs = [(0_u8, 0_u8); 256];
+        let mut openings = [0_u64; 1024];
         let mut k = 0;
         while k < list.len() {
-            let first = list[k].as_bytes()[0] as usize;
+            let bytes = list[k].as_bytes();
+            assert!(bytes.len() >= 2, "a marker has two bytes or more");
+            let first = bytes[0] as usize;
             if runs[first].1 == 0 {
                 runs[first].0 = k as u8;
             }
             runs[first].1 = k as u8 + 1;
+            let pair = first << 8 | bytes[1] as usize;
+            openings[pair >> 6] |= 1 << (pair & 63);
             k += 1;
         }
-        Self { list, runs }
+        Self {
+            list,
+            runs,
+            openings,
+        }
     }
 
     fn starting_with(&self, byte: u8) -> &[&'static str] {
         let (start, end) = self.runs[usize::from(byte)];
         &self.list[usize::from(start)..usize::from(end)]
     }
+
+    /// Whether an entry starts with bytes `a`, `b`.
+    fn opens_with(&self, a: u8, b: u8) -> bool {
+        let pair = usize::from(a) << 8 | usize::from(b);
+        self.openings[pair >> 6] >> (pair & 63) & 1 == 1
+    }
 }
 
 /// [`PHOTO_MARKERS`], indexed by first byte.
-pub(super) const PHOTO: Markers = Markers::new(PHOTO_MARKERS);
+pub(super) static PHOTO: Markers = Markers::new(PHOTO_MARKERS);
 
 /// Whether any entry of `markers` (lowercase ASCII) occurs anywhere in `text.to_lowercase()`:
 /// the same answer as `list.iter().any(|m| text.to_lowercase().contains(m))`, in one pass that
@@ -766,11 +785,11 @@ pub(super) fn contains_any_folded(markers: &Markers, text: &str) -> bool {
         lowered = text.to_lowercase();
         lowered.as_bytes()
     };
-    (0..bytes.len()).any(|i| {
-        markers
-            .starting_with(bytes[i].to_ascii_lowercase())
-            .iter()
-            .any(|m| {
+    // Every entry has two bytes or more: the last byte starts none.
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        let first = pair[0].to_ascii_lowercase();
+        markers.opens_with(first, pair[1].to_ascii_lowercase())
+            && markers.starting_with(first).iter().any(|m| {
                 bytes
                     .get(i..i + m.len())
                     .is_some_and(|run| run.eq_ignore_ascii_case(m.as_bytes()))
