@@ -49,29 +49,48 @@ impl Shown {
             let start = at;
             let mut text = String::with_capacity(range.len());
             let body = cleaned.get(range.clone()).unwrap_or_default();
-            // Runs of white space and of everything else alternate: each run is one stretch,
-            // a white space run shown as one space.
-            let mut rest = body;
-            let mut pos = range.start;
-            while let Some(c) = rest.chars().next() {
-                let space = c.is_whitespace();
-                let len = rest
-                    .find(|c: char| c.is_whitespace() != space)
-                    .unwrap_or(rest.len());
-                stretches.push(Stretch {
-                    clean: pos..pos + len,
-                    shown: at,
-                    verbatim: !space,
-                });
-                if space {
-                    text.push(' ');
-                    at += 1;
-                } else {
-                    text.push_str(&rest[..len]);
-                    at += len;
+            // Verbatim stretches run up to each white space run that is not one plain space;
+            // such a run is a stretch of its own, shown as one space.
+            let mut verbatim_from = 0;
+            let mut chars = body.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if !c.is_whitespace() {
+                    continue;
                 }
-                pos += len;
-                rest = &rest[len..];
+                let mut end = i + c.len_utf8();
+                while let Some(&(j, d)) = chars.peek().filter(|(_, d)| d.is_whitespace()) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                }
+                if &body[i..end] == " " {
+                    continue;
+                }
+                if verbatim_from < i {
+                    stretches.push(Stretch {
+                        clean: range.start + verbatim_from..range.start + i,
+                        shown: at,
+                        verbatim: true,
+                    });
+                    text.push_str(&body[verbatim_from..i]);
+                    at += i - verbatim_from;
+                }
+                stretches.push(Stretch {
+                    clean: range.start + i..range.start + end,
+                    shown: at,
+                    verbatim: false,
+                });
+                text.push(' ');
+                at += 1;
+                verbatim_from = end;
+            }
+            if verbatim_from < body.len() {
+                stretches.push(Stretch {
+                    clean: range.start + verbatim_from..range.start + body.len(),
+                    shown: at,
+                    verbatim: true,
+                });
+                text.push_str(&body[verbatim_from..]);
+                at += body.len() - verbatim_from;
             }
             sentences.push((text, start));
         }
@@ -152,5 +171,70 @@ mod tests {
         let shown = Shown::new(cleaned, std::iter::once(0..cleaned.len()));
         assert_eq!(shown.sentences[0].0, "a b");
         assert_eq!(shown.range(7..8), Some([2, 3]));
+    }
+
+    /// The first form of [`Shown::new`]: one stretch for every run of white space and every
+    /// run of anything else. The shown text and every mapped range must stay the same.
+    fn one_stretch_per_run(cleaned: &str, ranges: &[Range<usize>]) -> Shown {
+        let mut sentences = Vec::new();
+        let mut stretches = Vec::new();
+        let mut at = 0;
+        for range in ranges {
+            if !sentences.is_empty() {
+                at += 1;
+            }
+            let start = at;
+            let mut text = String::new();
+            let (mut rest, mut pos) = (&cleaned[range.clone()], range.start);
+            while let Some(c) = rest.chars().next() {
+                let space = c.is_whitespace();
+                let len = rest
+                    .find(|c: char| c.is_whitespace() != space)
+                    .unwrap_or(rest.len());
+                stretches.push(Stretch {
+                    clean: pos..pos + len,
+                    shown: at,
+                    verbatim: !space,
+                });
+                if space {
+                    text.push(' ');
+                    at += 1;
+                } else {
+                    text.push_str(&rest[..len]);
+                    at += len;
+                }
+                pos += len;
+                rest = &rest[len..];
+            }
+            sentences.push((text, start));
+        }
+        Shown {
+            sentences,
+            stretches,
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fewer_stretches_map_every_range_as_one_per_run(
+            text in "[ab \t\n\u{3000}é]{0,24}",
+            cut in 0usize..25,
+        ) {
+            let bounds: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain(std::iter::once(text.len()))
+                .collect();
+            let cut = bounds[cut.min(bounds.len() - 1)];
+            let ranges = [0..cut, cut..text.len()];
+            let shown = Shown::new(&text, ranges.clone());
+            let reference = one_stretch_per_run(&text, &ranges);
+            proptest::prop_assert_eq!(&shown.sentences, &reference.sentences);
+            for &a in &bounds {
+                for &b in bounds.iter().filter(|&&b| b >= a) {
+                    proptest::prop_assert_eq!(shown.range(a..b), reference.range(a..b), "{:?}", a..b);
+                }
+            }
+        }
     }
 }
