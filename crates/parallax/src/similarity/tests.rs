@@ -365,3 +365,19 @@ fn merged_lists_are_the_parts_lists_joined_sorted_and_counted() {
     let all = Profile::merge(&parts.iter().collect::<Vec<_>>());
     assert!(all.terms.iter().any(|&(_, count)| count > 1));
 }
+
+#[test]
+fn number_words_are_sorted_and_all_found() {
+    assert!(
+        profile::NUMBER_WORDS
+            .windows(2)
+            .all(|w| w[0].0.as_bytes() < w[1].0.as_bytes()),
+        "NUMBER_WORDS must be sorted by bytes, without repeats"
+    );
+    for &(word, digits) in profile::NUMBER_WORDS {
+        assert_eq!(profile::number_word(word), Some(digits), "{word}");
+    }
+    for other in ["", "one", "ein", "eleve", "zwölfe", "three-"] {
+        assert_eq!(profile::number_word(other), None, "{other}");
+    }
+}
