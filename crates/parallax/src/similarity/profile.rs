@@ -433,14 +433,36 @@ pub(super) fn fnv(bytes: impl Iterator<Item = u8>) -> u64 {
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
 fn fnv_step(hash: u64, byte: u8) -> u64 {
-    (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
 }
 
 /// [`fnv`] over the little-endian bytes of each character's code.
-fn fnv_chars(chars: &[char]) -> u64 {
-    fnv_chunks(chars.iter().map(|&c| u32::from(c).to_le_bytes()))
+pub(super) fn fnv_chars(chars: &[char]) -> u64 {
+    let mut hash = FNV_OFFSET;
+    for &c in chars {
+        let code = u32::from(c);
+        if code < 0x100 {
+            // The three high bytes are zero, and a zero byte's step is only the multiply:
+            // four steps are one xor and one multiply by the prime's fourth power.
+            hash = (hash ^ u64::from(code)).wrapping_mul(FNV_PRIME_4);
+        } else {
+            for byte in code.to_le_bytes() {
+                hash = fnv_step(hash, byte);
+            }
+        }
+    }
+    hash
 }
+
+/// The FNV prime to the fourth power (wrapping): the multiplies of one byte's step and of
+/// three zero bytes' steps after it.
+const FNV_PRIME_4: u64 = FNV_PRIME
+    .wrapping_mul(FNV_PRIME)
+    .wrapping_mul(FNV_PRIME)
+    .wrapping_mul(FNV_PRIME);
 
 /// [`fnv`] over chunks of bytes one after the other, in plain loops (a flattened byte
 /// iterator does not compile to them).

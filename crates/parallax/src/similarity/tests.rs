@@ -381,3 +381,13 @@ fn number_words_are_sorted_and_all_found() {
         assert_eq!(profile::number_word(other), None, "{other}");
     }
 }
+
+proptest::proptest! {
+    /// The shortcut for characters below U+0100 hashes the same bytes as the plain loop.
+    #[test]
+    fn gram_hashes_are_fnv_of_the_code_bytes(text in "[a-zé\u{ff}\u{100}\u{3000}\u{1f600} ]{0,8}") {
+        let chars: Vec<char> = text.chars().collect();
+        let bytes = chars.iter().flat_map(|&c| u32::from(c).to_le_bytes());
+        proptest::prop_assert_eq!(profile::fnv_chars(&chars), profile::fnv(bytes));
+    }
+}
