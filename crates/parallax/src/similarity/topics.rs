@@ -8,7 +8,6 @@
 
 use super::profile::Id;
 use super::Prepared;
-use std::collections::BTreeMap;
 
 /// A stem is a topic stem when it is in at least this share of the sentences of *each* article…
 const TOPIC_SHARE: f64 = 0.15;
@@ -39,24 +38,37 @@ pub(crate) struct Specific {
 impl Topics {
     /// The topic stems of the two sides' sentences (`None` sentences are left out).
     pub(crate) fn new(left_side: &[Option<Prepared>], right_side: &[Option<Prepared>]) -> Self {
-        let counts = |side: &[Option<Prepared>]| -> (BTreeMap<Id, usize>, usize) {
-            let mut counts = BTreeMap::new();
-            let mut sentences = 0;
-            for p in side.iter().flatten() {
-                sentences += 1;
-                for id in p.profile.term_ids() {
-                    *counts.entry(id).or_insert(0) += 1;
+        // Each side's stems with the number of its sentences holding them, sorted by stem.
+        let counts = |side: &[Option<Prepared>]| -> (Vec<(Id, usize)>, usize) {
+            let mut ids: Vec<Id> = side
+                .iter()
+                .flatten()
+                .flat_map(|p| p.profile.term_ids())
+                .collect();
+            crate::order::sort_ids(&mut ids);
+            let mut counts: Vec<(Id, usize)> = Vec::new();
+            for id in ids {
+                match counts.last_mut() {
+                    Some((last, n)) if *last == id => *n += 1,
+                    _ => counts.push((id, 1)),
                 }
             }
-            (counts, sentences)
+            (counts, side.iter().flatten().count())
         };
         let ((left, left_n), (right, right_n)) = (counts(left_side), counts(right_side));
         let floor = |n: usize| ((n as f64 * TOPIC_SHARE).ceil() as usize).max(TOPIC_MIN);
         let (left_floor, right_floor) = (floor(left_n), floor(right_n));
+        let right_count = |id: Id| {
+            right
+                .binary_search_by_key(&id, |&(r, _)| r)
+                .ok()
+                .and_then(|k| right.get(k))
+                .map_or(0, |&(_, m)| m)
+        };
         let ids = left
             .iter()
-            .filter(|&(id, &n)| n >= left_floor && right.get(id).is_some_and(|&m| m >= right_floor))
-            .map(|(&id, _)| id)
+            .filter(|&&(id, n)| n >= left_floor && right_count(id) >= right_floor)
+            .map(|&(id, _)| id)
             .collect();
         let mut topics = Self {
             ids,
