@@ -42,6 +42,10 @@ pub(super) struct Context {
     /// For each sentence, its [`MARGIN_K`] + 1 best lexical scores, highest first.
     pub(super) left_top: Vec<Vec<f64>>,
     pub(super) right_top: Vec<Vec<f64>>,
+    /// The lede feature of every rank (ranks are below the larger sentence count).
+    ledes: Vec<f64>,
+    /// The crossing feature of every count of crossed anchors.
+    crossings: Vec<f64>,
 }
 
 impl Context {
@@ -89,13 +93,26 @@ impl Context {
             .map(|i| pairs.partition_point(|q| q.left < i))
             .collect();
         let grid = grid(pairs, left.len(), right.len());
+        let (left_count, right_count) = (
+            left_rank.iter().flatten().count(),
+            right_rank.iter().flatten().count(),
+        );
+        // Both features are functions of a small count: computed once per count, not per pair.
+        let ledes = (0..left_count.max(right_count))
+            .map(|rank| lede(rank as f64))
+            .collect();
+        let crossings = (0..=anchors.len())
+            .map(|crossed| crossing(crossed, anchors.len()))
+            .collect();
         Self {
+            ledes,
+            crossings,
             grid,
             width: right.len(),
             left_best,
             right_best,
-            left_count: left_rank.iter().flatten().count(),
-            right_count: right_rank.iter().flatten().count(),
+            left_count,
+            right_count,
             left_rank,
             right_rank,
             left_near: near.0,
@@ -167,8 +184,17 @@ impl Context {
         for &(k, similarity) in self.left_near.get(i).map_or(&[][..], Vec::as_slice) {
             pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
         }
-        let lede = (-left_rank.max(right_rank) / LEDE_SCALE).exp();
-        let crossing = crossing(self.anchors.crossed(i, j), self.anchors.len());
+        let lede = self
+            .ledes
+            .get(left_rank.max(right_rank) as usize)
+            .copied()
+            .unwrap_or_else(|| lede(left_rank.max(right_rank)));
+        let crossed = self.anchors.crossed(i, j);
+        let crossing = self
+            .crossings
+            .get(crossed)
+            .copied()
+            .unwrap_or_else(|| crossing(crossed, self.anchors.len()));
         let c = pair.lexical.values[crate::similarity::COSINE];
         let left_margin = margin(self.left_top.get(i).map_or(&[][..], Vec::as_slice), c);
         let right_margin = margin(self.right_top.get(j).map_or(&[][..], Vec::as_slice), c);
@@ -206,6 +232,12 @@ fn grid(pairs: &[PairEvidence], left: usize, right: usize) -> Vec<f64> {
         grid[p.left * right + p.right] = p.lexical_score;
     }
     grid
+}
+
+/// The lede feature of a pair whose later sentence has `rank` (0 for each article's first
+/// sentence that is not boilerplate).
+fn lede(rank: f64) -> f64 {
+    (-rank / LEDE_SCALE).exp()
 }
 
 /// Up to this many anchors, the crossing feature counts every anchor a pair crosses; beyond,
