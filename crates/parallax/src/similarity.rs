@@ -145,7 +145,7 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
             cosine_of(overlap.grams_dot, left.grams_norm * right.grams_norm),
             cover_left.min(cover_right),
             cover_left.max(cover_right),
-            (1.0 + overlap.terms_mass).ln() / 4.0,
+            ln_one_plus(overlap.terms_mass) / 4.0,
             dice(numbers_shared, lp.numbers.len(), rp.numbers.len()),
             f64::from(u8::from(both_numbers && numbers_shared == 0)),
             dice(names_shared, lp.names.len(), rp.names.len()),
@@ -154,13 +154,27 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
                 quotes_shared as f64,
                 lp.quoted.len().min(rp.quoted.len()) as f64,
             ),
-            ((left_len + 1.0) / (right_len + 1.0)).ln().abs(),
+            if lp.content == rp.content {
+                0.0
+            } else {
+                ((left_len + 1.0) / (right_len + 1.0)).ln().abs()
+            },
             dice(overlap.bigrams, lp.bigrams.len(), rp.bigrams.len()),
             1.0 / (1.0 + left_len.min(right_len)),
             dice(overlap.trigrams, lp.trigrams.len(), rp.trigrams.len()),
-            (1.0 + overlap.bigrams as f64).ln() / 2.0,
+            ln_one_plus(overlap.bigrams as f64) / 2.0,
             cosine_of(overlap.words_dot, left.words_norm * right.words_norm),
         ],
+    }
+}
+
+/// `ln(1 + x)` as `(1.0 + x).ln()` computes it, without the logarithm when `x` is 0 (most
+/// pairs share nothing, and ln 1 is exactly 0).
+pub(crate) fn ln_one_plus(x: f64) -> f64 {
+    if x == 0.0 {
+        0.0
+    } else {
+        (1.0 + x).ln()
     }
 }
 

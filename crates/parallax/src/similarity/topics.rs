@@ -236,7 +236,7 @@ fn finish(shared: f64, shares_plain: bool, own_left: f64, own_right: f64) -> Spe
     };
     let (cl, cr) = (cover(own_left), cover(own_right));
     Specific {
-        mass: (1.0 + shared).ln() / 4.0,
+        mass: super::ln_one_plus(shared) / 4.0,
         cover_min: cl.min(cr),
         shares_plain,
     }
