@@ -774,16 +774,20 @@ pub(super) static PHOTO: Markers = Markers::new(PHOTO_MARKERS);
 /// Whether any entry of `markers` (lowercase ASCII) occurs anywhere in `text.to_lowercase()`:
 /// the same answer as `list.iter().any(|m| text.to_lowercase().contains(m))`, in one pass that
 /// tries, at each byte, only the entries starting with that byte, and without the lowercase
-/// copy when `text` is ASCII (where lowercasing is ASCII lowercasing, which the comparison
+/// copy unless `text` holds one of the two characters that lowercase to ASCII letters
+/// (elsewhere lowercasing changes ASCII only as ASCII lowercasing does, which the comparison
 /// does byte by byte). Substring search compiled to wasm costs a searcher per entry and per
 /// text; this costs a table lookup per byte.
 pub(super) fn contains_any_folded(markers: &Markers, text: &str) -> bool {
+    // Lowercasing maps ASCII to ASCII and every other character to non-ASCII ones, but for
+    // two (`İ` → `i̇`, the Kelvin sign → `k`): without those, the ASCII runs of the lowercase
+    // copy are the text's own, compared case-blind, and no copy is needed.
     let lowered;
-    let bytes = if text.is_ascii() {
-        text.as_bytes()
-    } else {
+    let bytes = if !text.is_ascii() && text.contains(['\u{130}', '\u{212A}']) {
         lowered = text.to_lowercase();
         lowered.as_bytes()
+    } else {
+        text.as_bytes()
     };
     // Every entry has two bytes or more: the last byte starts none.
     bytes.windows(2).enumerate().any(|(i, pair)| {
@@ -847,6 +851,16 @@ mod tests {
                 PHOTO_MARKERS.iter().any(|m| lower.contains(m))
             );
         }
+    }
+
+    /// The search reads non-ASCII text as it is unless it holds `İ` or the Kelvin sign: no
+    /// other character lowercases to anything ASCII.
+    #[test]
+    fn only_two_characters_lowercase_to_ascii() {
+        let to_ascii: Vec<char> = ('\u{80}'..=char::MAX)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, ['\u{130}', '\u{212A}']);
     }
 
     const LISTS: &[(&str, &[&str])] = &[
