@@ -41,6 +41,9 @@ pub(super) fn speakers(tokens: &[Token]) -> Vec<Id> {
             continue;
         }
         let norm = token.norm.as_str();
+        if !may_be_cue(norm) {
+            continue;
+        }
         let found = if contains(SPEECH_VERBS, norm) {
             let before = phrase(tokens[..appositive_start(tokens, i)].iter().rev());
             if before.is_empty() && VERBS_BEFORE.contains(&norm) {
@@ -192,6 +195,7 @@ pub(super) fn when(tokens: &[Token]) -> When {
     for (i, token) in tokens.iter().enumerate() {
         let norm = token.norm.as_str();
         match token.kind {
+            TokenKind::Word if !may_be_cue(norm) => {}
             TokenKind::Word if contains(SHIFTS, norm) => {
                 // `previously reported` dates the report, not the event.
                 let of_report = tokens
@@ -206,6 +210,40 @@ pub(super) fn when(tokens: &[Token]) -> When {
         }
     }
     when
+}
+
+/// Every word a cue list holds: the reporting verbs, the time shifts and times, and the
+/// words that open a source (`according`, `laut`, `citing`).
+const CUE_LISTS: [&[&str]; 4] = [
+    SPEECH_VERBS,
+    SHIFTS,
+    TIMES,
+    &["according", "citing", "laut"],
+];
+
+/// For each first byte, bit `n` set when some cue word starting with it has `n` bytes (the
+/// last bit: 15 bytes or more). Most words are ruled out by one lookup, before any search.
+const CUE_SHAPES: [u16; 256] = {
+    let mut shapes = [0_u16; 256];
+    let mut l = 0;
+    while l < CUE_LISTS.len() {
+        let mut k = 0;
+        while k < CUE_LISTS[l].len() {
+            let bytes = CUE_LISTS[l][k].as_bytes();
+            let len = if bytes.len() < 15 { bytes.len() } else { 15 };
+            shapes[bytes[0] as usize] |= 1 << len;
+            k += 1;
+        }
+        l += 1;
+    }
+    shapes
+};
+
+/// Whether `norm` could be a word of a cue list (its first byte and length fit one).
+fn may_be_cue(norm: &str) -> bool {
+    norm.as_bytes()
+        .first()
+        .is_some_and(|&first| CUE_SHAPES[usize::from(first)] >> norm.len().min(15) & 1 == 1)
 }
 
 /// `1990`, `2024`, `1990s`: four digits from 1800 to 2099, an `s` allowed after them.
@@ -223,6 +261,18 @@ mod tests {
 
     fn tokens(text: &str) -> Vec<Token> {
         tokenize(text, 0..text.len())
+    }
+
+    #[test]
+    fn every_cue_word_passes_the_shape_filter_and_most_words_do_not() {
+        for list in CUE_LISTS {
+            for word in list {
+                assert!(may_be_cue(word), "{word}");
+            }
+        }
+        for word in ["the", "pact", "", "x", "pyongyang", "submarines"] {
+            assert!(!may_be_cue(word), "{word}");
+        }
     }
 
     #[test]
