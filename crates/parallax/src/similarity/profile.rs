@@ -210,17 +210,23 @@ impl Profile {
             }
             profile.words += 1;
             push_surface(&mut profile.surface, &token.norm);
+            // Each distinct string hashed once: many words are their own stem.
+            let stem_id = (!token.stem.is_empty()).then(|| id(&token.stem));
             if token.norm.chars().next().is_some_and(char::is_alphanumeric) {
-                words.push(id(&token.norm));
+                words.push(match stem_id {
+                    Some(stem) if token.norm == token.stem => stem,
+                    _ => id(&token.norm),
+                });
             }
-            if !token.stem.is_empty() {
-                all.push(id(&token.stem));
-            }
+            let Some(stem_id) = stem_id else {
+                continue;
+            };
+            all.push(stem_id);
             let spelled = number_word(&token.norm);
-            if (!token.is_content() && spelled.is_none()) || token.stem.is_empty() {
+            if !token.is_content() && spelled.is_none() {
                 continue;
             }
-            let stem = id(spelled.unwrap_or(&token.stem));
+            let stem = spelled.map_or(stem_id, id);
             terms.push(stem);
             sequence.push(stem);
             profile.content += 1;
