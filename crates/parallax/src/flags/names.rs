@@ -10,13 +10,13 @@ use std::ops::Range;
 
 /// One name a side mentions.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Mention {
+pub(super) struct Mention<'s> {
     /// Folded words, possessive `'s` removed: `["yury", "ushakov"]`.
-    pub words: Vec<String>,
+    pub words: Vec<&'s str>,
     /// [`canon`] of each of `words`, computed once for every pair it is compared in.
     canon: Vec<String>,
     /// The words as written, for notes.
-    surfaces: Vec<String>,
+    surfaces: Vec<&'s str>,
     /// The title words before the name, folded (`foreign minister`), or empty.
     role: String,
     /// The title as written.
@@ -84,7 +84,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// The name mentions of a side; `other` helps decide on capitalized sentence openers.
-pub(super) fn extract(side: &Prepared<'_>, other: &Prepared<'_>) -> Vec<Mention> {
+pub(super) fn extract<'s>(side: &'s Prepared<'_>, other: &Prepared<'_>) -> Vec<Mention<'s>> {
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < side.tokens.len() {
@@ -116,7 +116,12 @@ fn is_capital_word(side: &Prepared<'_>, i: usize) -> bool {
 }
 
 /// The mention for the capitalized tokens `start..end`, with its title split off.
-fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) -> Option<Mention> {
+fn mention<'s>(
+    side: &'s Prepared<'_>,
+    other: &Prepared<'_>,
+    start: usize,
+    end: usize,
+) -> Option<Mention<'s>> {
     let folded = |k: usize| strip_possessive(side.norm(k)).trim_end_matches('.');
     let title_at = |k: usize| {
         let w = folded(k);
@@ -171,19 +176,17 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
     } else {
         (String::new(), String::new())
     };
-    let words: Vec<String> = (name_start..end)
+    let words: Vec<&str> = (name_start..end)
         .filter(|&k| !PARTICLES.contains(&side.norm(k)))
-        .map(|k| folded(k).to_owned())
+        .map(folded)
         .collect();
     let surfaces = (name_start..end)
         .filter(|&k| !PARTICLES.contains(&side.norm(k)))
         .map(|k| {
             let s = side.surface(k);
-            let s = s
-                .strip_suffix("'s")
+            s.strip_suffix("'s")
                 .or_else(|| s.strip_suffix("’s"))
-                .unwrap_or(s);
-            s.to_owned()
+                .unwrap_or(s)
         })
         .collect();
     let weak = side.language == Language::German && words.len() == 1 && !has_title;
@@ -200,17 +203,11 @@ fn mention(side: &Prepared<'_>, other: &Prepared<'_>, start: usize, end: usize) 
 
 /// Flags names spelled two ways and titles filled by different names.
 /// Role conflicts need `same_claim`: both sides saying much the same thing.
-pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> Vec<Flag> {
-    let left_plain: BTreeSet<&str> = left
-        .iter()
-        .flat_map(|m| m.words.iter().map(String::as_str))
-        .collect();
-    let right_plain: BTreeSet<&str> = right
-        .iter()
-        .flat_map(|m| m.words.iter().map(String::as_str))
-        .collect();
+pub(super) fn compare(left: &[Mention<'_>], right: &[Mention<'_>], same_claim: bool) -> Vec<Flag> {
+    let left_plain: BTreeSet<&str> = left.iter().flat_map(|m| m.words.iter().copied()).collect();
+    let right_plain: BTreeSet<&str> = right.iter().flat_map(|m| m.words.iter().copied()).collect();
     let mut flags = Vec::new();
-    let mut seen: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut seen: Vec<(Vec<&str>, Vec<&str>)> = Vec::new();
     for l in left.iter().filter(|m| !m.weak) {
         for r in right.iter().filter(|m| !m.weak) {
             let Some(changes) = variant_words(l, r) else {
@@ -242,10 +239,9 @@ pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> 
                 }
                 continue;
             };
-            let unshared = changes.iter().all(|&k| {
-                !right_plain.contains(l.words[k].as_str())
-                    && !left_plain.contains(r.words[k].as_str())
-            });
+            let unshared = changes
+                .iter()
+                .all(|&k| !right_plain.contains(l.words[k]) && !left_plain.contains(r.words[k]));
             let key = (l.words.clone(), r.words.clone());
             if !unshared || seen.contains(&key) {
                 continue;
@@ -273,7 +269,7 @@ pub(super) fn compare(left: &[Mention], right: &[Mention], same_claim: bool) -> 
 }
 
 /// Titles each side gives a single, unrelated name: "Foreign Minister X" / "Foreign Minister Y".
-fn role_conflicts(left: &[Mention], right: &[Mention]) -> Vec<Flag> {
+fn role_conflicts(left: &[Mention<'_>], right: &[Mention<'_>]) -> Vec<Flag> {
     let mut flags = Vec::new();
     let roles: BTreeSet<&str> = left
         .iter()
@@ -318,7 +314,7 @@ fn role_conflicts(left: &[Mention], right: &[Mention]) -> Vec<Flag> {
 }
 
 /// The one name a side gives a role, or `None` when it gives none or several.
-fn single_holder<'m>(mentions: &'m [Mention], role: &str) -> Option<&'m Mention> {
+fn single_holder<'m, 's>(mentions: &'m [Mention<'s>], role: &str) -> Option<&'m Mention<'s>> {
     let mut holders = mentions.iter().filter(|m| m.role == role);
     let first = holders.next()?;
     holders.all(|m| m.words == first.words).then_some(first)
@@ -326,7 +322,7 @@ fn single_holder<'m>(mentions: &'m [Mention], role: &str) -> Option<&'m Mention>
 
 /// When two names have the same number of words, each the same or a variant spelling and at
 /// least one a variant, the positions of the variant words.
-fn variant_words(left: &Mention, right: &Mention) -> Option<Vec<usize>> {
+fn variant_words(left: &Mention<'_>, right: &Mention<'_>) -> Option<Vec<usize>> {
     if left.words.len() != right.words.len() || left.words.is_empty() {
         return None;
     }
@@ -375,8 +371,8 @@ fn is_variant_by(left: &str, right: &str, same_canon: impl FnOnce() -> bool) -> 
 
 /// Whether two names have the same letters once their words are joined and hyphens dropped
 /// (`Kim Jong Un` / `Kim Jong-un`).
-fn same_letters(left: &Mention, right: &Mention) -> bool {
-    fn letters(m: &Mention) -> impl Iterator<Item = char> + '_ {
+fn same_letters(left: &Mention<'_>, right: &Mention<'_>) -> bool {
+    fn letters<'m>(m: &'m Mention<'_>) -> impl Iterator<Item = char> + 'm {
         m.words.iter().flat_map(|w| w.chars()).filter(|&c| c != '-')
     }
     letters(left).eq(letters(right))
