@@ -278,13 +278,14 @@ fn is_title_like(text: &str, words: usize, terminal: bool, units: usize) -> bool
 
 /// A line that is only a date and time: "June 19, 2024", "Updated 10:15 a.m. ET".
 fn is_dateline(text: &str, key: &str) -> bool {
-    let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
-    if tokens.is_empty() || tokens.len() > 14 {
+    let tokens = || key.split(' ').filter(|t| !t.is_empty());
+    // Counted no further than needed: most lines are longer.
+    if tokens().next().is_none() || tokens().nth(14).is_some() {
         return false;
     }
     let mut digits = false;
     let mut named = false;
-    for token in tokens {
+    for token in tokens() {
         let number = token.trim_end_matches(|c: char| c.is_ascii_alphabetic());
         if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) {
             let suffix = &token[number.len()..];
@@ -340,15 +341,17 @@ fn is_furniture(text: &str, key: &str, words: usize) -> bool {
     {
         return true;
     }
-    let tokens: Vec<&str> = key.split(' ').filter(|t| !t.is_empty()).collect();
-    if !tokens.is_empty() && tokens.iter().all(|t| contains(SHARE_WORDS, t)) {
+    let tokens = || key.split(' ').filter(|t| !t.is_empty());
+    if tokens().next().is_some() && tokens().all(|t| contains(SHARE_WORDS, t)) {
         return true;
     }
-    if tokens.len() >= 2 && tokens.iter().all(|t| contains(NAV_WORDS, t)) {
+    if tokens().nth(1).is_some() && tokens().all(|t| contains(NAV_WORDS, t)) {
         return true;
     }
     let is_number = |t: &&str| t.chars().all(|c| c.is_ascii_digit());
-    match tokens.as_slice() {
+    // The patterns have at most four words: five words are as good as all of them.
+    let first: Vec<&str> = tokens().take(5).collect();
+    match first.as_slice() {
         // "3 of 12", "Image 3 of 12", "5 min read", "12 comments".
         [a, "of", b] | [_, a, "of", b] if is_number(a) && is_number(b) => return true,
         [n, "min", "read"] | [n, "comments" | "comment"] if is_number(n) => return true,
@@ -356,8 +359,8 @@ fn is_furniture(text: &str, key: &str, words: usize) -> bool {
     }
     if !ends_with_stop(text) {
         for separator in NAV_SEPARATORS {
-            let items: Vec<&str> = text.split(separator).collect();
-            if items.len() >= 3 && items.iter().all(|item| word_count(item) <= 4) {
+            let items = || text.split(separator);
+            if items().nth(2).is_some() && items().all(|item| word_count(item) <= 4) {
                 return true;
             }
         }
@@ -377,9 +380,13 @@ fn is_byline(text: &str, key: &str, words: usize) -> bool {
         return false;
     }
     let mostly_capitalised = |s: &str| capitalised_share(s).is_some_and(|share| share >= 0.6);
-    let lower = text.to_lowercase();
     for prefix in ["by ", "by:", "von ", "written by "] {
-        if lower.starts_with(prefix) {
+        // As `text.to_lowercase().starts_with(prefix)`: no other character lowercases to
+        // these ASCII ones.
+        if text
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+        {
             let rest = text.get(prefix.len()..).unwrap_or("");
             return mostly_capitalised(rest) && !ends_with_stop(rest.trim_end_matches('.'));
         }
