@@ -184,11 +184,12 @@ impl Context {
         for &(k, similarity) in self.left_near.get(i).map_or(&[][..], Vec::as_slice) {
             pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
         }
+        let later = left_rank.max(right_rank);
         let lede = self
             .ledes
-            .get(left_rank.max(right_rank) as usize)
+            .get(later as usize)
             .copied()
-            .unwrap_or_else(|| lede(left_rank.max(right_rank)));
+            .unwrap_or_else(|| lede(later));
         let crossed = self.anchors.crossed(i, j);
         let crossing = self
             .crossings

@@ -366,7 +366,7 @@ pub(super) fn is_double_quote(norm: &str) -> bool {
 }
 
 /// Each id once with how often it occurs, sorted by id.
-fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
+pub(super) fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
     crate::order::sort_ids(&mut ids);
     let mut out: Vec<(Id, u32)> = Vec::with_capacity(ids.len());
     for stem in ids {
@@ -380,31 +380,34 @@ fn counted(mut ids: Vec<Id>) -> Vec<(Id, u32)> {
 
 /// The union of two sorted lists without repeats, sorted without repeats.
 fn united(left: &[Id], right: &[Id]) -> Vec<Id> {
-    let mut out = Vec::with_capacity(left.len() + right.len());
-    let (mut l, mut r) = (0, 0);
-    while let (Some(&a), Some(&b)) = (left.get(l), right.get(r)) {
-        out.push(a.min(b));
-        l += usize::from(a <= b);
-        r += usize::from(b <= a);
-    }
-    out.extend_from_slice(left.get(l..).unwrap_or_default());
-    out.extend_from_slice(right.get(r..).unwrap_or_default());
-    out
+    merged(left, right, |&id| id, |a, _| a)
 }
 
 /// Two sorted `(id, count)` lists without repeated ids as one, the counts of an id in both
 /// added up.
 fn added(left: &[(Id, u32)], right: &[(Id, u32)]) -> Vec<(Id, u32)> {
+    merged(left, right, |e| e.0, |a, b| (a.0, a.1 + b.1))
+}
+
+/// Two lists sorted by `key` without repeated keys as one such list, in one pass; an entry
+/// whose key both hold is `both` of the two.
+fn merged<T: Copy>(
+    left: &[T],
+    right: &[T],
+    key: impl Fn(&T) -> Id,
+    both: impl Fn(T, T) -> T,
+) -> Vec<T> {
     let mut out = Vec::with_capacity(left.len() + right.len());
     let (mut l, mut r) = (0, 0);
-    while let (Some(&(a, ca)), Some(&(b, cb))) = (left.get(l), right.get(r)) {
-        out.push(match a.cmp(&b) {
-            std::cmp::Ordering::Less => (a, ca),
-            std::cmp::Ordering::Greater => (b, cb),
-            std::cmp::Ordering::Equal => (a, ca + cb),
+    while let (Some(&a), Some(&b)) = (left.get(l), right.get(r)) {
+        let (ka, kb) = (key(&a), key(&b));
+        out.push(match ka.cmp(&kb) {
+            std::cmp::Ordering::Less => a,
+            std::cmp::Ordering::Greater => b,
+            std::cmp::Ordering::Equal => both(a, b),
         });
-        l += usize::from(a <= b);
-        r += usize::from(b <= a);
+        l += usize::from(ka <= kb);
+        r += usize::from(kb <= ka);
     }
     out.extend_from_slice(left.get(l..).unwrap_or_default());
     out.extend_from_slice(right.get(r..).unwrap_or_default());

@@ -6,7 +6,7 @@
 //! stems that are not topic stems. Idf already weighs topic stems less; this puts a number on
 //! what is left once they are gone, whatever the articles' length.
 
-use super::profile::Id;
+use super::profile::{counted, Id};
 use super::Prepared;
 
 /// A stem is a topic stem when it is in at least this share of the sentences of *each* article…
@@ -38,22 +38,15 @@ pub(crate) struct Specific {
 impl Topics {
     /// The topic stems of the two sides' sentences (`None` sentences are left out).
     pub(crate) fn new(left_side: &[Option<Prepared>], right_side: &[Option<Prepared>]) -> Self {
-        // Each side's stems with the number of its sentences holding them, sorted by stem.
-        let counts = |side: &[Option<Prepared>]| -> (Vec<(Id, usize)>, usize) {
-            let mut ids: Vec<Id> = side
+        // Each side's stems with the number of its sentences holding them (a sentence holds
+        // each of its stems once), sorted by stem.
+        let counts = |side: &[Option<Prepared>]| -> (Vec<(Id, u32)>, usize) {
+            let ids = side
                 .iter()
                 .flatten()
                 .flat_map(|p| p.profile.term_ids())
                 .collect();
-            crate::order::sort_ids(&mut ids);
-            let mut counts: Vec<(Id, usize)> = Vec::new();
-            for id in ids {
-                match counts.last_mut() {
-                    Some((last, n)) if *last == id => *n += 1,
-                    _ => counts.push((id, 1)),
-                }
-            }
-            (counts, side.iter().flatten().count())
+            (counted(ids), side.iter().flatten().count())
         };
         let ((left, left_n), (right, right_n)) = (counts(left_side), counts(right_side));
         let floor = |n: usize| ((n as f64 * TOPIC_SHARE).ceil() as usize).max(TOPIC_MIN);
@@ -63,11 +56,11 @@ impl Topics {
                 .binary_search_by_key(&id, |&(r, _)| r)
                 .ok()
                 .and_then(|k| right.get(k))
-                .map_or(0, |&(_, m)| m)
+                .map_or(0, |&(_, m)| m as usize)
         };
         let ids = left
             .iter()
-            .filter(|&&(id, n)| n >= left_floor && right_count(id) >= right_floor)
+            .filter(|&&(id, n)| n as usize >= left_floor && right_count(id) >= right_floor)
             .map(|&(id, _)| id)
             .collect();
         let mut topics = Self {
