@@ -2,6 +2,14 @@
 //! an engine call, plain JS objects out. `make dist` builds it into `dist/lib/` (`parallax.js`,
 //! `parallax_bg.wasm`, `parallax.d.ts` with the report types below).
 
+pub mod alloc;
+
+/// The engine's allocator in the browser: see [`alloc`].
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: alloc::SizeClasses<std::alloc::System> =
+    alloc::SizeClasses::new(std::alloc::System);
+
 use parallax::report::Corrections;
 use parallax::{Article, Options};
 use serde::{Deserialize, Serialize};
