@@ -26,6 +26,7 @@ mod weights;
 pub(crate) use model::Model;
 pub(crate) use profile::word_overlap_of;
 use profile::Id;
+use std::sync::OnceLock;
 pub use profile::{word_overlap, Profile};
 pub(crate) use topics::Topics;
 pub(crate) use weights::Prepared;
@@ -138,13 +139,13 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
     let names_shared = shared(&lp.names, &rp.names);
     let both_names = !lp.names.is_empty() && !rp.names.is_empty();
     let quotes_shared = shared(&lp.quoted, &rp.quoted);
-    let (left_len, right_len) = (lp.content as f64, rp.content as f64);
+    let shorter = lp.content.min(rp.content) as f64;
     Features {
         values: [
             cosine_of(overlap.terms_dot, left.terms_norm * right.terms_norm),
             cosine_of(overlap.grams_dot, left.grams_norm * right.grams_norm),
-            cover_left.min(cover_right),
-            cover_left.max(cover_right),
+            smaller(cover_left, cover_right),
+            larger(cover_left, cover_right),
             ln_one_plus(overlap.terms_mass) / 4.0,
             dice(numbers_shared, lp.numbers.len(), rp.numbers.len()),
             f64::from(u8::from(both_numbers && numbers_shared == 0)),
@@ -154,18 +155,41 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
                 quotes_shared as f64,
                 lp.quoted.len().min(rp.quoted.len()) as f64,
             ),
-            if lp.content == rp.content {
-                0.0
-            } else {
-                ((left_len + 1.0) / (right_len + 1.0)).ln().abs()
-            },
+            length_gap(lp.content, rp.content),
             dice(overlap.bigrams, lp.bigrams.len(), rp.bigrams.len()),
-            1.0 / (1.0 + left_len.min(right_len)),
+            1.0 / (1.0 + shorter),
             dice(overlap.trigrams, lp.trigrams.len(), rp.trigrams.len()),
             ln_one_plus(overlap.bigrams as f64) / 2.0,
             cosine_of(overlap.words_dot, left.words_norm * right.words_norm),
         ],
     }
+}
+
+/// Lengths below this are looked up in [`length_gap`]'s table.
+const GAP_TABLE: usize = 48;
+
+/// `|ln((left + 1) / (right + 1))|`, the length feature of a pair of `left` and `right` content
+/// words: 0 at equal lengths, looked up below [`GAP_TABLE`] words (the same bits, computed once).
+fn length_gap(left: usize, right: usize) -> f64 {
+    static TABLE: OnceLock<Vec<f64>> = OnceLock::new();
+    let gap = |left: usize, right: usize| {
+        if left == right {
+            0.0
+        } else {
+            ((left as f64 + 1.0) / (right as f64 + 1.0)).ln().abs()
+        }
+    };
+    if left < GAP_TABLE && right < GAP_TABLE {
+        let table = TABLE.get_or_init(|| {
+            (0..GAP_TABLE * GAP_TABLE)
+                .map(|k| gap(k / GAP_TABLE, k % GAP_TABLE))
+                .collect()
+        });
+        if let Some(&known) = table.get(left * GAP_TABLE + right) {
+            return known;
+        }
+    }
+    gap(left, right)
 }
 
 /// `ln(1 + x)` as `(1.0 + x).ln()` computes it, without the logarithm when `x` is 0 (most
@@ -277,7 +301,7 @@ fn dot_and_mass(left: &[(Id, f64, f64)], right: &[(Id, f64, f64)]) -> (f64, f64)
 /// A cosine from a dot product and the product of the norms; 0 without norms.
 fn cosine_of(dot: f64, norms: f64) -> f64 {
     if norms > 0.0 {
-        (dot / norms).min(1.0)
+        smaller(dot / norms, 1.0)
     } else {
         0.0
     }
@@ -318,6 +342,26 @@ fn shared(left: &[Id], right: &[Id]) -> usize {
         }
     }
     count
+}
+
+/// `a.max(b)`, the same bits: the other when one is NaN, `a` when they are equal. A compare
+/// and a select, where in wasm `f64::max` is a call to the runtime's `fmax` (for the hot
+/// loops of pair scoring).
+pub(crate) fn larger(a: f64, b: f64) -> f64 {
+    if a.is_nan() || a < b {
+        b
+    } else {
+        a
+    }
+}
+
+/// `a.min(b)`, the same bits, as [`larger`] is `a.max(b)`.
+pub(crate) fn smaller(a: f64, b: f64) -> f64 {
+    if b.is_nan() || a < b {
+        a
+    } else {
+        b
+    }
 }
 
 fn minmax(a: f64, b: f64) -> (f64, f64) {

@@ -2,6 +2,7 @@
 
 use super::crossing::Anchors;
 use crate::similarity::topics::Specific;
+use crate::similarity::{larger, smaller};
 
 use super::{
     near, PairEvidence, SentenceInput, SentenceKind, BEST_RATIO, LEDE_SCALE, ONE_SIDED_FLOOR,
@@ -59,10 +60,10 @@ impl Context {
         let mut right_best = vec![0.0_f64; right.len()];
         for p in pairs {
             if let Some(best) = left_best.get_mut(p.left) {
-                *best = best.max(p.lexical_score);
+                *best = larger(*best, p.lexical_score);
             }
             if let Some(best) = right_best.get_mut(p.right) {
-                *best = best.max(p.lexical_score);
+                *best = larger(*best, p.lexical_score);
             }
         }
         let ranks = |side: &[SentenceInput<'_>]| -> Vec<Option<usize>> {
@@ -158,14 +159,15 @@ impl Context {
         };
         let (before_i, after_i) = (i.checked_sub(1), Some(i + 1));
         let (before_j, after_j) = (j.checked_sub(1), Some(j + 1));
-        let diagonal = lexical(before_i, before_j).max(lexical(after_i, after_j));
-        let adjacent = lexical(Some(i), before_j)
-            .max(lexical(Some(i), after_j))
-            .max(lexical(before_i, Some(j)).max(lexical(after_i, Some(j))));
+        let diagonal = larger(lexical(before_i, before_j), lexical(after_i, after_j));
+        let adjacent = larger(
+            larger(lexical(Some(i), before_j), lexical(Some(i), after_j)),
+            larger(lexical(before_i, Some(j)), lexical(after_i, Some(j))),
+        );
         let best = |bests: &[f64], k: usize| -> f64 {
             let b = bests.get(k).copied().unwrap_or(0.0);
             if b > 0.0 {
-                (p / b).min(1.0)
+                smaller(p / b, 1.0)
             } else {
                 0.0
             }
@@ -179,12 +181,12 @@ impl Context {
         let (right_relative, right_rank) = position(&self.right_rank, self.right_count, j);
         let mut pivot: f64 = 0.0;
         for &(k, similarity) in self.right_near.get(j).map_or(&[][..], Vec::as_slice) {
-            pivot = pivot.max(lexical(Some(i), Some(k)) * similarity);
+            pivot = larger(pivot, lexical(Some(i), Some(k)) * similarity);
         }
         for &(k, similarity) in self.left_near.get(i).map_or(&[][..], Vec::as_slice) {
-            pivot = pivot.max(similarity * lexical(Some(k), Some(j)));
+            pivot = larger(pivot, similarity * lexical(Some(k), Some(j)));
         }
-        let later = left_rank.max(right_rank);
+        let later = larger(left_rank, right_rank);
         let lede = self
             .ledes
             .get(later as usize)
@@ -201,7 +203,7 @@ impl Context {
         let right_margin = margin(self.right_top.get(j).map_or(&[][..], Vec::as_slice), c);
         [
             logit(p),
-            left_ratio.max(right_ratio),
+            larger(left_ratio, right_ratio),
             diagonal,
             adjacent,
             (left_relative - right_relative).abs(),
@@ -210,8 +212,8 @@ impl Context {
             self.asymmetry,
             self.asymmetry * logit(p),
             crossing,
-            left_margin.min(right_margin),
-            left_margin.max(right_margin),
+            smaller(left_margin, right_margin),
+            larger(left_margin, right_margin),
             specific.map_or(0.0, |s| s.mass),
             specific.map_or(0.0, |s| s.cover_min),
         ]

@@ -391,3 +391,40 @@ proptest::proptest! {
         proptest::prop_assert_eq!(profile::fnv_chars(&chars), profile::fnv(bytes));
     }
 }
+
+#[test]
+fn larger_and_smaller_are_max_and_min() {
+    let values = [
+        0.0,
+        -0.0,
+        1.0,
+        -1.0,
+        0.25,
+        1e-300,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    for a in values {
+        for b in values {
+            let same = |ours: f64, std: f64| {
+                // Which of two zeros f64::max picks is left open; every other result is exact.
+                ours.to_bits() == std.to_bits() || (ours == 0.0 && std == 0.0)
+            };
+            assert!(same(larger(a, b), a.max(b)), "larger({a}, {b})");
+            assert!(same(smaller(a, b), a.min(b)), "smaller({a}, {b})");
+        }
+    }
+}
+
+#[test]
+fn length_gap_is_the_log_ratio_of_lengths_plus_one() {
+    for (left, right) in [(0, 0), (0, 1), (3, 7), (7, 3), (47, 0), (47, 48), (48, 47), (200, 3)] {
+        let want = if left == right {
+            0.0
+        } else {
+            ((left as f64 + 1.0) / (right as f64 + 1.0)).ln().abs()
+        };
+        assert_eq!(length_gap(left, right).to_bits(), want.to_bits(), "{left} vs {right}");
+    }
+}
