@@ -90,6 +90,11 @@ test('the in-browser bench runs and reports every size', async () => {
     // (jsdiff gives up past its 10 s limit on the largest pairs: null there.)
     for (const r of results) assert.ok(r.dmp_ms > 0 && (r.jsdiff_ms === null || r.jsdiff_ms > 0), JSON.stringify(r));
     assert.ok(results[0].jsdiff_ms > 0, JSON.stringify(results[0]));
+    // × dmp and × jsdiff say how many times faster Parallax is: their time over Parallax's.
+    for (const r of results) {
+      const near = (x, want) => x === null || Math.abs(x - want) <= 0.05 + want * 0.01;
+      assert.ok(near(r.x_dmp, r.dmp_ms / r.ms) && near(r.x_jsdiff, r.jsdiff_ms / r.ms), JSON.stringify(r));
+    }
     console.table(results.map(({ input, ms, dmp_ms, jsdiff_ms, x_dmp, x_jsdiff }) => ({ input, parallax_ms: ms, dmp_ms, jsdiff_ms, x_dmp, x_jsdiff })));
     // Larger inputs have more sentences: the bench measures real work.
     assert.ok(results[3].sentences === 64 * results[0].sentences, JSON.stringify(results));

@@ -419,12 +419,25 @@ fn larger_and_smaller_are_max_and_min() {
 
 #[test]
 fn length_gap_is_the_log_ratio_of_lengths_plus_one() {
-    for (left, right) in [(0, 0), (0, 1), (3, 7), (7, 3), (47, 0), (47, 48), (48, 47), (200, 3)] {
+    for (left, right) in [
+        (0, 0),
+        (0, 1),
+        (3, 7),
+        (7, 3),
+        (47, 0),
+        (47, 48),
+        (48, 47),
+        (200, 3),
+    ] {
         let want = if left == right {
             0.0
         } else {
             ((left as f64 + 1.0) / (right as f64 + 1.0)).ln().abs()
         };
-        assert_eq!(length_gap(left, right).to_bits(), want.to_bits(), "{left} vs {right}");
+        assert_eq!(
+            length_gap(left, right).to_bits(),
+            want.to_bits(),
+            "{left} vs {right}"
+        );
     }
 }
