@@ -51,14 +51,15 @@ pub(crate) fn word_overlap_of<'t>(
     2.0 * shared as f64 / (left.len() + right.len()) as f64
 }
 
-/// The distinct stems of the content tokens, sorted.
-fn content_set<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<&'t str> {
-    let mut stems: Vec<&str> = tokens
+/// The ids of the distinct stems of the content tokens, sorted (ids, not strings: sorting
+/// strings costs a string comparison call per step in wasm).
+fn content_set<'t>(tokens: impl IntoIterator<Item = &'t Token>) -> Vec<Id> {
+    let mut stems: Vec<Id> = tokens
         .into_iter()
         .filter(|t| t.is_content())
-        .map(|t| t.stem.as_str())
+        .map(|t| id(&t.stem))
         .collect();
-    stems.sort_unstable();
+    crate::order::sort_ids(&mut stems);
     stems.dedup();
     stems
 }
