@@ -28,22 +28,25 @@ impl ScoreTable {
 
         let lexicals =
             similarity::batch::pair_features(&left_profiles, &right_profiles, &candidates);
-        let mut pairs: Vec<PairEvidence> = candidates
-            .into_iter()
-            .zip(lexicals)
-            .filter_map(|((i, j), lexical)| {
-                let lexical = lexical?;
-                let lexical_score = models.lexical.probability(&lexical.values);
-                Some(PairEvidence {
-                    left: i,
-                    right: j,
-                    lexical,
-                    lexical_score,
-                    structural: [0.0; STRUCTURAL_FEATURES],
-                    score: 0.0,
-                })
-            })
-            .collect();
+        // Sized up front: most candidates are kept, and the records are large.
+        let mut pairs: Vec<PairEvidence> = Vec::with_capacity(candidates.len());
+        pairs.extend(
+            candidates
+                .into_iter()
+                .zip(lexicals)
+                .filter_map(|((i, j), lexical)| {
+                    let lexical = lexical?;
+                    let lexical_score = models.lexical.probability(&lexical.values);
+                    Some(PairEvidence {
+                        left: i,
+                        right: j,
+                        lexical,
+                        lexical_score,
+                        structural: [0.0; STRUCTURAL_FEATURES],
+                        score: 0.0,
+                    })
+                }),
+        );
         crate::order::sort_by_key(&mut pairs, |p| (p.left, p.right));
 
         let near = (

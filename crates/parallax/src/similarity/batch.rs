@@ -82,12 +82,14 @@ pub(crate) fn stem_cosines(side: &[Option<Prepared>]) -> Vec<Vec<(usize, f64)>> 
 
 /// A side's content stems as `(id, sentence, weight)` entries sorted by id, then by sentence.
 fn stem_entries(side: &[Option<Prepared>]) -> Vec<(Id, u32, f64)> {
-    let mut terms: Vec<(Id, u32, f64)> = side
-        .iter()
-        .enumerate()
-        .filter_map(|(j, p)| Some((u32::try_from(j).ok()?, p.as_ref()?)))
-        .flat_map(|(j, p)| p.terms.iter().map(move |&(t, w, _)| (t, j, w)))
-        .collect();
+    let mut terms: Vec<(Id, u32, f64)> =
+        Vec::with_capacity(side.iter().flatten().map(|p| p.terms.len()).sum());
+    terms.extend(
+        side.iter()
+            .enumerate()
+            .filter_map(|(j, p)| Some((u32::try_from(j).ok()?, p.as_ref()?)))
+            .flat_map(|(j, p)| p.terms.iter().map(move |&(t, w, _)| (t, j, w))),
+    );
     sort_by_id(&mut terms, |e| e.0);
     terms
 }
@@ -144,12 +146,14 @@ struct Index {
 
 impl Index {
     fn new(side: &[Option<Prepared>]) -> Self {
+        // Sized up front: the lists are long, and growing them copies them again and again.
+        let total = |list: fn(&Prepared) -> usize| side.iter().flatten().map(list).sum::<usize>();
         let mut index = Self {
             terms: stem_entries(side),
-            words: Vec::new(),
-            grams: Vec::new(),
-            bigrams: Vec::new(),
-            trigrams: Vec::new(),
+            words: Vec::with_capacity(total(|p| p.words.len())),
+            grams: Vec::with_capacity(total(|p| p.grams.len())),
+            bigrams: Vec::with_capacity(total(|p| p.profile.bigrams.len())),
+            trigrams: Vec::with_capacity(total(|p| p.profile.trigrams.len())),
         };
         for (j, prepared) in side.iter().enumerate() {
             let Some(p) = prepared else { continue };
