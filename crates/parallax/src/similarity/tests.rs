@@ -390,6 +390,23 @@ proptest::proptest! {
         let bytes = chars.iter().flat_map(|&c| u32::from(c).to_le_bytes());
         proptest::prop_assert_eq!(profile::fnv_chars(&chars), profile::fnv(bytes));
     }
+
+    /// Numbers, names and quoted words are content stems (pair scoring counts them shared
+    /// only where content stems are shared).
+    #[test]
+    fn numbers_names_and_quotes_are_terms(
+        words in proptest::collection::vec(
+            "(Kim|Putin|the|said|\"|three|3|1,000|Moscow's|U\\.S\\.|NATO|treaty|,|\\.|talks)",
+            0..30,
+        )
+    ) {
+        let p = profile(&words.join(" "));
+        for list in [&p.numbers, &p.names, &p.quoted] {
+            for id in list {
+                proptest::prop_assert!(p.terms.iter().any(|&(t, _)| t == *id), "{:?}", words);
+            }
+        }
+    }
 }
 
 #[test]
