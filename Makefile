@@ -40,6 +40,8 @@ test: setup lint check-engine-deps check-renderer-deps test-native test-wasm tes
 lint:
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --locked -- -D warnings
+	@if grep -rln 'allow(unsafe_code)' crates web --include=*.rs | grep -vx 'crates/parallax-wasm/src/alloc.rs'; then \
+	  echo "lint: unsafe code is denied; only the engine library's allocator allows it" >&2; exit 1; fi
 
 # The engine stays pure: no web, async runtime or clock crates in its normal dependencies.
 check-engine-deps:

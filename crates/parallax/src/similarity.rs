@@ -136,8 +136,8 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
     );
     // Numbers, names and quoted words are content stems: a pair that shares no content stem
     // (no mass; every idf is above 0) shares none of them, and most pairs share none.
-    let shares = overlap.terms_mass > 0.0;
-    let shared = |left: &[Id], right: &[Id]| if shares { shared(left, right) } else { 0 };
+    let any_term = overlap.terms_mass > 0.0;
+    let shared = |left: &[Id], right: &[Id]| if any_term { shared(left, right) } else { 0 };
     let numbers_shared = shared(&lp.numbers, &rp.numbers);
     let both_numbers = !lp.numbers.is_empty() && !rp.numbers.is_empty();
     let names_shared = shared(&lp.names, &rp.names);
