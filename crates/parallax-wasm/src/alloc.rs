@@ -106,6 +106,19 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for SizeClasses<A> {
         block
     }
 
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        if class(layout).is_none() {
+            // The allocator behind knows which of its memory is fresh, hence already zero.
+            return unsafe { self.behind.alloc_zeroed(layout) };
+        }
+        // SAFETY: as `alloc`; a small block may be a freed one, so it is zeroed here.
+        let block = unsafe { self.alloc(layout) };
+        if !block.is_null() {
+            unsafe { ptr::write_bytes(block, 0, layout.size()) };
+        }
+        block
+    }
+
     unsafe fn dealloc(&self, block: *mut u8, layout: Layout) {
         let Some(class) = class(layout) else {
             return unsafe { self.behind.dealloc(block, layout) };
@@ -172,6 +185,22 @@ mod tests {
             heap.dealloc(first, small);
             assert_ne!(heap.alloc(other), first, "another class reused the block");
             assert_eq!(heap.alloc(small), first, "the freed block was not reused");
+        }
+    }
+
+    #[test]
+    fn zeroed_blocks_are_zero_even_when_reused() {
+        let heap = SizeClasses::new(System);
+        for size in [24, 4 * LARGEST] {
+            let layout = Layout::from_size_align(size, 8).unwrap();
+            unsafe {
+                let dirty = heap.alloc(layout);
+                fill(dirty, size, 0xAB);
+                heap.dealloc(dirty, layout);
+                let zeroed = heap.alloc_zeroed(layout);
+                assert!(holds(zeroed, size, 0), "{size} bytes not zeroed");
+                heap.dealloc(zeroed, layout);
+            }
         }
     }
 
@@ -252,7 +281,7 @@ mod tests {
             }
             for (block, layout, tag) in live {
                 let intact = unsafe { holds(block, layout.size(), tag) };
-                        prop_assert!(intact);
+                prop_assert!(intact);
                 unsafe { heap.dealloc(block, layout) };
             }
         }
