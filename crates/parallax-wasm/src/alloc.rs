@@ -151,7 +151,7 @@ unsafe impl<A: GlobalAlloc> GlobalAlloc for SizeClasses<A> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
