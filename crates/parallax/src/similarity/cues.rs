@@ -51,9 +51,9 @@ pub(super) fn speakers(tokens: &[Token]) -> Vec<Id> {
             } else {
                 before
             }
-        } else if norm == "according" && tokens.get(i + 1).is_some_and(|t| t.norm == "to") {
+        } else if norm == ACCORDING && tokens.get(i + 1).is_some_and(|t| t.norm == "to") {
             phrase_end(&tokens[i + 2..])
-        } else if matches!(norm, "laut" | "citing") {
+        } else if CITING.contains(&norm) {
             phrase_end(&tokens[i + 1..])
         } else {
             Vec::new()
@@ -212,14 +212,15 @@ pub(super) fn when(tokens: &[Token]) -> When {
     when
 }
 
+/// Opens a source as `according to`.
+const ACCORDING: &str = "according";
+
+/// Open a source on their own (`citing officials`, `laut Ministerium`).
+const CITING: &[&str] = &["citing", "laut"];
+
 /// Every word a cue list holds: the reporting verbs, the time shifts and times, and the
-/// words that open a source (`according`, `laut`, `citing`).
-const CUE_LISTS: [&[&str]; 4] = [
-    SPEECH_VERBS,
-    SHIFTS,
-    TIMES,
-    &["according", "citing", "laut"],
-];
+/// words that open a source.
+const CUE_LISTS: [&[&str]; 5] = [SPEECH_VERBS, SHIFTS, TIMES, &[ACCORDING], CITING];
 
 /// For each first byte, bit `n` set when some cue word starting with it has `n` bytes (the
 /// last bit: 15 bytes or more). Most words are ruled out by one lookup, before any search.

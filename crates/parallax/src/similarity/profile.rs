@@ -41,13 +41,7 @@ pub(crate) fn word_overlap_of<'t>(
     if left.is_empty() || right.is_empty() {
         return 0.0;
     }
-    // Both sorted without repeats: the shared stems in one merge.
-    let (mut shared, mut l, mut r) = (0, 0, 0);
-    while let (Some(a), Some(b)) = (left.get(l), right.get(r)) {
-        shared += usize::from(a == b);
-        l += usize::from(a <= b);
-        r += usize::from(b <= a);
-    }
+    let shared = super::shared(&left, &right);
     2.0 * shared as f64 / (left.len() + right.len()) as f64
 }
 
