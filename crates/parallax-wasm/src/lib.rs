@@ -3,6 +3,7 @@
 //! `parallax_bg.wasm`, `parallax.d.ts` with the report types below).
 
 pub mod alloc;
+pub mod tape;
 
 /// The engine's allocator in the browser: see [`alloc`].
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
@@ -131,9 +132,46 @@ pub fn compare(
         .iter()
         .map(|a| Article::new(&a.name, &a.text))
         .collect();
-    compare_articles(&articles, &options, &corrections)
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(to_js_error)
+    to_js(&compare_articles(&articles, &options, &corrections))
+}
+
+#[wasm_bindgen(inline_js = r"
+export function decode_tape(ops, numbers, text, names) {
+  const name = names.split('\n');
+  let o = 0, n = 0, t = 0;
+  const value = () => {
+    const op = ops[o++], arg = op >>> 4;
+    switch (op & 15) {
+      case 0: return null;
+      case 1: return arg === 1;
+      case 2: return arg;
+      case 3: return numbers[n++];
+      case 4: { const s = text.slice(t, t + arg); t += arg; return s; }
+      case 5: return name[arg];
+      case 6: { const a = []; while (ops[o] !== 8) a.push(value()); o++; return a; }
+      case 7: { const b = {}; while (ops[o] !== 8) { const k = value(); b[k] = value(); } o++; return b; }
+      default: throw new Error(`parallax: a bad report tape (op ${op} at ${o - 1})`);
+    }
+  };
+  return value();
+}
+")]
+extern "C" {
+    /// Builds the JavaScript value a [`tape::Tape`] describes (its ops, numbers, text and
+    /// names), reading the first three through views of the wasm memory.
+    fn decode_tape(ops: &[u32], numbers: &[f64], text: &str, names: &str) -> JsValue;
+}
+
+/// A value as plain JavaScript data, the same as `serde_wasm_bindgen`'s `json_compatible`
+/// serializer gives, in one call into JavaScript (see [`tape`]).
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+    let tape = tape::Tape::of(value).map_err(to_js_error)?;
+    Ok(decode_tape(
+        &tape.ops,
+        &tape.numbers,
+        &tape.text,
+        &tape.names(),
+    ))
 }
 
 /// The fewest articles a comparison takes.

@@ -38,6 +38,43 @@ fn compare_returns_a_plain_report_object() {
     );
 }
 
+/// The report `compare` builds from its tape (crates/parallax-wasm/src/tape.rs) is the value
+/// `serde_wasm_bindgen`'s `json_compatible` serializer makes of the same report, key order and
+/// all, with text outside ASCII (JavaScript slices its strings in UTF-16 units).
+#[wasm_bindgen_test]
+fn compare_gives_the_report_serde_wasm_bindgen_gives() {
+    use serde::Serialize;
+    let texts = [
+        (
+            "wire",
+            "Putin and Kim signed a treaty in Pyongyang on Wednesday. “It is the most powerful \
+             treaty,” Kim said. Pjöngjang 😀 cheered.\n\nPhoto: Reuters",
+        ),
+        (
+            "ledger",
+            "Kim and Putin signed a pact in Pjöngjang on Wednesday, officials said. Kim called it \
+             “the most powerful treaty” ever. Crowds cheered 😀.",
+        ),
+    ];
+    let articles = js_sys::Array::of2(
+        &article(texts[0].0, texts[0].1),
+        &article(texts[1].0, texts[1].1),
+    );
+    let got =
+        parallax_wasm::compare(articles.into(), JsValue::UNDEFINED, JsValue::UNDEFINED).unwrap();
+    let engine: Vec<parallax::Article<'_>> = texts
+        .iter()
+        .map(|&(name, text)| parallax::Article::new(name, text))
+        .collect();
+    let report = parallax::compare_all(&engine, &parallax::Options::default());
+    assert!(!report.links.is_empty());
+    let want = report
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .unwrap();
+    let json = |v: &JsValue| js_sys::JSON::stringify(v).unwrap().as_string().unwrap();
+    assert_eq!(json(&got), json(&want));
+}
+
 #[wasm_bindgen_test]
 fn compare_rejects_one_article_with_an_error() {
     let articles = js_sys::Array::of1(&article("a", "Text."));
