@@ -150,6 +150,7 @@ export function decode_tape(ops, numbers, text, names) {
       case 5: return name[arg];
       case 6: { const a = []; while (ops[o] !== 8) a.push(value()); o++; return a; }
       case 7: { const b = {}; while (ops[o] !== 8) { const k = value(); b[k] = value(); } o++; return b; }
+      case 9: { const p = [ops[o], ops[o + 1]]; o += 2; return p; }
       default: throw new Error(`parallax: a bad report tape (op ${op} at ${o - 1})`);
     }
   };

@@ -37,6 +37,9 @@ const ARRAY: u32 = 6;
 const OBJECT: u32 = 7;
 /// The end of an array or object.
 const END: u32 = 8;
+/// An array of two whole numbers from 0 to [`MAX_ARG`] (a byte range, the most common array
+/// of a report): the two following words.
+const PAIR: u32 = 9;
 
 /// A value written for `decode_tape` (see the module documentation).
 #[derive(Default)]
@@ -52,6 +55,8 @@ pub struct Tape {
     /// Where each name is in `names`, by the address of its text, sorted by address (a few
     /// dozen names, looked up by binary search).
     ids: Vec<(usize, u32)>,
+    /// Where each array being written starts in `ops`, innermost last.
+    arrays: Vec<usize>,
 }
 
 impl Tape {
@@ -138,6 +143,26 @@ impl Tape {
 
     fn end(&mut self) -> Result<(), Error> {
         self.op(END, 0)
+    }
+
+    fn array(&mut self) -> Result<(), Error> {
+        self.arrays.push(self.ops.len());
+        self.op(ARRAY, 0)
+    }
+
+    /// Ends the innermost array; one of two small numbers becomes a [`PAIR`].
+    fn end_array(&mut self) -> Result<(), Error> {
+        let start = self.arrays.pop().unwrap_or(usize::MAX);
+        let small = |op: u32| op & ((1 << TAG_BITS) - 1) == SMALL;
+        match self.ops.get(start..) {
+            Some(&[_, a, b]) if small(a) && small(b) => {
+                self.ops[start] = PAIR;
+                self.ops[start + 1] = a >> TAG_BITS;
+                self.ops[start + 2] = b >> TAG_BITS;
+                Ok(())
+            }
+            _ => self.end(),
+        }
     }
 
     /// Opens `{ variant: ` for an enum's newtype, tuple or struct variant.
@@ -257,15 +282,15 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.end()
     }
     fn serialize_seq(self, _: Option<usize>) -> Result<Self, Error> {
-        self.op(ARRAY, 0)?;
+        self.array()?;
         Ok(self)
     }
     fn serialize_tuple(self, _: usize) -> Result<Self, Error> {
-        self.op(ARRAY, 0)?;
+        self.array()?;
         Ok(self)
     }
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Self, Error> {
-        self.op(ARRAY, 0)?;
+        self.array()?;
         Ok(self)
     }
     fn serialize_tuple_variant(
@@ -276,7 +301,7 @@ impl<'a> ser::Serializer for &'a mut Tape {
         _: usize,
     ) -> Result<Variant<'a>, Error> {
         self.variant(variant)?;
-        self.op(ARRAY, 0)?;
+        self.array()?;
         Ok(Variant(self))
     }
     fn serialize_map(self, _: Option<usize>) -> Result<Self, Error> {
@@ -307,7 +332,7 @@ impl ser::SerializeSeq for &mut Tape {
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {
-        Tape::end(self)
+        self.end_array()
     }
 }
 
@@ -318,7 +343,7 @@ impl ser::SerializeTuple for &mut Tape {
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {
-        Tape::end(self)
+        self.end_array()
     }
 }
 
@@ -329,7 +354,7 @@ impl ser::SerializeTupleStruct for &mut Tape {
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {
-        Tape::end(self)
+        self.end_array()
     }
 }
 
@@ -374,7 +399,7 @@ impl ser::SerializeTupleVariant for Variant<'_> {
         value.serialize(&mut *self.0)
     }
     fn end(self) -> Result<(), Error> {
-        self.0.end()?;
+        self.0.end_array()?;
         self.0.end()
     }
 }

@@ -1,7 +1,9 @@
 //! The tape read back as `decode_tape` reads it (in Rust, into `serde_json` values) is the value
 //! `serde_json` makes of the same data: for every shape `serde` has, and for a whole report.
 
-use super::{Error, Tape, ARRAY, BOOL, END, NAME, NULL, NUMBER, OBJECT, SMALL, STRING, TAG_BITS};
+use super::{
+    Error, Tape, ARRAY, BOOL, END, NAME, NULL, NUMBER, OBJECT, PAIR, SMALL, STRING, TAG_BITS,
+};
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -88,6 +90,10 @@ fn decode_value(
             *o += 1;
             Value::Object(object)
         }
+        PAIR => {
+            *o += 2;
+            json!([tape.ops[*o - 2], tape.ops[*o - 1]])
+        }
         tag => panic!("op {op}: tag {tag}"),
     }
 }
@@ -138,6 +144,8 @@ struct Everything {
     empty: Vec<u8>,
     empty_map: BTreeMap<String, u8>,
     nested: Vec<Vec<Option<bool>>>,
+    ranges: Vec<[usize; 2]>,
+    tuples: Vec<(u8, u8)>,
 }
 
 fn everything() -> Everything {
@@ -173,6 +181,8 @@ fn everything() -> Everything {
         empty: Vec::new(),
         empty_map: BTreeMap::new(),
         nested: vec![vec![Some(true), None], vec![]],
+        ranges: vec![[0, 5], [6, 34]],
+        tuples: vec![(1, 2)],
     }
 }
 
@@ -200,6 +210,14 @@ fn values_take_the_ops_of_their_kind() {
         ("string", json!("x"), STRING),
         ("array", json!([1]), ARRAY),
         ("object", json!({"k": 1}), OBJECT),
+        ("two small numbers", json!([3, 9]), PAIR),
+        ("a large one of two", json!([3, super::MAX_ARG + 1]), ARRAY),
+        ("a negative one of two", json!([-3, 9]), ARRAY),
+        ("three small numbers", json!([1, 2, 3]), ARRAY),
+        ("one small number", json!([1]), ARRAY),
+        // The pair's words (6 is an array's op, 34 a small number's) are not read as ops.
+        ("a pair, then a number", json!([[6, 34], 5]), ARRAY),
+        ("a number, then a pair", json!([5, [6, 34]]), ARRAY),
     ];
     for (label, value, tag) in cases {
         let tape = Tape::of(value).expect(label);
