@@ -190,6 +190,15 @@ impl ser::Error for Error {
     }
 }
 
+/// The integer writers: each widens its value for [`Tape::signed`] or [`Tape::unsigned`].
+macro_rules! integers {
+    ($($method:ident($ty:ty) => $via:ident),* $(,)?) => {
+        $(fn $method(self, v: $ty) -> Result<(), Error> {
+            self.$via(v.into())
+        })*
+    };
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -204,29 +213,15 @@ impl<'a> ser::Serializer for &'a mut Tape {
     fn serialize_bool(self, v: bool) -> Result<(), Error> {
         self.op(BOOL, u64::from(v))
     }
-    fn serialize_i8(self, v: i8) -> Result<(), Error> {
-        self.signed(v.into())
-    }
-    fn serialize_i16(self, v: i16) -> Result<(), Error> {
-        self.signed(v.into())
-    }
-    fn serialize_i32(self, v: i32) -> Result<(), Error> {
-        self.signed(v.into())
-    }
-    fn serialize_i64(self, v: i64) -> Result<(), Error> {
-        self.signed(v)
-    }
-    fn serialize_u8(self, v: u8) -> Result<(), Error> {
-        self.unsigned(v.into())
-    }
-    fn serialize_u16(self, v: u16) -> Result<(), Error> {
-        self.unsigned(v.into())
-    }
-    fn serialize_u32(self, v: u32) -> Result<(), Error> {
-        self.unsigned(v.into())
-    }
-    fn serialize_u64(self, v: u64) -> Result<(), Error> {
-        self.unsigned(v)
+    integers! {
+        serialize_i8(i8) => signed,
+        serialize_i16(i16) => signed,
+        serialize_i32(i32) => signed,
+        serialize_i64(i64) => signed,
+        serialize_u8(u8) => unsigned,
+        serialize_u16(u16) => unsigned,
+        serialize_u32(u32) => unsigned,
+        serialize_u64(u64) => unsigned,
     }
     fn serialize_f32(self, v: f32) -> Result<(), Error> {
         self.number(v.into())
@@ -325,38 +320,25 @@ impl<'a> ser::Serializer for &'a mut Tape {
     }
 }
 
-impl ser::SerializeSeq for &mut Tape {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.end_array()
-    }
+/// The three array writers differ only in their trait and method names.
+macro_rules! array_writer {
+    ($trait:ident, $method:ident) => {
+        impl ser::$trait for &mut Tape {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.end_array()
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for &mut Tape {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.end_array()
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Tape {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.end_array()
-    }
-}
+array_writer!(SerializeSeq, serialize_element);
+array_writer!(SerializeTuple, serialize_element);
+array_writer!(SerializeTupleStruct, serialize_field);
 
 impl ser::SerializeMap for &mut Tape {
     type Ok = ();
