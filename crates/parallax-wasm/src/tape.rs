@@ -14,6 +14,8 @@ use std::fmt;
 
 /// Bits of an op that hold its tag; the rest hold its argument.
 const TAG_BITS: u32 = 4;
+/// The bits of an op that hold its tag.
+const TAG_MASK: u32 = (1 << TAG_BITS) - 1;
 /// The largest argument an op holds.
 const MAX_ARG: u64 = (u32::MAX >> TAG_BITS) as u64;
 /// The largest whole number a JavaScript number holds exactly (2^53 − 1).
@@ -91,12 +93,12 @@ impl Tape {
     }
 
     fn name(&mut self, name: &'static str) -> Result<(), Error> {
-        if name.contains('\n') {
-            return self.string(name);
-        }
         let address = name.as_ptr() as usize;
         let id = match self.ids.binary_search_by_key(&address, |&(a, _)| a) {
             Ok(k) => self.ids[k].1,
+            // The names are joined by newlines: a name holding one is written as a string
+            // (looked at once, when first met: it is never listed).
+            Err(_) if name.contains('\n') => return self.string(name),
             Err(k) => {
                 let id = u32::try_from(self.names.len())
                     .map_err(|_| Error("too many names for the report tape".to_owned()))?;
@@ -153,7 +155,7 @@ impl Tape {
     /// Ends the innermost array; one of two small numbers becomes a [`PAIR`].
     fn end_array(&mut self) -> Result<(), Error> {
         let start = self.arrays.pop().unwrap_or(usize::MAX);
-        let small = |op: u32| op & ((1 << TAG_BITS) - 1) == SMALL;
+        let small = |op: u32| op & TAG_MASK == SMALL;
         match self.ops.get(start..) {
             Some(&[_, a, b]) if small(a) && small(b) => {
                 self.ops[start] = PAIR;

@@ -137,12 +137,12 @@ fn assemble(left: &Prepared, right: &Prepared, overlap: &Overlap) -> Features {
     // Numbers, names and quoted words are content stems: a pair that shares no content stem
     // (no mass; every idf is above 0) shares none of them, and most pairs share none.
     let any_term = overlap.terms_mass > 0.0;
-    let shared = |left: &[Id], right: &[Id]| if any_term { shared(left, right) } else { 0 };
-    let numbers_shared = shared(&lp.numbers, &rp.numbers);
+    let shared_if_any = |left: &[Id], right: &[Id]| if any_term { shared(left, right) } else { 0 };
+    let numbers_shared = shared_if_any(&lp.numbers, &rp.numbers);
     let both_numbers = !lp.numbers.is_empty() && !rp.numbers.is_empty();
-    let names_shared = shared(&lp.names, &rp.names);
+    let names_shared = shared_if_any(&lp.names, &rp.names);
     let both_names = !lp.names.is_empty() && !rp.names.is_empty();
-    let quotes_shared = shared(&lp.quoted, &rp.quoted);
+    let quotes_shared = shared_if_any(&lp.quoted, &rp.quoted);
     let shorter = lp.content.min(rp.content) as f64;
     Features {
         values: [

@@ -3,6 +3,7 @@
 
 use super::{
     Error, Tape, ARRAY, BOOL, END, NAME, NULL, NUMBER, OBJECT, PAIR, SMALL, STRING, TAG_BITS,
+    TAG_MASK,
 };
 use serde::Serialize;
 use serde_json::{json, Map, Value};
@@ -54,7 +55,7 @@ fn decode_value(
     let op = tape.ops[*o];
     *o += 1;
     let arg = op >> TAG_BITS;
-    match op & ((1 << TAG_BITS) - 1) {
+    match op & TAG_MASK {
         NULL => Value::Null,
         BOOL => Value::Bool(arg == 1),
         SMALL => json!(arg),
@@ -221,7 +222,7 @@ fn values_take_the_ops_of_their_kind() {
     ];
     for (label, value, tag) in cases {
         let tape = Tape::of(value).expect(label);
-        assert_eq!(tape.ops[0] & ((1 << TAG_BITS) - 1), *tag, "{label}");
+        assert_eq!(tape.ops[0] & TAG_MASK, *tag, "{label}");
         let (got, want) = both(value);
         assert_eq!(got, want, "{label}");
     }
@@ -283,5 +284,25 @@ fn a_report_reads_back_as_its_json() {
     let report = parallax::compare_all(&articles, &parallax::Options::default());
     assert!(!report.links.is_empty(), "the fixture links");
     let (got, want) = both(&report);
+    assert_eq!(got, want);
+}
+
+/// A field named with a newline (the names are joined by newlines) is written as a string.
+#[test]
+fn a_name_holding_a_newline_is_a_string() {
+    struct Odd;
+    impl Serialize for Odd {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut s = serializer.serialize_struct("Odd", 3)?;
+            s.serialize_field("two\nlines", &1u8)?;
+            s.serialize_field("plain", &2u8)?;
+            s.serialize_field("two\nlines", &3u8)?;
+            s.end()
+        }
+    }
+    let tape = Tape::of(&Odd).expect("a tape");
+    assert_eq!(tape.names(), "plain");
+    let (got, want) = both(&Odd);
     assert_eq!(got, want);
 }
