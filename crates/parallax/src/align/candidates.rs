@@ -55,7 +55,13 @@ pub(super) fn candidates(
     }
     let sentences = left_present.len() + right_present.len();
     if sentences <= RARE_STEMS_UP_TO {
-        rare_stem_pairs(left, right, weights, sentences)
+        // Text repeated many times holds no rare stem at all: each sentence's best partners
+        // still pair it along the diagonal.
+        let mut pairs = rare_stem_pairs(left, right, weights, sentences);
+        pairs.extend(best_partners(left, right));
+        crate::order::sort(&mut pairs);
+        pairs.dedup();
+        pairs
     } else {
         best_partners(left, right)
     }
@@ -240,6 +246,10 @@ impl Scratch {
                 continue;
             };
             let score = std::mem::take(slot);
+            // Most slots score below the last kept one once `count` are kept: no search.
+            if best.len() == count && best.last().is_some_and(|w| w.0.total_cmp(&score).is_gt()) {
+                continue;
+            }
             let key = |m: usize| (m.abs_diff(near), m);
             let at = best
                 .partition_point(|&(s, m)| s.total_cmp(&score).then(key(k).cmp(&key(m))).is_gt());
@@ -283,8 +293,9 @@ mod tests {
     }
 
     #[test]
-    fn long_inputs_pair_only_sentences_sharing_a_rare_stem() {
-        // 250 × 250 sentences exceed ALL_PAIRS; each sentence has one unique word.
+    fn long_inputs_pair_sentences_sharing_a_rare_stem_and_near_partners_only() {
+        // 250 × 250 sentences exceed ALL_PAIRS; each sentence has one unique word, and the
+        // common words tie it only to sentences near its own place.
         let texts: Vec<String> = (0..250)
             .map(|i| format!("Common words and word{i}."))
             .collect();
@@ -292,8 +303,12 @@ mod tests {
         let weights = Weights::new(left.iter().chain(&right).flatten());
         let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
         let pairs = candidates(&left, &right, &weights);
-        assert_eq!(pairs.len(), 250);
-        assert!(pairs.iter().all(|&(i, j)| i == j));
+        assert_eq!(pairs.iter().filter(|&&(i, j)| i == j).count(), 250);
+        assert!(pairs.len() <= 2 * PARTNERS * 250, "{}", pairs.len());
+        assert!(
+            pairs.iter().all(|&(i, j)| i.abs_diff(j) <= PARTNERS),
+            "far pairs"
+        );
     }
 
     /// Regression (issue 18): text repeated many times (the bench's "sample × 64") put every
@@ -317,6 +332,30 @@ mod tests {
             "{twins} of 800 sentences paired with their counterpart"
         );
         assert!(pairs.len() <= 2 * PARTNERS * 800);
+    }
+
+    /// Regression (issue 18): between [`ALL_PAIRS`] pairs and [`RARE_STEMS_UP_TO`] sentences
+    /// only pairs sharing a rare stem were candidates, and text repeated many times holds
+    /// none: its sentences took part in no pair (the bench's "sample × 20" to "× 48").
+    #[test]
+    fn repeated_text_below_the_best_partners_range_still_pairs_each_copy_with_its_counterpart() {
+        let story = [
+            "The harbour wall fell in the storm.",
+            "Boats were moved to the river.",
+            "The mayor praised the crews.",
+        ];
+        // 300 × 300 pairs exceed ALL_PAIRS; 600 sentences stay within RARE_STEMS_UP_TO.
+        let texts: Vec<String> = (0..300).map(|k| story[k % 3].to_owned()).collect();
+        let (left, right) = (profiles(&texts), profiles(&texts));
+        let weights = Weights::new(left.iter().chain(&right).flatten());
+        let (left, right) = (prepared(&weights, &left), prepared(&weights, &right));
+        let pairs = candidates(&left, &right, &weights);
+        let twins = pairs.iter().filter(|&&(i, j)| i == j).count();
+        assert_eq!(
+            twins, 300,
+            "{twins} of 300 sentences paired with their counterpart"
+        );
+        assert!(pairs.len() <= 2 * PARTNERS * 300);
     }
 
     #[test]

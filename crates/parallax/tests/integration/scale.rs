@@ -204,3 +204,74 @@ fn the_linked_share_of_many_onestopenglish_articles_stays_flat_as_they_grow() {
         "linked share fell from {small:?} to {large:?}"
     );
 }
+
+/// `text` with every run of ASCII digits raised by `shift`, as the bench page changes the
+/// numbers of each copy (web/bench/index.html, `scaled`).
+fn shifted_numbers(text: &str, shift: u64) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut digits = String::new();
+    for c in text.chars().chain(std::iter::once('\n')) {
+        if c.is_ascii_digit() {
+            digits.push(c);
+            continue;
+        }
+        if !digits.is_empty() {
+            match digits.parse::<u64>() {
+                Ok(n) => out.push_str(&(n + shift).to_string()),
+                Err(_) => out.push_str(&digits),
+            }
+            digits.clear();
+        }
+        out.push(c);
+    }
+    out.pop();
+    out
+}
+
+/// The bench page's "sample × `copies`" pair: the repository's sample pair repeated, each
+/// copy's numbers shifted by its place.
+fn repeated_sample(copies: usize) -> (String, String) {
+    let read = |name: &str| {
+        std::fs::read_to_string(crate::repo_root().join("samples").join(name))
+            .expect("samples/ is part of the repository")
+    };
+    let (wire, ledger) = (read("wire.txt"), read("ledger.txt"));
+    let repeat = |text: &str| -> String {
+        (0..copies)
+            .map(|k| shifted_numbers(text, k as u64))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    };
+    (repeat(&wire), repeat(&ledger))
+}
+
+/// Regression (issue 18): between about 40,000 sentence pairs and 1,500 sentences only pairs
+/// sharing a rare stem were scored, and text repeated many times holds none, so the bench
+/// page's "sample × 20" to "× 48" linked a quarter of the left sentences where "× 16" and
+/// "× 64" linked two thirds. The share of the repeated sample now stays flat: 20 copies (rare
+/// stems and each sentence's best partners) link as large a share as 4 (every pair scored).
+#[test]
+fn the_linked_share_of_the_bench_sample_repeated_stays_flat() {
+    let (few_left, few_right) = repeated_sample(4);
+    let (many_left, many_right) = repeated_sample(20);
+    let count = |text: &str| sentences(text).len();
+    assert!(
+        count(&many_left) * count(&many_right) > 40_000,
+        "20 copies must pass the all-pairs limit"
+    );
+    assert!(count(&few_left) * count(&few_right) <= 40_000);
+    let (few, many) = (
+        shares(&few_left, &few_right),
+        shares(&many_left, &many_right),
+    );
+    eprintln!(
+        "sample × 4: {:.3} / {:.3}; × 20: {:.3} / {:.3}",
+        few.0, few.1, many.0, many.1
+    );
+    assert!(
+        many.0 >= few.0 - 0.05 && many.1 >= few.1 - 0.05,
+        "linked share fell from {:?} to {:?}",
+        (few.0, few.1),
+        (many.0, many.1)
+    );
+}
