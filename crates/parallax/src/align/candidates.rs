@@ -167,7 +167,8 @@ impl Index {
             .filter_map(|(k, p)| Some((k, p.as_ref()?)))
             .flat_map(|(k, p)| p.unit_terms().map(move |(stem, share)| (stem, k, share)))
             .collect();
-        crate::order::sort_by(&mut all, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        // Listed by sentence, so sorted by stem and then by sentence.
+        crate::similarity::batch::sort_by_id(&mut all, |e| e.0);
         let mut stems = Vec::new();
         let mut postings = Vec::new();
         for run in all.chunk_by(|a, b| a.0 == b.0) {

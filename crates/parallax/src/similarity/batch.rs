@@ -99,7 +99,7 @@ fn stem_entries(side: &[Option<Prepared>]) -> Vec<(Id, u32, f64)> {
 /// bucket per entry, then each bucket is sorted on its own (stably). The ids are hashes,
 /// spread evenly, so most buckets hold one id and the cost is about linear, where sorting the
 /// whole list compares `n log n` times.
-pub(super) fn sort_by_id<T: Copy>(list: &mut [T], id_of: impl Fn(&T) -> Id) {
+pub(crate) fn sort_by_id<T: Copy>(list: &mut [T], id_of: impl Fn(&T) -> Id) {
     let bits = (usize::BITS - list.len().leading_zeros()).clamp(1, 16);
     let bucket = |e: &T| (id_of(e) >> (Id::BITS - bits)) as usize;
     let mut starts = vec![0usize; (1 << bits) + 1];
