@@ -59,9 +59,7 @@ pub(super) fn candidates(
         // still pair it along the diagonal.
         let mut pairs = rare_stem_pairs(left, right, weights, sentences);
         pairs.extend(best_partners(left, right));
-        crate::order::sort(&mut pairs);
-        pairs.dedup();
-        pairs
+        sorted_unique(pairs)
     } else {
         best_partners(left, right)
     }
@@ -95,13 +93,11 @@ fn rare_stem_pairs(
             }
         }
     }
-    let mut pairs: Vec<(usize, usize)> = postings
+    let pairs: Vec<(usize, usize)> = postings
         .values()
         .flat_map(|(l, r)| l.iter().flat_map(move |&i| r.iter().map(move |&j| (i, j))))
         .collect();
-    crate::order::sort(&mut pairs);
-    pairs.dedup();
-    pairs
+    sorted_unique(pairs)
 }
 
 /// Every sentence of either side keeps its [`PARTNERS`] best partners on the other side,
@@ -131,9 +127,7 @@ fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(
         }
     }
     if same {
-        crate::order::sort(&mut pairs);
-        pairs.dedup();
-        return pairs;
+        return sorted_unique(pairs);
     }
     let left_index = Index::new(left);
     for (j, profile) in right.iter().enumerate() {
@@ -144,9 +138,52 @@ fn best_partners(left: &[Option<Prepared>], right: &[Option<Prepared>]) -> Vec<(
             }
         }
     }
-    crate::order::sort(&mut pairs);
-    pairs.dedup();
-    pairs
+    sorted_unique(pairs)
+}
+
+/// `pairs` sorted and without repeats. The pairs are dealt into rows by their left sentence
+/// (one counting pass), then each row is sorted on its own: a row holds about
+/// 2 × [`PARTNERS`] pairs, so this is about linear where one sort of the whole list is not.
+fn sorted_unique(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let rows = pairs.iter().map(|p| p.0 + 1).max().unwrap_or(0);
+    let mut starts = vec![0usize; rows + 1];
+    for &(i, _) in &pairs {
+        if let Some(count) = starts.get_mut(i + 1) {
+            *count += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let mut next = starts.clone();
+    let mut dealt = vec![(0, 0); pairs.len()];
+    for pair in pairs {
+        if let Some(at) = next.get_mut(pair.0) {
+            if let Some(slot) = dealt.get_mut(*at) {
+                *slot = pair;
+            }
+            *at += 1;
+        }
+    }
+    for bounds in starts.windows(2) {
+        let Some(row) = dealt.get_mut(bounds[0]..bounds[1]) else {
+            continue;
+        };
+        if row.len() <= 32 {
+            // Insertion sort: rows are short, and it needs no index list.
+            for k in 1..row.len() {
+                let mut m = k;
+                while m > 0 && row[m - 1] > row[m] {
+                    row.swap(m - 1, m);
+                    m -= 1;
+                }
+            }
+        } else {
+            crate::order::sort(row);
+        }
+    }
+    dealt.dedup();
+    dealt
 }
 
 /// An inverted index of one side's stems: for each stem, the sentences holding it with the
@@ -281,6 +318,23 @@ mod tests {
         side.iter()
             .map(|p| p.clone().map(|p| weights.prepare(p)))
             .collect()
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// Dealing into rows gives what one sort and a dedup give, rows long and short.
+        #[test]
+        fn sorted_unique_is_sort_and_dedup(
+            pairs in (1usize..40).prop_flat_map(|rows| {
+                proptest::collection::vec((0..rows, 0usize..60), 0..400)
+            })
+        ) {
+            let mut expected = pairs.clone();
+            expected.sort_unstable();
+            expected.dedup();
+            proptest::prop_assert_eq!(sorted_unique(pairs), expected);
+        }
     }
 
     #[test]
