@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 pub(super) const ALL_PAIRS: usize = 40_000;
 
 /// Inputs with more pairs than [`ALL_PAIRS`] but at most this many sentences (both sides
-/// together) consider the pairs that share a rare stem ([`rare_stem_pairs`]); longer ones each
-/// sentence's best partners ([`best_partners`]).
+/// together) consider the pairs that share a rare stem ([`rare_stem_pairs`]), and the best
+/// partners of each sentence in no such pair; longer ones each sentence's best partners
+/// ([`best_partners`]).
 pub(super) const RARE_STEMS_UP_TO: usize = 1_500;
 
 /// A stem is rare enough to index when at most this many sentences hold it, or a share of
@@ -33,8 +34,10 @@ const POSTING_CAP: usize = 48;
 /// (boilerplate) take part in no pair.
 ///
 /// Up to [`ALL_PAIRS`] pairs, every pair is a candidate; up to [`RARE_STEMS_UP_TO`] sentences,
-/// the pairs sharing a rare stem ([`rare_stem_pairs`]); beyond, each sentence's best partners
-/// ([`best_partners`]), whose cost grows with the length of the input, not with its square.
+/// the pairs sharing a rare stem ([`rare_stem_pairs`]) and the best partners of each sentence
+/// in none of them (text repeated many times holds no rare stem); beyond, each sentence's
+/// best partners ([`best_partners`]), whose cost grows with the length of the input, not with
+/// its square.
 pub(super) fn candidates(
     left: &[Option<Prepared>],
     right: &[Option<Prepared>],
@@ -323,6 +326,7 @@ mod tests {
     use super::*;
     use crate::similarity::Profile;
     use crate::tokenize::tokenize;
+    use proptest::strategy::Strategy;
 
     fn profiles(texts: &[String]) -> Vec<Option<Profile>> {
         texts
@@ -336,8 +340,6 @@ mod tests {
             .map(|p| p.clone().map(|p| weights.prepare(p)))
             .collect()
     }
-
-    use proptest::strategy::Strategy;
 
     proptest::proptest! {
         /// Dealing into rows gives what one sort and a dedup give, rows long and short.
