@@ -96,9 +96,28 @@ test('the page compares in a worker: it stays usable, a newer edit wins, Cancel 
   assert.equal((await page.inputValue('#px-text-right')).length, big[1].length);
   assert.equal(await page.isVisible('.px-results'), false);
   await screenshot(page, 'worker-cancelled', { fullPage: false });
+  // A long view draws its rows over several tasks (issue 18: drawing them all at once held the
+  // main thread for seconds): a first screenful with the result, then the rest, all in the end.
+  await page.evaluate(() => {
+    window.__firstDrawn = null;
+    const drawn = () => document.querySelectorAll('.px-aligned .px-row:not(.px-heading), .px-aligned .px-fold').length;
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('.px-busy') || !document.querySelector('.px-aligned [data-link]')) return;
+      window.__firstDrawn = drawn();
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true });
+  });
   await page.click('[data-retry]');
   await page.waitForSelector('.px-busy');
   await page.waitForFunction(() => document.querySelectorAll('[data-link]').length > 400, null, { timeout: 120_000 });
+  const blocks = Number(await page.getAttribute('.px-aligned', 'data-blocks'));
+  await page.waitForFunction(
+    (blocks) => document.querySelectorAll('.px-aligned .px-row:not(.px-heading), .px-aligned .px-fold').length === blocks,
+    blocks,
+    { timeout: 120_000 },
+  );
+  const first = await page.evaluate(() => window.__firstDrawn);
+  assert.ok(first > 0 && first < blocks / 4, `the result showed ${first} of ${blocks} rows first`);
   assert.equal(await page.locator('[data-cancelled]').count(), 0);
   assert.deepEqual(problems, []);
   await context.close();

@@ -32,6 +32,70 @@ pub struct Rows {
 /// Shorter views are painted whole (full-page screenshots, find in page at once).
 pub const LONG_VIEW_BLOCKS: usize = 150;
 
+/// Blocks a long view draws in the task that shows a new report (or filter): about a screen
+/// and a half. Later tasks draw the rest (issue 18: the main thread is never held for long).
+const FIRST_DRAW: usize = 40;
+
+/// What each later drawing task aims to take, in milliseconds: the next task's share of blocks
+/// follows from how long the last one took.
+const DRAW_STEP_MS: f64 = 25.0;
+
+/// How many of `blocks` to draw: all of a short view; of a long one [`FIRST_DRAW`] at first,
+/// then more in each later task until all are drawn, restarting whenever `blocks` changes.
+fn drawn_blocks(blocks: Memo<Vec<Block>>) -> Signal<usize> {
+    // Each change of the blocks is a new version; a count drawn belongs to one version, so a
+    // stale task never draws into a newer list.
+    let version = Memo::new(move |last: Option<&u64>| {
+        blocks.track();
+        last.map_or(0, |v| v + 1)
+    });
+    let drawn = RwSignal::new((u64::MAX, FIRST_DRAW));
+    Effect::new(move |_| {
+        let v = version.get();
+        if blocks.with_untracked(Vec::len) > LONG_VIEW_BLOCKS {
+            drawn.set((v, FIRST_DRAW));
+            set_timeout(
+                move || draw_more(blocks, drawn, v, FIRST_DRAW / 2),
+                std::time::Duration::ZERO,
+            );
+        }
+    });
+    Signal::derive(move || {
+        let len = blocks.with(Vec::len);
+        if len <= LONG_VIEW_BLOCKS {
+            return len;
+        }
+        match drawn.get() {
+            (v, count) if v == version.get() => count.min(len),
+            _ => FIRST_DRAW,
+        }
+    })
+}
+
+/// Draws `chunk` more blocks of version `v` (in a task of its own), then, in the next task,
+/// the next share, sized so that it takes about [`DRAW_STEP_MS`].
+fn draw_more(blocks: Memo<Vec<Block>>, drawn: RwSignal<(u64, usize)>, v: u64, chunk: usize) {
+    let Some((at, count)) = drawn.try_get_untracked() else {
+        return; // the view is gone
+    };
+    if at != v || count >= blocks.with_untracked(Vec::len) {
+        return; // a newer list, or all drawn
+    }
+    let started = js_sys::Date::now();
+    drawn.set((v, count + chunk));
+    // leptos draws in microtasks, before the next task: the time to it is what `chunk` cost.
+    set_timeout(
+        move || {
+            let took = (js_sys::Date::now() - started).max(1.0);
+            // Half the last share, half what it would take to fill the step: one slow task
+            // (a collection, a frame drawn in between) does not shrink the share at once.
+            let next = (chunk as f64 * (0.5 + 0.5 * DRAW_STEP_MS / took)).clamp(8.0, 400.0);
+            draw_more(blocks, drawn, v, next as usize);
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
 /// Side-by-side rows of the two articles.
 #[component]
 pub fn AlignedView(
@@ -50,13 +114,16 @@ pub fn AlignedView(
     /// Shows a moved right sentence (by index) in its own article's order.
     on_jump: Callback<usize>,
 ) -> impl IntoView {
+    let drawn = drawn_blocks(blocks);
     let keyed = move || {
         let generation = rows.with(|r| r.generation);
-        blocks
-            .get()
-            .into_iter()
-            .map(|block| (generation, block))
-            .collect::<Vec<_>>()
+        let count = drawn.get();
+        blocks.with(|all| {
+            all.iter()
+                .take(count)
+                .map(|block| (generation, block.clone()))
+                .collect::<Vec<_>>()
+        })
     };
     view! {
         <section
@@ -69,6 +136,8 @@ pub fn AlignedView(
             }
             role="group"
             aria-label="Aligned sentences"
+            // How many rows and folds the view holds once all are drawn.
+            data-blocks=move || blocks.with(Vec::len)
         >
             <div class="px-row px-heading" aria-hidden="true">
                 <div class="px-cell">{move || names.get().0}</div>
@@ -89,9 +158,9 @@ pub fn AlignedView(
                                 unfold_view(i, kind, count, on_collapse)
                             })
                         };
-                        let row = rows
-                            .with_untracked(|r| r.rows.get(i).cloned().map(|row| (row, r.first.clone())))
-                            .map(|(row, first)| row_view(i, row, &first, names, on_jump));
+                        let row = rows.with_untracked(|r| {
+                            r.rows.get(i).cloned().map(|row| row_view(i, row, &r.first, names, on_jump))
+                        });
                         view! { {move || refold().into_any()} {row} }.into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
