@@ -28,7 +28,7 @@ pub struct Rows {
 }
 
 /// Past this many rows and folds the view is long (`px-long`): rows off screen then skip
-/// layout and paint (`content-visibility`), so a pair of 25,000-word articles scrolls smoothly.
+/// layout and paint (`content-visibility`), and the rows are drawn over several tasks.
 /// Shorter views are painted whole (full-page screenshots, find in page at once).
 pub const LONG_VIEW_BLOCKS: usize = 150;
 
