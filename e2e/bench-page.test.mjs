@@ -6,12 +6,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { serve, launch, openPage, screenshot, largePair, setTexts, ROOT } from './harness.mjs';
+import {
+  serve, launch, openPage, screenshot, largePair, setTexts, OSE, wordCount, levelText, articlesInKeyOrder, DRAWN_BLOCKS,
+} from './harness.mjs';
 
-const OSE = join(ROOT, '..', 'shared', 'eval', 'onestopenglish', 'onestopenglish.json');
 const WORDS = 25_000;
-const words = (text) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * A pair whose left side has 25k words: OneStopEnglish's advanced articles in key order against
@@ -20,18 +19,12 @@ const words = (text) => text.split(/\s+/).filter(Boolean).length;
 async function longPair() {
   if (existsSync(OSE)) {
     const { articles } = JSON.parse(await readFile(OSE, 'utf8'));
-    const sorted = Object.keys(articles).sort().map((k) => articles[k]);
-    const joined = (a, level) => (a[level] ?? []).join('\n\n');
-    const picked = [];
-    for (let n = 0, k = 0; n < WORDS && k < sorted.length; k++) {
-      n += words(joined(sorted[k], 'adv'));
-      picked.push(sorted[k]);
-    }
-    const pair = ['adv', 'ele'].map((level) => picked.map((a) => joined(a, level)).join('\n\n'));
+    const picked = articlesInKeyOrder(articles, WORDS);
+    const pair = ['adv', 'ele'].map((level) => picked.map((a) => levelText(a, level)).join('\n\n'));
     return { name: `OneStopEnglish, ${picked.length} articles`, pair };
   }
   console.error('../shared/eval/onestopenglish not found: the sample repeated stands in for the 25k-word pair');
-  const once = words((await largePair(1))[0]);
+  const once = wordCount((await largePair(1))[0]);
   return { name: 'the sample repeated', pair: await largePair(Math.ceil(WORDS / once)) };
 }
 
@@ -94,17 +87,17 @@ test('the page stays responsive while a 25k-word pair is compared, and its resul
     await setTexts(page, ...pair);
     await page.waitForFunction(() => window.__shown !== null, null, { timeout: 300_000 });
     // A long view draws its rows over several tasks: wait until their count stops growing.
-    const drawnAt = await page.evaluate(() => new Promise((done) => {
+    const drawnAt = await page.evaluate((drawn) => new Promise((done) => {
       let last = -1;
       let since = performance.now();
       const poll = () => {
-        const n = document.querySelectorAll('.px-aligned .px-row, .px-aligned .px-fold').length;
+        const n = document.querySelectorAll(drawn).length;
         if (n !== last) [last, since] = [n, performance.now()];
         if (performance.now() - since > 1000) done(since);
         else setTimeout(poll, 50);
       };
       poll();
-    }));
+    }), DRAWN_BLOCKS);
     const { long, shown, rows, elements, isLong } = await page.evaluate(() => ({
       long: window.__long,
       shown: window.__shown,
@@ -119,7 +112,7 @@ test('the page stays responsive while a 25k-word pair is compared, and its resul
     const after = long.filter((t) => t !== drew && t.start > shown && t.start < drawnAt);
     const comparing = {
       pair: name,
-      words: `${words(pair[0])} + ${words(pair[1])}`,
+      words: `${wordCount(pair[0])} + ${wordCount(pair[1])}`,
       edit_to_result_ms: Math.round(shown - start),
       long_tasks_while_comparing: during.length,
       longest_while_comparing_ms: round(Math.max(0, ...during.map((t) => t.ms))),

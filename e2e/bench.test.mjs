@@ -7,9 +7,8 @@ import { existsSync } from 'node:fs';
 import { readFile, readdir, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, ROOT } from './harness.mjs';
+import { serve, launch, openPage, ROOT, OSE, wordCount, levelText, articlesInKeyOrder } from './harness.mjs';
 
-const OSE = join(ROOT, '..', 'shared', 'eval', 'onestopenglish', 'onestopenglish.json');
 const SEEDS = join(ROOT, '..', 'shared', 'samples', 'seeds');
 
 /** The seed articles: 002 vs 004 (issue 18's pair for the ratios) and all five in one run (issue 14). */
@@ -30,8 +29,7 @@ async function realPairs() {
     return [];
   }
   const { articles } = JSON.parse(await readFile(OSE, 'utf8'));
-  const joined = (a, level) => (a[level] ?? []).join('\n\n');
-  const byLength = Object.values(articles).sort((a, b) => joined(b, 'adv').length - joined(a, 'adv').length);
+  const byLength = Object.values(articles).sort((a, b) => levelText(b, 'adv').length - levelText(a, 'adv').length);
   const dir = await mkdtemp(join(tmpdir(), 'parallax-bench-'));
   const pairs = [
     ['ose-longest', [byLength[0]]],
@@ -41,30 +39,23 @@ async function realPairs() {
   for (const [name, list] of pairs) {
     const left = join(dir, `${name}-adv.txt`);
     const right = join(dir, `${name}-ele.txt`);
-    await writeFile(left, list.map((a) => joined(a, 'adv')).join('\n\n'));
-    await writeFile(right, list.map((a) => joined(a, 'ele')).join('\n\n'));
+    await writeFile(left, list.map((a) => levelText(a, 'adv')).join('\n\n'));
+    await writeFile(right, list.map((a) => levelText(a, 'ele')).join('\n\n'));
     files.push([left, right]);
   }
   // Issue 18's long pair, built as the native bench builds it (benches/align.rs, PARALLAX_SCALING):
   // the advanced versions of the articles in key order, repeated from the start, until the left
   // side has 100k words; the right side the elementary versions of the same articles in a fixed
   // shuffled order (a step coprime with their count), about 65k words.
-  const sorted = Object.keys(articles).sort().map((k) => articles[k]);
-  const words = (text) => text.split(/\s+/).filter(Boolean).length;
-  const picked = [];
-  for (let n = 0, k = 0; n < 100000; k++) {
-    const a = sorted[k % sorted.length];
-    n += words(joined(a, 'adv'));
-    picked.push(a);
-  }
+  const picked = articlesInKeyOrder(articles, 100000);
   const gcd = (a, b) => (b === 0 ? a : gcd(b, a % b));
   const count = picked.length;
   let step = Math.floor(count / 2);
   while (step < count && gcd(step, count) !== 1) step++;
   if (step >= count) step = 1;
-  const leftText = picked.map((a) => joined(a, 'adv')).join('\n\n');
-  const rightText = picked.map((_, k) => joined(picked[(k * step + 1) % count], 'ele')).join('\n\n');
-  console.error(`ose-100k-words: ${words(leftText)} and ${words(rightText)} words, ${count} articles a side`);
+  const leftText = picked.map((a) => levelText(a, 'adv')).join('\n\n');
+  const rightText = picked.map((_, k) => levelText(picked[(k * step + 1) % count], 'ele')).join('\n\n');
+  console.error(`ose-100k-words: ${wordCount(leftText)} and ${wordCount(rightText)} words, ${count} articles a side`);
   const left = join(dir, 'ose-100k-words-adv.txt');
   const right = join(dir, 'ose-100k-words-ele.txt');
   await writeFile(left, leftText);

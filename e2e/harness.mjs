@@ -250,3 +250,30 @@ export async function setTexts(page, left, right) {
     }
   }, [left, right]);
 }
+
+/** OneStopEnglish from ../shared (evaluation use only; absent on a machine without it). */
+export const OSE = join(ROOT, '..', 'shared', 'eval', 'onestopenglish', 'onestopenglish.json');
+
+/** The words of `text`, as a reader counts them: runs between white space. */
+export const wordCount = (text) => text.split(/\s+/).filter(Boolean).length;
+
+/** One OneStopEnglish article at `level` (`adv`, `int`, `ele`) as one text. */
+export const levelText = (article, level) => (article[level] ?? []).join('\n\n');
+
+/**
+ * OneStopEnglish articles in key order, repeated from the start when they run out, until their
+ * advanced versions hold `words` words.
+ */
+export function articlesInKeyOrder(articles, words) {
+  const sorted = Object.keys(articles).sort().map((k) => articles[k]);
+  const picked = [];
+  for (let n = 0, k = 0; n < words; k++) {
+    const a = sorted[k % sorted.length];
+    n += wordCount(levelText(a, 'adv'));
+    picked.push(a);
+  }
+  return picked;
+}
+
+/** The rows and folds an aligned view has drawn (its `data-blocks` says how many it holds). */
+export const DRAWN_BLOCKS = '.px-aligned .px-row:not(.px-heading), .px-aligned .px-fold';

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serve, launch, openPage, screenshot, largePair, setTexts, DIST } from './harness.mjs';
+import { serve, launch, openPage, screenshot, largePair, setTexts, DIST, DRAWN_BLOCKS } from './harness.mjs';
 
 let server;
 let browser;
@@ -98,22 +98,22 @@ test('the page compares in a worker: it stays usable, a newer edit wins, Cancel 
   await screenshot(page, 'worker-cancelled', { fullPage: false });
   // A long view draws its rows over several tasks (issue 18: drawing them all at once held the
   // main thread for seconds): a first screenful with the result, then the rest, all in the end.
-  await page.evaluate(() => {
+  await page.evaluate((blocks) => {
     window.__firstDrawn = null;
-    const drawn = () => document.querySelectorAll('.px-aligned .px-row:not(.px-heading), .px-aligned .px-fold').length;
+    const drawn = () => document.querySelectorAll(blocks).length;
     new MutationObserver((_, observer) => {
       if (document.querySelector('.px-busy') || !document.querySelector('.px-aligned [data-link]')) return;
       window.__firstDrawn = drawn();
       observer.disconnect();
     }).observe(document.body, { childList: true, subtree: true });
-  });
+  }, DRAWN_BLOCKS);
   await page.click('[data-retry]');
   await page.waitForSelector('.px-busy');
   await page.waitForFunction(() => document.querySelectorAll('[data-link]').length > 400, null, { timeout: 120_000 });
   const blocks = Number(await page.getAttribute('.px-aligned', 'data-blocks'));
   await page.waitForFunction(
-    (blocks) => document.querySelectorAll('.px-aligned .px-row:not(.px-heading), .px-aligned .px-fold').length === blocks,
-    blocks,
+    ([selector, blocks]) => document.querySelectorAll(selector).length === blocks,
+    [DRAWN_BLOCKS, blocks],
     { timeout: 120_000 },
   );
   const first = await page.evaluate(() => window.__firstDrawn);

@@ -65,6 +65,47 @@ pub fn sort_ids(items: &mut [u64]) {
     items.sort_unstable();
 }
 
+/// Groups `list` by `bucket` (below `buckets`) in one counting pass, keeping list order within
+/// a bucket, then hands each bucket's run of two or more items to `sort_run`. With about one
+/// item per bucket the cost is about linear, where one sort of the whole list is `n log n`.
+pub(crate) fn sort_by_buckets<T: Copy>(
+    list: &mut [T],
+    buckets: usize,
+    bucket: impl Fn(&T) -> usize,
+    mut sort_run: impl FnMut(&mut [T]),
+) {
+    let mut starts = vec![0usize; buckets + 1];
+    for e in list.iter() {
+        if let Some(count) = starts.get_mut(bucket(e) + 1) {
+            *count += 1;
+        }
+    }
+    for k in 1..starts.len() {
+        starts[k] += starts[k - 1];
+    }
+    let ends: Vec<usize> = starts.iter().skip(1).copied().collect();
+    // A copy to deal from: the items move within `list` itself.
+    let dealt: Vec<T> = list.to_vec();
+    for e in dealt {
+        if let Some(next) = starts.get_mut(bucket(&e)) {
+            if let Some(slot) = list.get_mut(*next) {
+                *slot = e;
+            }
+            *next += 1;
+        }
+    }
+    // Each bucket now runs from the previous bucket's end to its own.
+    let mut begin = 0;
+    for end in ends {
+        if end > begin + 1 {
+            if let Some(run) = list.get_mut(begin..end) {
+                sort_run(run);
+            }
+        }
+        begin = end;
+    }
+}
+
 /// The one instance of the standard sort: indices `0..len` ordered by `compare`.
 fn sorted_indices(len: usize, compare: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..len).collect();

@@ -162,48 +162,31 @@ fn best_partners(
 }
 
 /// `pairs` sorted and without repeats. The pairs are dealt into rows by their left sentence
-/// (one counting pass), then each row is sorted on its own: a row holds about
+/// ([`crate::order::sort_by_buckets`]), then each row is sorted on its own: a row holds about
 /// 2 × [`PARTNERS`] pairs, so this is about linear where one sort of the whole list is not.
-fn sorted_unique(pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+fn sorted_unique(mut pairs: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
     let rows = pairs.iter().map(|p| p.0 + 1).max().unwrap_or(0);
-    let mut starts = vec![0usize; rows + 1];
-    for &(i, _) in &pairs {
-        if let Some(count) = starts.get_mut(i + 1) {
-            *count += 1;
-        }
-    }
-    for k in 1..starts.len() {
-        starts[k] += starts[k - 1];
-    }
-    let mut next = starts.clone();
-    let mut dealt = vec![(0, 0); pairs.len()];
-    for pair in pairs {
-        if let Some(at) = next.get_mut(pair.0) {
-            if let Some(slot) = dealt.get_mut(*at) {
-                *slot = pair;
-            }
-            *at += 1;
-        }
-    }
-    for bounds in starts.windows(2) {
-        let Some(row) = dealt.get_mut(bounds[0]..bounds[1]) else {
-            continue;
-        };
-        if row.len() <= 32 {
-            // Insertion sort: rows are short, and it needs no index list.
-            for k in 1..row.len() {
-                let mut m = k;
-                while m > 0 && row[m - 1] > row[m] {
-                    row.swap(m - 1, m);
-                    m -= 1;
+    crate::order::sort_by_buckets(
+        &mut pairs,
+        rows,
+        |p| p.0,
+        |row| {
+            if row.len() <= 32 {
+                // Insertion sort: rows are short, and it needs no index list.
+                for k in 1..row.len() {
+                    let mut m = k;
+                    while m > 0 && row[m - 1] > row[m] {
+                        row.swap(m - 1, m);
+                        m -= 1;
+                    }
                 }
+            } else {
+                crate::order::sort(row);
             }
-        } else {
-            crate::order::sort(row);
-        }
-    }
-    dealt.dedup();
-    dealt
+        },
+    );
+    pairs.dedup();
+    pairs
 }
 
 /// An inverted index of one side's stems: for each stem, the sentences holding it with the

@@ -101,37 +101,12 @@ fn stem_entries(side: &[Option<Prepared>]) -> Vec<(Id, u32, f64)> {
 /// whole list compares `n log n` times.
 pub(crate) fn sort_by_id<T: Copy>(list: &mut [T], id_of: impl Fn(&T) -> Id) {
     let bits = (usize::BITS - list.len().leading_zeros()).clamp(1, 16);
-    let bucket = |e: &T| (id_of(e) >> (Id::BITS - bits)) as usize;
-    let mut starts = vec![0usize; (1 << bits) + 1];
-    for e in list.iter() {
-        if let Some(count) = starts.get_mut(bucket(e) + 1) {
-            *count += 1;
-        }
-    }
-    for k in 1..starts.len() {
-        starts[k] += starts[k - 1];
-    }
-    let ends: Vec<usize> = starts.iter().skip(1).copied().collect();
-    // A copy to deal from: the entries move within `list` itself.
-    let dealt: Vec<T> = list.to_vec();
-    for e in dealt {
-        if let Some(next) = starts.get_mut(bucket(&e)) {
-            if let Some(slot) = list.get_mut(*next) {
-                *slot = e;
-            }
-            *next += 1;
-        }
-    }
-    // Each bucket now runs from the previous bucket's end to its own.
-    let mut begin = 0;
-    for end in ends {
-        if end > begin + 1 {
-            if let Some(run) = list.get_mut(begin..end) {
-                run.sort_by_key(&id_of);
-            }
-        }
-        begin = end;
-    }
+    crate::order::sort_by_buckets(
+        list,
+        1 << bits,
+        |e| (id_of(e) >> (Id::BITS - bits)) as usize,
+        |run| run.sort_by_key(&id_of),
+    );
 }
 
 /// The right side's lists as `(id, sentence, weight, idf)` entries sorted by id, then by
