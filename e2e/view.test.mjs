@@ -417,7 +417,7 @@ test('a long comparison says "Comparing…" first and then shows the rows', asyn
       box.dispatchEvent(new Event('input', { bubbles: true }));
     }
   }, [text('wire'), text('paper')]);
-  await page.waitForFunction(() => document.querySelectorAll('[data-link]').length > 100, null, { timeout: 120000 });
+  await page.waitForFunction(() => Number(document.querySelector('.px-aligned')?.dataset.blocks) > 100, null, { timeout: 120000 });
   await page.waitForSelector('.px-busy', { state: 'detached' });
   const seen = await page.evaluate(() => window.busySeen);
   assert.ok(seen.some((t) => t.includes('Comparing…')), `busy notes: ${seen.length}`);

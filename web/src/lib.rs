@@ -19,6 +19,7 @@ pub mod sample;
 pub mod share;
 pub mod state;
 pub mod view_model;
+pub mod windowing;
 
 pub use components::app::App;
 pub use components::comparison::{ArticleInput, Articles, Comparison};

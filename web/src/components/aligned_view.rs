@@ -8,8 +8,10 @@
 
 use super::sentence::sentence_in;
 use crate::view_model::{fold_label, Block, FirstRows, FoldKind, Row, RowDisplay, SentenceView};
+use crate::windowing;
 use leptos::prelude::*;
 use parallax_html::number::fixed;
+use std::collections::BTreeSet;
 
 /// The open folds, by first row: their kind and how many rows they hold. A list by ascending first row, not a `BTreeMap`: a few entries, looked up by row, and one
 /// B-tree type less in the page's wasm.
@@ -27,73 +29,253 @@ pub struct Rows {
     pub first: FirstRows,
 }
 
-/// Past this many rows and folds the view is long (`px-long`): rows off screen then skip
-/// layout and paint (`content-visibility`), and the rows are drawn over several tasks.
-/// Shorter views are painted whole (full-page screenshots, find in page at once).
+/// Past this many rows and folds the view is long (`px-long`): it draws only the blocks near
+/// the screen ([`crate::windowing`]), with empty boxes as tall as the rest above and below.
+/// Shorter views are drawn whole (full-page screenshots, find in page).
 pub const LONG_VIEW_BLOCKS: usize = 150;
 
-/// Blocks a long view draws in the task that shows a new report (or filter): about a screen
-/// and a half. Later tasks draw the rest (issue 18: the main thread is never held for long).
-const FIRST_DRAW: usize = 40;
+/// What a row is taken to be tall before any was measured, in pixels.
+const ROW_ESTIMATE: f64 = 72.0;
 
-/// What each later drawing task aims to take, in milliseconds: the next task's share of blocks
-/// follows from how long the last one took.
-const DRAW_STEP_MS: f64 = 25.0;
+/// What a fold is taken to be tall before any was measured, in pixels.
+const FOLD_ESTIMATE: f64 = 40.0;
 
-/// How many of `blocks` to draw: all of a short view; of a long one [`FIRST_DRAW`] at first,
-/// then more in each later task until all are drawn, restarting whenever `blocks` changes.
-fn drawn_blocks(blocks: Memo<Vec<Block>>) -> Signal<usize> {
-    // Each change of the blocks is a new version; a count drawn belongs to one version, so a
-    // stale task never draws into a newer list.
-    let version = Memo::new(move |last: Option<&u64>| {
-        blocks.track();
-        last.map_or(0, |v| v + 1)
-    });
-    let drawn = RwSignal::new((u64::MAX, FIRST_DRAW));
-    Effect::new(move |_| {
-        let v = version.get();
-        if blocks.with_untracked(Vec::len) > LONG_VIEW_BLOCKS {
-            drawn.set((v, FIRST_DRAW));
-            set_timeout(
-                move || draw_more(blocks, drawn, v, FIRST_DRAW / 2),
-                std::time::Duration::ZERO,
-            );
-        }
-    });
-    Signal::derive(move || {
-        let len = blocks.with(Vec::len);
-        if len <= LONG_VIEW_BLOCKS {
-            return len;
-        }
-        match drawn.get() {
-            (v, count) if v == version.get() => count.min(len),
-            _ => FIRST_DRAW,
-        }
-    })
+/// Heights measured in one report's long view: by row (with the button of an open fold above
+/// it) and by fold (its first row); zero where never drawn.
+#[derive(Default)]
+struct Measured {
+    generation: u64,
+    rows: Vec<f64>,
+    folds: Vec<f64>,
 }
 
-/// Draws `chunk` more blocks of version `v` (in a task of its own), then, in the next task,
-/// the next share, sized so that it takes about [`DRAW_STEP_MS`].
-fn draw_more(blocks: Memo<Vec<Block>>, drawn: RwSignal<(u64, usize)>, v: u64, chunk: usize) {
-    let Some((at, count)) = drawn.try_get_untracked() else {
-        return; // the view is gone
-    };
-    if at != v || count >= blocks.with_untracked(Vec::len) {
-        return; // a newer list, or all drawn
+impl Measured {
+    /// Forgets the heights of an older report.
+    fn renew(&mut self, generation: u64, rows: usize) {
+        if self.generation != generation || self.rows.len() != rows {
+            *self = Measured {
+                generation,
+                rows: vec![0.0; rows],
+                folds: vec![0.0; rows],
+            };
+        }
     }
-    let started = js_sys::Date::now();
-    drawn.set((v, count + chunk));
-    // leptos draws in microtasks, before the next task: the time to it is what `chunk` cost.
-    set_timeout(
-        move || {
-            let took = (js_sys::Date::now() - started).max(1.0);
-            // Half the last share, half what it would take to fill the step: one slow task
-            // (a collection, a frame drawn in between) does not shrink the share at once.
-            let next = (chunk as f64 * (0.5 + 0.5 * DRAW_STEP_MS / took)).clamp(8.0, 400.0);
-            draw_more(blocks, drawn, v, next as usize);
-        },
-        std::time::Duration::ZERO,
-    );
+
+    /// Reads the heights of the elements drawn between the two spacers: each one's top to the
+    /// next one's top, so margins count.
+    fn read(&mut self, above: &web_sys::Element, below: &web_sys::Element) {
+        let mut drawn = Vec::new();
+        let mut next = above.next_element_sibling();
+        while let Some(element) = next {
+            if element == *below {
+                break;
+            }
+            next = element.next_element_sibling();
+            drawn.push(element);
+        }
+        let mut tops: Vec<f64> = drawn
+            .iter()
+            .map(|e| e.get_bounding_client_rect().top())
+            .collect();
+        tops.push(below.get_bounding_client_rect().top());
+        let mut unfold = 0.0;
+        for (element, top) in drawn.iter().zip(tops.windows(2)) {
+            let height = top[1] - top[0];
+            let index = |name| {
+                element
+                    .get_attribute(name)
+                    .and_then(|v| v.parse::<usize>().ok())
+            };
+            if element.class_list().contains("px-unfold") {
+                unfold += height;
+            } else if let Some(slot) = index("data-row").and_then(|i| self.rows.get_mut(i)) {
+                *slot = height + std::mem::take(&mut unfold);
+            } else if let Some(slot) = index("data-first").and_then(|i| self.folds.get_mut(i)) {
+                *slot = height;
+            }
+        }
+    }
+
+    /// Every block's height: measured, or the mean of those measured of its kind.
+    fn heights(&self, blocks: &[Block]) -> Vec<f64> {
+        let mean = |v: &[f64], fallback: f64| {
+            let (sum, n) = v
+                .iter()
+                .filter(|h| **h > 0.0)
+                .fold((0.0, 0u32), |(s, n), h| (s + h, n + 1));
+            if n == 0 {
+                fallback
+            } else {
+                sum / f64::from(n)
+            }
+        };
+        let (row, fold) = (
+            mean(&self.rows, ROW_ESTIMATE),
+            mean(&self.folds, FOLD_ESTIMATE),
+        );
+        let known = |v: &[f64], i: usize, fallback: f64| {
+            v.get(i).copied().filter(|h| *h > 0.0).unwrap_or(fallback)
+        };
+        blocks
+            .iter()
+            .map(|block| match block {
+                Block::Row(i) => known(&self.rows, *i, row),
+                Block::Fold { rows, .. } => {
+                    known(&self.folds, rows.first().copied().unwrap_or(0), fold)
+                }
+            })
+            .collect()
+    }
+}
+
+/// The blocks a long view draws, and the heights of those it does not.
+#[derive(Clone, Copy)]
+struct Window {
+    /// The drawn blocks, as a range of indices.
+    range: RwSignal<(usize, usize)>,
+    /// Every block's height (measured or estimated), for the two spacers.
+    heights: RwSignal<Vec<f64>>,
+    above: NodeRef<leptos::html::Div>,
+    below: NodeRef<leptos::html::Div>,
+}
+
+impl Window {
+    /// The range to draw: all of a short view, the window of a long one.
+    fn drawn(self, len: usize) -> (usize, usize) {
+        if len <= LONG_VIEW_BLOCKS {
+            return (0, len);
+        }
+        let (start, end) = self.range.get();
+        (start.min(len), end.min(len))
+    }
+
+    /// The spacers' heights in CSS pixels: above the drawn blocks and below them.
+    fn spacer(self, len: usize, below: bool) -> String {
+        let (start, end) = self.drawn(len);
+        let px = self.heights.with(|h| {
+            if h.len() != len {
+                let count = if below { len - end } else { start };
+                count as f64 * ROW_ESTIMATE
+            } else if below {
+                windowing::span(h, end..len)
+            } else {
+                windowing::span(h, 0..start)
+            }
+        });
+        format!("{}px", fixed(px, 0))
+    }
+}
+
+/// Sets up the window of a long view: it follows scrolling and resizing, measures what it
+/// drew, draws the neighbourhood of a row asked for by `reveal` (a jump), and everything
+/// before printing.
+fn long_window(
+    rows: Memo<Rows>,
+    blocks: Memo<Vec<Block>>,
+    reveal: RwSignal<Option<usize>>,
+) -> Window {
+    let window = Window {
+        range: RwSignal::new((0, windowing::FIRST_WINDOW)),
+        heights: RwSignal::new(Vec::new()),
+        above: NodeRef::new(),
+        below: NodeRef::new(),
+    };
+    let measured = StoredValue::new(Measured::default());
+    let printing = StoredValue::new(false);
+    // Measures what is drawn, then moves the window to what the screen shows.
+    // Set when what is drawn may have changed size: the next update measures it.
+    let stale = StoredValue::new(true);
+    let update = move || {
+        let len = blocks.with_untracked(Vec::len);
+        // While a jump is under way the window stays on the row jumped to: the scroll the
+        // redrawing causes must not move it back before the row is focused and shown.
+        if len <= LONG_VIEW_BLOCKS || printing.get_value() || reveal.with_untracked(Option::is_some)
+        {
+            return;
+        }
+        let (Some(above), Some(below)) =
+            (window.above.get_untracked(), window.below.get_untracked())
+        else {
+            return;
+        };
+        if stale.get_value() || window.heights.with_untracked(Vec::len) != len {
+            stale.set_value(false);
+            let (generation, count) = rows.with_untracked(|r| (r.generation, r.rows.len()));
+            let heights = measured.try_update_value(|m| {
+                m.renew(generation, count);
+                m.read(&above, &below);
+                blocks.with_untracked(|b| m.heights(b))
+            });
+            if let Some(heights) = heights.filter(|h| window.heights.with_untracked(|old| old != h))
+            {
+                window.heights.set(heights);
+            }
+        }
+        let top = -above.get_bounding_client_rect().top();
+        let screen = leptos::prelude::window()
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(800.0);
+        let shown = window
+            .heights
+            .with_untracked(|h| windowing::visible(h, top, top + screen));
+        if let Some(next) = windowing::next_window(window.range.get_untracked(), shown, len) {
+            window.range.set(next);
+        }
+    };
+    let scheduled = StoredValue::new(false);
+    let schedule = move || {
+        if !scheduled.get_value() {
+            scheduled.set_value(true);
+            request_animation_frame(move || {
+                scheduled.set_value(false);
+                update();
+            });
+        }
+    };
+    // A new list (report, filter, fold): keep the window where it is, then fit it to the screen
+    // once drawn; so too after each move of the window, to measure what it drew.
+    Effect::new(move |_| {
+        blocks.track();
+        window.range.track();
+        stale.set_value(true);
+        schedule();
+    });
+    Effect::new(move |_| {
+        let Some(row) = reveal.get() else { return };
+        let at = blocks.with_untracked(|b| {
+            b.iter().position(|block| match block {
+                Block::Row(i) => *i == row,
+                Block::Fold { rows, .. } => rows.contains(&row),
+            })
+        });
+        if let Some(at) = at {
+            let len = blocks.with_untracked(Vec::len);
+            let (start, end) = window.range.get_untracked();
+            if !(start..end).contains(&at) {
+                window.range.set(windowing::around(at, len));
+            }
+        }
+    });
+    let listeners = [
+        window_event_listener(leptos::ev::scroll, move |_| update()),
+        window_event_listener(leptos::ev::resize, move |_| {
+            stale.set_value(true);
+            schedule();
+        }),
+        // Printing shows every row.
+        window_event_listener_untyped("beforeprint", move |_| {
+            printing.set_value(true);
+            window.range.set((0, blocks.with_untracked(Vec::len)));
+        }),
+        window_event_listener_untyped("afterprint", move |_| {
+            printing.set_value(false);
+            schedule();
+        }),
+    ];
+    on_cleanup(move || listeners.into_iter().for_each(WindowListenerHandle::remove));
+    window
 }
 
 /// Side-by-side rows of the two articles.
@@ -113,18 +295,24 @@ pub fn AlignedView(
     on_collapse: Callback<usize>,
     /// Shows a moved right sentence (by index) in its own article's order.
     on_jump: Callback<usize>,
+    /// A row to draw though the window of a long view is elsewhere: set by a jump, cleared once
+    /// the row has focus (meanwhile the window stays put).
+    reveal: RwSignal<Option<usize>>,
 ) -> impl IntoView {
-    let drawn = drawn_blocks(blocks);
+    let window = long_window(rows, blocks, reveal);
+    let diffs: DiffsShown = RwSignal::new(BTreeSet::new());
     let keyed = move || {
         let generation = rows.with(|r| r.generation);
-        let count = drawn.get();
         blocks.with(|all| {
-            all.iter()
-                .take(count)
+            let (start, end) = window.drawn(all.len());
+            all.get(start..end)
+                .unwrap_or_default()
+                .iter()
                 .map(|block| (generation, block.clone()))
                 .collect::<Vec<_>>()
         })
     };
+    let spacer = move |below: bool| move || window.spacer(blocks.with(Vec::len), below);
     view! {
         <section
             class=move || {
@@ -148,6 +336,8 @@ pub fn AlignedView(
             <Show when=move || blocks.with(Vec::is_empty) && rows.with(|r| !r.rows.is_empty())>
                 <p class="px-empty">"No rows match this filter."</p>
             </Show>
+            // Stand-ins for the blocks a long view does not draw.
+            <div class="px-spacer" aria-hidden="true" node_ref=window.above style:height=spacer(false)></div>
             <For
                 each=keyed
                 key=|(generation, block)| (*generation, block.key())
@@ -159,13 +349,14 @@ pub fn AlignedView(
                             })
                         };
                         let row = rows.with_untracked(|r| {
-                            r.rows.get(i).cloned().map(|row| row_view(i, row, &r.first, names, on_jump))
+                            r.rows.get(i).cloned().map(|row| row_view((r.generation, i), row, diffs, &r.first, names, on_jump))
                         });
                         view! { {move || refold().into_any()} {row} }.into_any()
                     }
                     Block::Fold { kind, rows: folded } => fold_view(kind, &folded, on_expand).into_any(),
                 }
             />
+            <div class="px-spacer" aria-hidden="true" node_ref=window.below style:height=spacer(true)></div>
         </section>
     }
 }
@@ -246,15 +437,23 @@ fn cell_sentence(
     }
 }
 
+/// The quiet rows whose word diff the reader switched on, by report generation and row: kept
+/// in the view, not the row, since a long view drops rows off screen and draws them again.
+type DiffsShown = RwSignal<BTreeSet<(u64, usize)>>;
+
 /// The row's display, and for a quiet row (paraphrase, partial) the button that switches it
-/// to the word diff and back.
-fn display_toggle(row: &Row) -> (Signal<RowDisplay>, Option<AnyView>) {
+/// to the word diff and back. `key` is the row's generation and index in `shown`.
+fn display_toggle(
+    row: &Row,
+    key: (u64, usize),
+    shown: DiffsShown,
+) -> (Signal<RowDisplay>, Option<AnyView>) {
     if row.display == RowDisplay::Diff {
         return (Signal::stored(RowDisplay::Diff), None);
     }
-    let show_diff = RwSignal::new(false);
+    let show_diff = move || shown.with(|s| s.contains(&key));
     let display = Signal::derive(move || {
-        if show_diff.get() {
+        if show_diff() {
             RowDisplay::Diff
         } else {
             RowDisplay::Shares
@@ -264,9 +463,13 @@ fn display_toggle(row: &Row) -> (Signal<RowDisplay>, Option<AnyView>) {
         <button
             type="button"
             class="px-diff-toggle"
-            aria-pressed=move || if show_diff.get() { "true" } else { "false" }
+            aria-pressed=move || if show_diff() { "true" } else { "false" }
             title="Strike through and underline every word that differs"
-            on:click=move |_| show_diff.update(|on| *on = !*on)
+            on:click=move |_| shown.update(|s| {
+                if !s.remove(&key) {
+                    s.insert(key);
+                }
+            })
         >
             "Show word diff"
         </button>
@@ -322,8 +525,9 @@ fn correction_controls(index: usize, row: &Row) -> Option<AnyView> {
 }
 
 fn row_view(
-    index: usize,
+    (generation, index): (u64, usize),
     row: Row,
+    diffs: DiffsShown,
     first: &FirstRows,
     names: Signal<(String, String)>,
     on_jump: Callback<usize>,
@@ -377,7 +581,7 @@ fn row_view(
             .collect_view();
             view! { <ul class="px-flags" aria-label="Discrepancies">{chips}</ul> }
         });
-    let (display, toggle) = display_toggle(&row);
+    let (display, toggle) = display_toggle(&row, (generation, index), diffs);
     let correct = correction_controls(index, &row);
     let empty_left = row.left.is_empty();
     let empty_right = row.right.is_empty();

@@ -100,6 +100,12 @@ struct Store {
     /// The folds the reader opened, by first row.
     open_folds: Memo<OpenFolds>,
     stops: Memo<Vec<usize>>,
+    /// A row the aligned view is to draw before a jump to it (a long view draws only the rows
+    /// near the screen).
+    reveal: RwSignal<Option<usize>>,
+    /// The aligned row that last had focus, by report generation: j/k go on from it when a long
+    /// view has dropped the row (and its focus) since.
+    last_row: StoredValue<Option<(u64, usize)>>,
     /// The names of the pair view's two articles.
     names: Signal<(String, String)>,
     /// The reader's corrections and the actions that make them.
@@ -202,6 +208,8 @@ impl Store {
             blocks,
             open_folds,
             stops,
+            reveal: RwSignal::new(None),
+            last_row: StoredValue::new(None),
             names,
             all_names,
             highlight,
@@ -221,9 +229,27 @@ impl Store {
         Some(())
     }
 
-    /// Focuses the first sentence of an aligned row; `None` when it is not shown.
+    /// Focuses the first sentence of an aligned row; `None` when it is not shown. A row that
+    /// a long view has not drawn is drawn first, and focused in the next frame.
     fn focus_row(self, row: usize) -> Option<()> {
-        self.focus_selector(&format!(".px-aligned [data-row=\"{row}\"] .px-sentence"))
+        let selector = format!(".px-aligned [data-row=\"{row}\"] .px-sentence");
+        if self.focus_selector(&selector).is_some() {
+            return Some(());
+        }
+        let listed = self.blocks.with_untracked(|blocks| {
+            blocks
+                .iter()
+                .any(|block| matches!(block, Block::Row(i) if *i == row))
+        });
+        if !listed {
+            return None;
+        }
+        self.reveal.set(Some(row));
+        request_animation_frame(move || {
+            self.focus_selector(&selector);
+            self.reveal.set(None);
+        });
+        Some(())
     }
 
     /// The focused sentence, when it lies inside this comparison.
@@ -236,11 +262,21 @@ impl Store {
     fn navigate(self, forward: bool) {
         let reached = match self.view.get_untracked() {
             View::Aligned => {
+                let generation = self.rows.with_untracked(|r| r.generation);
+                let dropped = || {
+                    // Focus fell to the page when its row was no longer drawn.
+                    (browser::focused_tag() == "BODY")
+                        .then(|| self.last_row.get_value())
+                        .flatten()
+                        .filter(|(g, _)| *g == generation)
+                        .map(|(_, row)| row)
+                };
                 let here = self
                     .focused_sentence()
                     .and_then(|(element, _)| element.closest("[data-row]").ok().flatten())
                     .and_then(|row| row.get_attribute("data-row"))
-                    .and_then(|r| r.parse::<usize>().ok());
+                    .and_then(|r| r.parse::<usize>().ok())
+                    .or_else(dropped);
                 self.stops
                     .with_untracked(|s| state::next_stop(s, here, forward))
                     .and_then(|row| self.focus_row(row))
@@ -295,6 +331,19 @@ impl Store {
             } else {
                 "No earlier difference.".to_owned()
             });
+        }
+    }
+
+    /// Notes the aligned row that took focus (see `last_row`).
+    fn note_focus(self, ev: &web_sys::FocusEvent) {
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|t| t.closest(".px-aligned [data-row]").ok().flatten())
+            .and_then(|row| row.get_attribute("data-row")?.parse::<usize>().ok());
+        if let Some(row) = row {
+            let generation = self.rows.with_untracked(|r| r.generation);
+            self.last_row.set_value(Some((generation, row)));
         }
     }
 
@@ -653,6 +702,7 @@ pub fn Comparison(
             aria-busy=move || if busy.get() { "true" } else { "false" }
             node_ref=store.root
             on:keydown=move |ev| store.on_key(&ev)
+            on:focusin=move |ev| store.note_focus(&ev)
         >
             <MatchOptions options=options />
             // The summary and the list of discrepancies are the pair view's.
@@ -710,6 +760,7 @@ fn results_view(store: &Store, which: View, grid: &GridInputs) -> AnyView {
                     open_folds=store.open_folds
                     on_collapse=Callback::new(move |first| store.collapse(first))
                     on_jump=Callback::new(move |sentence| store.show_moved(sentence))
+                    reveal=store.reveal
                 />
                 <Overview marks=marks on_jump=Callback::new(move |row| { store.focus_row(row); }) />
             }
