@@ -14,6 +14,9 @@ pub const MARGIN: usize = 6;
 /// Blocks a fresh window holds before anything was measured: about a screen and a half.
 pub const FIRST_WINDOW: usize = 40;
 
+/// The most blocks a window grows by in one step.
+pub const GROW: usize = 24;
+
 /// The blocks that overlap `top..bottom` (pixels from the top of the first block), as a range
 /// of indices; blocks are `heights` tall, one after another. Empty `heights` give `0..0`.
 pub fn visible(heights: &[f64], top: f64, bottom: f64) -> (usize, usize) {
@@ -35,8 +38,9 @@ pub fn visible(heights: &[f64], top: f64, bottom: f64) -> (usize, usize) {
 }
 
 /// The window to draw so that `shown` (the visible blocks) is covered with [`OVERSCAN`] to
-/// spare, or `None` while the current window still covers it with [`MARGIN`] to spare (or
-/// reaches the list's end on that side). `len` is the number of blocks.
+/// spare (but at most [`GROW`] blocks more than the current window holds), or `None` while the
+/// current window still covers it with [`MARGIN`] to spare (or reaches the list's end on that
+/// side). `len` is the number of blocks.
 pub fn next_window(
     current: (usize, usize),
     shown: (usize, usize),
@@ -48,10 +52,14 @@ pub fn next_window(
     if start <= shown.0 && shown.1 <= end && covered_above && covered_below {
         return None;
     }
-    let next = (
+    let mut next = (
         shown.0.saturating_sub(OVERSCAN),
         (shown.1 + OVERSCAN).min(len),
     );
+    // A screen taller than the rows drawn (an iframe the host sizes to its content) fills a
+    // few rows at a time, over several frames, never all rows in one task.
+    let most = (end - start).max(FIRST_WINDOW) + GROW;
+    next.1 = next.1.min(next.0 + most);
     (next != current).then_some(next)
 }
 
@@ -110,6 +118,10 @@ mod tests {
             ((0, 40), (0, 20), None),
             // at the bottom likewise
             ((960, 1000), (985, 1000), None),
+            // a screen that shows every row (a frame as tall as its content) grows the window
+            // a step at a time
+            ((0, 40), (0, 1000), Some((0, 64))),
+            ((0, 64), (0, 1000), Some((0, 88))),
             // near the upper edge
             ((100, 160), (102, 120), Some((94, 128))),
         ];
