@@ -196,6 +196,39 @@ pub fn query(root: Option<&Element>, selector: &str) -> Option<Element> {
     }
 }
 
+/// A scroll listener from [`on_any_scroll`]; [`ScrollListener::remove`] takes it off.
+pub struct ScrollListener(send_wrapper::SendWrapper<wasm_bindgen::JsValue>);
+
+impl ScrollListener {
+    /// Removes the listener.
+    pub fn remove(self) {
+        if let Some(window) = window() {
+            let _ = window.remove_event_listener_with_callback_and_bool(
+                "scroll",
+                self.0.unchecked_ref(),
+                true,
+            );
+        }
+    }
+}
+
+/// Calls `f` after every scroll in the page: the window's and any scrolling box's (a capturing
+/// listener), so a view inside a host page's scrolling box hears it too.
+pub fn on_any_scroll(f: impl Fn() + 'static) -> ScrollListener {
+    let listener = Closure::<dyn Fn()>::new(f).into_js_value();
+    if let Some(window) = window() {
+        let options = web_sys::AddEventListenerOptions::new();
+        options.set_capture(true);
+        options.set_passive(true);
+        let _ = window.add_event_listener_with_callback_and_add_event_listener_options(
+            "scroll",
+            listener.unchecked_ref(),
+            &options,
+        );
+    }
+    ScrollListener(send_wrapper::SendWrapper::new(listener))
+}
+
 /// Scrolls the least needed to show `element`, within its scroll containers.
 pub fn scroll_into_view(element: &Element, center: bool) {
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -47,6 +47,8 @@ struct Measured {
     generation: u64,
     rows: Vec<f64>,
     folds: Vec<f64>,
+    /// Every block's height, from the last [`Measured::fit`].
+    blocks: Vec<f64>,
 }
 
 impl Measured {
@@ -57,6 +59,7 @@ impl Measured {
                 generation,
                 rows: vec![0.0; rows],
                 folds: vec![0.0; rows],
+                blocks: Vec::new(),
             };
         }
     }
@@ -96,8 +99,8 @@ impl Measured {
         }
     }
 
-    /// Every block's height: measured, or the mean of those measured of its kind.
-    fn heights(&self, blocks: &[Block]) -> Vec<f64> {
+    /// Works out every block's height: measured, or the mean of those measured of its kind.
+    fn fit(&mut self, blocks: &[Block]) {
         let mean = |v: &[f64], fallback: f64| {
             let (sum, n) = v
                 .iter()
@@ -116,7 +119,7 @@ impl Measured {
         let known = |v: &[f64], i: usize, fallback: f64| {
             v.get(i).copied().filter(|h| *h > 0.0).unwrap_or(fallback)
         };
-        blocks
+        self.blocks = blocks
             .iter()
             .map(|block| match block {
                 Block::Row(i) => known(&self.rows, *i, row),
@@ -124,7 +127,20 @@ impl Measured {
                     known(&self.folds, rows.first().copied().unwrap_or(0), fold)
                 }
             })
-            .collect()
+            .collect();
+    }
+
+    /// The spacers' heights in whole pixels, above and below `range` of `len` blocks.
+    fn spacers(&self, len: usize, (start, end): (usize, usize)) -> (usize, usize) {
+        let px = |range: std::ops::Range<usize>| {
+            let h = if self.blocks.len() == len {
+                windowing::span(&self.blocks, range)
+            } else {
+                range.len() as f64 * ROW_ESTIMATE
+            };
+            h.max(0.0).round() as usize
+        };
+        (px(0..start.min(len)), px(end.min(len)..len))
     }
 }
 
@@ -133,8 +149,8 @@ impl Measured {
 struct Window {
     /// The drawn blocks, as a range of indices.
     range: RwSignal<(usize, usize)>,
-    /// Every block's height (measured or estimated), for the two spacers.
-    heights: RwSignal<Vec<f64>>,
+    /// The heights of the two spacers in pixels: the blocks above the drawn ones and below.
+    spacers: RwSignal<(usize, usize)>,
     above: NodeRef<leptos::html::Div>,
     below: NodeRef<leptos::html::Div>,
 }
@@ -149,20 +165,15 @@ impl Window {
         (start.min(len), end.min(len))
     }
 
-    /// The spacers' heights in CSS pixels: above the drawn blocks and below them.
-    fn spacer(self, len: usize, below: bool) -> String {
-        let (start, end) = self.drawn(len);
-        let px = self.heights.with(|h| {
-            if h.len() != len {
-                let count = if below { len - end } else { start };
-                count as f64 * ROW_ESTIMATE
-            } else if below {
-                windowing::span(h, end..len)
-            } else {
-                windowing::span(h, 0..start)
-            }
-        });
-        format!("{}px", fixed(px, 0))
+    /// Draws `range`, with spacers as tall as the blocks around it.
+    fn place(self, measured: StoredValue<Measured>, len: usize, range: (usize, usize)) {
+        let spacers = measured.with_value(|m| m.spacers(len, range));
+        if self.spacers.get_untracked() != spacers {
+            self.spacers.set(spacers);
+        }
+        if self.range.get_untracked() != range {
+            self.range.set(range);
+        }
     }
 }
 
@@ -176,15 +187,15 @@ fn long_window(
 ) -> Window {
     let window = Window {
         range: RwSignal::new((0, windowing::FIRST_WINDOW)),
-        heights: RwSignal::new(Vec::new()),
+        spacers: RwSignal::new((0, 0)),
         above: NodeRef::new(),
         below: NodeRef::new(),
     };
     let measured = StoredValue::new(Measured::default());
     let printing = StoredValue::new(false);
-    // Measures what is drawn, then moves the window to what the screen shows.
     // Set when what is drawn may have changed size: the next update measures it.
     let stale = StoredValue::new(true);
+    // Measures what is drawn (when stale), then moves the window to what the screen shows.
     let update = move || {
         let len = blocks.with_untracked(Vec::len);
         // While a jump is under way the window stays on the row jumped to: the scroll the
@@ -198,31 +209,26 @@ fn long_window(
         else {
             return;
         };
-        if stale.get_value() || window.heights.with_untracked(Vec::len) != len {
-            stale.set_value(false);
-            let (generation, count) = rows.with_untracked(|r| (r.generation, r.rows.len()));
-            let heights = measured.try_update_value(|m| {
-                m.renew(generation, count);
-                m.read(&above, &below);
-                blocks.with_untracked(|b| m.heights(b))
-            });
-            if let Some(heights) = heights.filter(|h| window.heights.with_untracked(|old| old != h))
-            {
-                window.heights.set(heights);
-            }
-        }
+        let (generation, count) = rows.with_untracked(|r| (r.generation, r.rows.len()));
+        let fresh = stale.get_value() || measured.with_value(|m| m.blocks.len() != len);
+        stale.set_value(false);
         let top = -above.get_bounding_client_rect().top();
         let screen = leptos::prelude::window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
-        let shown = window
-            .heights
-            .with_untracked(|h| windowing::visible(h, top, top + screen));
-        if let Some(next) = windowing::next_window(window.range.get_untracked(), shown, len) {
-            window.range.set(next);
-        }
+        let shown = measured.try_update_value(|m| {
+            if fresh {
+                m.renew(generation, count);
+                m.read(&above, &below);
+                blocks.with_untracked(|b| m.fit(b));
+            }
+            windowing::visible(&m.blocks, top, top + screen)
+        });
+        let current = window.range.get_untracked();
+        let next = shown.and_then(|shown| windowing::next_window(current, shown, len));
+        window.place(measured, len, next.unwrap_or(current));
     };
     let scheduled = StoredValue::new(false);
     let schedule = move || {
@@ -235,47 +241,64 @@ fn long_window(
         }
     };
     // A new list (report, filter, fold): keep the window where it is, then fit it to the screen
-    // once drawn; so too after each move of the window, to measure what it drew.
+    // once drawn; so too after each move of the window, to measure what it drew. A jump to a
+    // row not drawn first moves the window around it.
     Effect::new(move |_| {
-        blocks.track();
-        window.range.track();
-        stale.set_value(true);
-        schedule();
-    });
-    Effect::new(move |_| {
-        let Some(row) = reveal.get() else { return };
-        let at = blocks.with_untracked(|b| {
-            b.iter().position(|block| match block {
-                Block::Row(i) => *i == row,
-                Block::Fold { rows, .. } => rows.contains(&row),
+        let len = blocks.with(Vec::len);
+        let (start, end) = window.range.get();
+        let target = reveal.get().and_then(|row| {
+            blocks.with_untracked(|b| {
+                b.iter().position(|block| match block {
+                    Block::Row(i) => *i == row,
+                    Block::Fold { rows, .. } => rows.contains(&row),
+                })
             })
         });
-        if let Some(at) = at {
-            let len = blocks.with_untracked(Vec::len);
-            let (start, end) = window.range.get_untracked();
-            if !(start..end).contains(&at) {
-                window.range.set(windowing::around(at, len));
+        match target {
+            Some(at) if !(start..end).contains(&at) => {
+                window.place(measured, len, windowing::around(at, len));
+            }
+            _ => {
+                stale.set_value(true);
+                schedule();
             }
         }
     });
+    let scrolled = crate::browser::on_any_scroll(update);
     let listeners = [
-        window_event_listener(leptos::ev::scroll, move |_| update()),
         window_event_listener(leptos::ev::resize, move |_| {
             stale.set_value(true);
             schedule();
         }),
         // Printing shows every row.
-        window_event_listener_untyped("beforeprint", move |_| {
-            printing.set_value(true);
-            window.range.set((0, blocks.with_untracked(Vec::len)));
-        }),
-        window_event_listener_untyped("afterprint", move |_| {
-            printing.set_value(false);
-            schedule();
-        }),
+        print_listener("beforeprint", window, blocks, printing, schedule),
+        print_listener("afterprint", window, blocks, printing, schedule),
     ];
-    on_cleanup(move || listeners.into_iter().for_each(WindowListenerHandle::remove));
+    on_cleanup(move || {
+        scrolled.remove();
+        listeners.into_iter().for_each(WindowListenerHandle::remove);
+    });
     window
+}
+
+/// Before printing (`beforeprint`) draws every block; after it, the window again.
+fn print_listener(
+    name: &str,
+    window: Window,
+    blocks: Memo<Vec<Block>>,
+    printing: StoredValue<bool>,
+    schedule: impl Fn() + 'static,
+) -> WindowListenerHandle {
+    let before = name == "beforeprint";
+    window_event_listener_untyped(name, move |_| {
+        printing.set_value(before);
+        if before {
+            window.spacers.set((0, 0));
+            window.range.set((0, blocks.with_untracked(Vec::len)));
+        } else {
+            schedule();
+        }
+    })
 }
 
 /// Side-by-side rows of the two articles.
@@ -300,7 +323,7 @@ pub fn AlignedView(
     reveal: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let window = long_window(rows, blocks, reveal);
-    let diffs: DiffsShown = RwSignal::new(BTreeSet::new());
+    let diffs: DiffsShown = RwSignal::new((0, BTreeSet::new()));
     let keyed = move || {
         let generation = rows.with(|r| r.generation);
         blocks.with(|all| {
@@ -312,7 +335,12 @@ pub fn AlignedView(
                 .collect::<Vec<_>>()
         })
     };
-    let spacer = move |below: bool| move || window.spacer(blocks.with(Vec::len), below);
+    let spacer = move |below: bool| {
+        move || {
+            let (above, under) = window.spacers.get();
+            format!("{}px", if below { under } else { above })
+        }
+    };
     view! {
         <section
             class=move || {
@@ -439,7 +467,8 @@ fn cell_sentence(
 
 /// The quiet rows whose word diff the reader switched on, by report generation and row: kept
 /// in the view, not the row, since a long view drops rows off screen and draws them again.
-type DiffsShown = RwSignal<BTreeSet<(u64, usize)>>;
+/// The same type as the open folds' (in the comparison): one signal type less in the wasm.
+type DiffsShown = RwSignal<(u64, BTreeSet<usize>)>;
 
 /// The row's display, and for a quiet row (paraphrase, partial) the button that switches it
 /// to the word diff and back. `key` is the row's generation and index in `shown`.
@@ -451,7 +480,8 @@ fn display_toggle(
     if row.display == RowDisplay::Diff {
         return (Signal::stored(RowDisplay::Diff), None);
     }
-    let show_diff = move || shown.with(|s| s.contains(&key));
+    let (generation, index) = key;
+    let show_diff = move || shown.with(|(g, rows)| *g == generation && rows.contains(&index));
     let display = Signal::derive(move || {
         if show_diff() {
             RowDisplay::Diff
@@ -465,9 +495,13 @@ fn display_toggle(
             class="px-diff-toggle"
             aria-pressed=move || if show_diff() { "true" } else { "false" }
             title="Strike through and underline every word that differs"
-            on:click=move |_| shown.update(|s| {
-                if !s.remove(&key) {
-                    s.insert(key);
+            on:click=move |_| shown.update(|(g, rows)| {
+                if *g != generation {
+                    *g = generation;
+                    rows.clear();
+                }
+                if !rows.remove(&index) {
+                    rows.insert(index);
                 }
             })
         >

@@ -103,9 +103,6 @@ struct Store {
     /// A row the aligned view is to draw before a jump to it (a long view draws only the rows
     /// near the screen).
     reveal: RwSignal<Option<usize>>,
-    /// The aligned row that last had focus, by report generation: j/k go on from it when a long
-    /// view has dropped the row (and its focus) since.
-    last_row: StoredValue<Option<(u64, usize)>>,
     /// The names of the pair view's two articles.
     names: Signal<(String, String)>,
     /// The reader's corrections and the actions that make them.
@@ -209,7 +206,6 @@ impl Store {
             open_folds,
             stops,
             reveal: RwSignal::new(None),
-            last_row: StoredValue::new(None),
             names,
             all_names,
             highlight,
@@ -262,14 +258,13 @@ impl Store {
     fn navigate(self, forward: bool) {
         let reached = match self.view.get_untracked() {
             View::Aligned => {
-                let generation = self.rows.with_untracked(|r| r.generation);
                 let dropped = || {
-                    // Focus fell to the page when its row was no longer drawn.
-                    (browser::focused_tag() == "BODY")
-                        .then(|| self.last_row.get_value())
-                        .flatten()
-                        .filter(|(g, _)| *g == generation)
-                        .map(|(_, row)| row)
+                    // Focus fell to the page when its row was no longer drawn: go on from the
+                    // row of the sentence that had it.
+                    let id = (browser::focused_tag() == "BODY")
+                        .then(|| self.highlight.focused.get_value())
+                        .flatten()?;
+                    self.rows.with_untracked(|r| r.first.get(&id).copied())
                 };
                 let here = self
                     .focused_sentence()
@@ -331,19 +326,6 @@ impl Store {
             } else {
                 "No earlier difference.".to_owned()
             });
-        }
-    }
-
-    /// Notes the aligned row that took focus (see `last_row`).
-    fn note_focus(self, ev: &web_sys::FocusEvent) {
-        let row = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|t| t.closest(".px-aligned [data-row]").ok().flatten())
-            .and_then(|row| row.get_attribute("data-row")?.parse::<usize>().ok());
-        if let Some(row) = row {
-            let generation = self.rows.with_untracked(|r| r.generation);
-            self.last_row.set_value(Some((generation, row)));
         }
     }
 
@@ -702,7 +684,6 @@ pub fn Comparison(
             aria-busy=move || if busy.get() { "true" } else { "false" }
             node_ref=store.root
             on:keydown=move |ev| store.on_key(&ev)
-            on:focusin=move |ev| store.note_focus(&ev)
         >
             <MatchOptions options=options />
             // The summary and the list of discrepancies are the pair view's.

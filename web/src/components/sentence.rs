@@ -21,6 +21,9 @@ pub struct Highlight {
     pub partners: Memo<Partners>,
     /// The view on screen.
     pub view: RwSignal<View>,
+    /// The sentence that last took focus, kept after it lost it (j/k go on from it when a long
+    /// view has dropped its row).
+    pub focused: StoredValue<Option<SentenceId>>,
     /// The comparison's root element: every query stays inside it.
     pub root: NodeRef<html::Section>,
 }
@@ -46,6 +49,7 @@ impl Highlight {
             lit,
             partners,
             view,
+            focused: StoredValue::new(None),
             root,
         }
     }
@@ -137,6 +141,9 @@ pub fn sentence_in(
     };
     let enter = move |from_keyboard: bool| {
         if let Some(h) = highlight {
+            if from_keyboard {
+                h.focused.set_value(Some(id));
+            }
             h.hover.set(Some(target));
             if from_keyboard || h.view.get_untracked() == View::Ribbons {
                 h.reveal_partners(id);
