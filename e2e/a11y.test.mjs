@@ -35,8 +35,6 @@ test('below 700 px each row keeps its pair together, stacked, without sideways s
   await page.waitForSelector('[data-link]');
   const boxes = await page.$$eval('[data-link]:not([data-link^="only-"])', (rows) =>
     rows.map((r) => {
-      // Rows off screen skip layout (content-visibility: auto); lay each out to measure it.
-      r.style.contentVisibility = 'visible';
       const box = (e) => e.getBoundingClientRect().toJSON();
       return { row: box(r), left: box(r.querySelector('.px-left')), right: box(r.querySelector('.px-right')) };
     }),
