@@ -346,7 +346,7 @@ fn cell(html: &mut String, ids: [usize; 2], side: usize, row: &Row, facts: &[(us
         if i > 0 {
             html.push(' ');
         }
-        let kind = format!("{:?}", sentence.kind).to_lowercase();
+        let kind = format!("{:?}", sentence.kind).to_ascii_lowercase();
         if sentence.unsure && !row.is_unsure() {
             // A partner whose own link is weaker than the row's: said in words.
             html.push_str("<span class=\"px-possible-partner\">possible match:</span> ");

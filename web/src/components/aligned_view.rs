@@ -197,11 +197,16 @@ fn long_window(
     let stale = StoredValue::new(true);
     // Measures what is drawn (when stale), then moves the window to what the screen shows.
     let update = move || {
-        let len = blocks.with_untracked(Vec::len);
+        // A frame asked for before the view went finds it gone: nothing to do.
+        let (Some(false), Some(len)) = (
+            printing.try_get_value(),
+            blocks.try_with_untracked(Vec::len),
+        ) else {
+            return;
+        };
         // While a jump is under way the window stays on the row jumped to: the scroll the
         // redrawing causes must not move it back before the row is focused and shown.
-        if len <= LONG_VIEW_BLOCKS || printing.get_value() || reveal.with_untracked(Option::is_some)
-        {
+        if len <= LONG_VIEW_BLOCKS || reveal.with_untracked(Option::is_some) {
             return;
         }
         let (Some(above), Some(below)) =
@@ -248,10 +253,8 @@ fn long_window(
         let (start, end) = window.range.get();
         let target = reveal.get().and_then(|row| {
             blocks.with_untracked(|b| {
-                b.iter().position(|block| match block {
-                    Block::Row(i) => *i == row,
-                    Block::Fold { rows, .. } => rows.contains(&row),
-                })
+                b.iter()
+                    .position(|block| matches!(block, Block::Row(i) if *i == row))
             })
         });
         match target {
