@@ -178,7 +178,7 @@ impl Window {
 }
 
 /// Sets up the window of a long view: it follows scrolling and resizing, measures what it
-/// drew, draws the neighbourhood of a row asked for by `reveal` (a jump), and everything
+/// drew, draws the neighbourhood of a block asked for by `reveal` (a jump), and everything
 /// before printing.
 fn long_window(
     rows: Memo<Rows>,
@@ -197,16 +197,11 @@ fn long_window(
     let stale = StoredValue::new(true);
     // Measures what is drawn (when stale), then moves the window to what the screen shows.
     let update = move || {
-        // A frame asked for before the view went finds it gone: nothing to do.
-        let (Some(false), Some(len)) = (
-            printing.try_get_value(),
-            blocks.try_with_untracked(Vec::len),
-        ) else {
-            return;
-        };
-        // While a jump is under way the window stays on the row jumped to: the scroll the
+        let len = blocks.with_untracked(Vec::len);
+        // While a jump is under way the window stays on the block jumped to: the scroll the
         // redrawing causes must not move it back before the row is focused and shown.
-        if len <= LONG_VIEW_BLOCKS || reveal.with_untracked(Option::is_some) {
+        if len <= LONG_VIEW_BLOCKS || printing.get_value() || reveal.with_untracked(Option::is_some)
+        {
             return;
         }
         let (Some(above), Some(below)) =
@@ -233,32 +228,20 @@ fn long_window(
         });
         let current = window.range.get_untracked();
         let next = shown.and_then(|shown| windowing::next_window(current, shown, len));
-        window.place(measured, len, next.unwrap_or(current));
-    };
-    let scheduled = StoredValue::new(false);
-    let schedule = move || {
-        if !scheduled.get_value() {
-            scheduled.set_value(true);
-            request_animation_frame(move || {
-                scheduled.set_value(false);
-                update();
-            });
+        // Most scroll events move nothing and measure nothing: the spacers stay as they are.
+        if fresh || next.is_some() {
+            window.place(measured, len, next.unwrap_or(current));
         }
     };
+    let schedule = super::once_per_frame(update);
     // A new list (report, filter, fold): keep the window where it is, then fit it to the screen
     // once drawn; so too after each move of the window, to measure what it drew. A jump to a
-    // row not drawn first moves the window around it.
+    // block not drawn first moves the window around it.
     Effect::new(move |_| {
         let len = blocks.with(Vec::len);
         let (start, end) = window.range.get();
-        let target = reveal.get().and_then(|row| {
-            blocks.with_untracked(|b| {
-                b.iter()
-                    .position(|block| matches!(block, Block::Row(i) if *i == row))
-            })
-        });
-        match target {
-            Some(at) if !(start..end).contains(&at) => {
+        match reveal.get() {
+            Some(at) if at < len && !(start..end).contains(&at) => {
                 window.place(measured, len, windowing::around(at, len));
             }
             _ => {
@@ -321,8 +304,8 @@ pub fn AlignedView(
     on_collapse: Callback<usize>,
     /// Shows a moved right sentence (by index) in its own article's order.
     on_jump: Callback<usize>,
-    /// A row to draw though the window of a long view is elsewhere: set by a jump, cleared once
-    /// the row has focus (meanwhile the window stays put).
+    /// A block (by index in `blocks`) to draw though the window of a long view is elsewhere:
+    /// set by a jump, cleared once its row has focus (meanwhile the window stays put).
     reveal: RwSignal<Option<usize>>,
 ) -> impl IntoView {
     let window = long_window(rows, blocks, reveal);

@@ -100,8 +100,8 @@ struct Store {
     /// The folds the reader opened, by first row.
     open_folds: Memo<OpenFolds>,
     stops: Memo<Vec<usize>>,
-    /// A row the aligned view is to draw before a jump to it (a long view draws only the rows
-    /// near the screen).
+    /// A block (by index) the aligned view is to draw before a jump to its row (a long view
+    /// draws only the rows near the screen).
     reveal: RwSignal<Option<usize>>,
     /// The names of the pair view's two articles.
     names: Signal<(String, String)>,
@@ -232,15 +232,12 @@ impl Store {
         if self.focus_selector(&selector).is_some() {
             return Some(());
         }
-        let listed = self.blocks.with_untracked(|blocks| {
+        let at = self.blocks.with_untracked(|blocks| {
             blocks
                 .iter()
-                .any(|block| matches!(block, Block::Row(i) if *i == row))
-        });
-        if !listed {
-            return None;
-        }
-        self.reveal.set(Some(row));
+                .position(|block| matches!(block, Block::Row(i) if *i == row))
+        })?;
+        self.reveal.set(Some(at));
         request_animation_frame(move || {
             self.focus_selector(&selector);
             self.reveal.set(None);

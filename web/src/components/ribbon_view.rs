@@ -113,7 +113,6 @@ fn track_geometry(
     data: Memo<Columns>,
 ) -> (RwSignal<Geometry>, impl Fn() + Copy + 'static) {
     let geometry = RwSignal::new(Geometry::default());
-    let scheduled = StoredValue::new(false);
     let measure = move || {
         let Some(grid) = grid.get_untracked() else {
             return;
@@ -141,15 +140,7 @@ fn track_geometry(
         }
         geometry.set(next);
     };
-    let schedule = move || {
-        if !scheduled.get_value() {
-            scheduled.set_value(true);
-            request_animation_frame(move || {
-                scheduled.set_value(false);
-                measure();
-            });
-        }
-    };
+    let schedule = super::once_per_frame(measure);
     Effect::new(move |_| {
         data.track();
         schedule();
