@@ -151,7 +151,12 @@ test('five articles survive a reload (panes folded, results first) and travel in
   await page.goto('about:blank');
   await page.goto(`${env.server.url}${shareFragmentOf(three)}`);
   await page.waitForFunction(() => document.querySelectorAll('.px-input').length === 3);
-  await page.waitForFunction(() => document.querySelector('.px-grid thead th[data-column]')?.textContent === 'One (order)');
+  // The names follow the panes at once, the grid's columns once the new report is in: wait for
+  // the new report (three columns), not only the first name (the old grid may show it briefly).
+  await page.waitForFunction(() => {
+    const heads = document.querySelectorAll('.px-grid thead th[data-column]');
+    return heads.length === 3 && heads[0].textContent === 'One (order)';
+  });
   assert.equal(await page.$$eval('.px-grid thead th[data-column]', (t) => t.length), 3);
   await page.click('.px-inputs-summary').catch(() => {});
   await page.click('.px-input:nth-child(1) .px-message button');
