@@ -8,7 +8,12 @@
 //                                                  corrections (optional): the reader's
 //                                                  { rejected: [{ docs, left, right }], added: […] }
 //                  { type: 'load', id, bytes, name, mime, windows_1252 }   a file to read
-//   worker → page  { type: 'report', id, json }    the report (parallax::report::Report) as JSON text
+//   worker → page  { type: 'report', id, json, head, links }
+//                                                  the report (parallax::report::Report) as JSON
+//                                                  text (json, for export), and the same cut for
+//                                                  reading a part a task: head, the report with
+//                                                  no links; links, its links as JSON arrays of
+//                                                  at most LINKS_PER_PART each
 //                  { type: 'blank', id, blank }    not compared: blank[i] says article i is blank
 //                  { type: 'loaded', id, file }    the loader's answer (LoadedFile in parallax.d.ts)
 //                  { type: 'error', id, message }  bad arguments or an internal error
@@ -19,6 +24,10 @@
 // One comparison runs at a time; the page cancels a stale one by terminating the worker (a
 // long comparison really stops using the CPU) and starting a new one with the same module.
 let ready = null;
+
+// Links in one part of a report's message: the page reads a part a task (under 20 ms on a slow
+// machine), so no task of a long report's arrival holds the page long.
+const LINKS_PER_PART = 256;
 
 self.onmessage = async ({ data }) => {
   if (data?.type === 'init') {
@@ -43,7 +52,12 @@ self.onmessage = async ({ data }) => {
       return;
     }
     const report = compare(data.articles, data.options ?? undefined, data.corrections ?? undefined);
-    self.postMessage({ type: 'report', id, json: JSON.stringify(report) });
+    const links = [];
+    for (let at = 0; at < report.links.length; at += LINKS_PER_PART) {
+      links.push(JSON.stringify(report.links.slice(at, at + LINKS_PER_PART)));
+    }
+    const head = JSON.stringify({ ...report, links: [] });
+    self.postMessage({ type: 'report', id, json: JSON.stringify(report), head, links });
   } catch (error) {
     self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });
   }

@@ -79,7 +79,7 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), String
     anchor.set_download(file_name);
     anchor.click();
     // Give the browser a moment to start the download before the URL goes away.
-    leptos::prelude::set_timeout(
+    set_timeout(
         move || {
             let _ = web_sys::Url::revoke_object_url(&url);
         },
@@ -313,4 +313,38 @@ pub fn text_area_value(id: &str) -> Option<String> {
             .ok()?
             .value(),
     )
+}
+
+/// Runs `f` after `delay` (a `setTimeout`), cancelable with the handle. Through one boxed
+/// closure type: `leptos`'s timer glue is generic over the closure, so each caller's own
+/// closure type would bring its own copy of it into the page's wasm (issue 18: size).
+pub fn set_timeout_with_handle(
+    f: impl FnOnce() + 'static,
+    delay: std::time::Duration,
+) -> Option<leptos::prelude::TimeoutHandle> {
+    timeout_boxed(Box::new(f), delay)
+}
+
+#[inline(never)]
+fn timeout_boxed(
+    f: Box<dyn FnOnce()>,
+    delay: std::time::Duration,
+) -> Option<leptos::prelude::TimeoutHandle> {
+    leptos::prelude::set_timeout_with_handle(f, delay).ok()
+}
+
+/// Runs `f` after `delay` (a `setTimeout`): [`set_timeout_with_handle`] without the handle.
+pub fn set_timeout(f: impl FnOnce() + 'static, delay: std::time::Duration) {
+    let _ = set_timeout_with_handle(f, delay);
+}
+
+/// Runs `f` before the next repaint (`requestAnimationFrame`), through one boxed closure type
+/// like [`set_timeout_with_handle`].
+pub fn request_animation_frame(f: impl FnOnce() + 'static) {
+    frame_boxed(Box::new(f));
+}
+
+#[inline(never)]
+fn frame_boxed(f: Box<dyn FnOnce()>) {
+    leptos::prelude::request_animation_frame(f);
 }

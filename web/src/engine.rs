@@ -34,12 +34,40 @@ const DEFAULT_WASM: &str = "lib/parallax_bg.wasm";
 
 /// A finished comparison: the report, and the JSON text it was read from (what "Export
 /// JSON" saves, so the page needs no serializer of its own).
+///
+/// A long report is read over several tasks (issue 18): the message's task reads all but the
+/// links, [`Compared::read_links`] a part of the links each time it is called.
 #[derive(Debug, Clone)]
 pub struct Compared {
-    /// The report.
+    /// The report, holding the links read so far.
     pub report: Report,
-    /// The report as the engine wrote it, compact JSON.
-    pub json: String,
+    /// The report as the engine wrote it, compact JSON: a JavaScript string, copied into the
+    /// page's memory only when exported.
+    pub json: js_sys::JsString,
+    /// The parts of the links still to read, JSON arrays (JavaScript strings), last first.
+    unread: Vec<JsValue>,
+}
+
+impl Compared {
+    /// Reads the next part of the links into the report: `Ok(false)` when none was left.
+    ///
+    /// # Errors
+    ///
+    /// When a part is not JSON of links: what went wrong, in words.
+    pub fn read_links(&mut self) -> Result<bool, String> {
+        let Some(part) = self.unread.pop() else {
+            return Ok(false);
+        };
+        let text = part.as_string().unwrap_or_default();
+        let links = crate::json::links(&text).map_err(|e| unreadable(&e))?;
+        self.report.links.extend(links);
+        Ok(true)
+    }
+}
+
+/// Why a report the engine sent could not be read, in words.
+fn unreadable(error: &crate::json::Error) -> String {
+    format!("the engine's report could not be read ({error})")
 }
 
 /// Why a comparison gave no report.
@@ -258,15 +286,21 @@ fn compared(answer: Result<JsValue, String>) -> Outcome {
             .collect();
         return Err(Failure::Blank(blank));
     }
-    let json = get(&data, "json")
-        .and_then(|v| v.as_string())
-        .ok_or_else(|| Failure::Error("the engine sent no report".to_owned()))?;
-    match crate::json::report(&json) {
-        Ok(report) => Ok(Compared { report, json }),
-        Err(e) => Err(Failure::Error(format!(
-            "the engine's report could not be read ({e})"
-        ))),
-    }
+    let (Some(json), Some(head), Some(links)) = (
+        get(&data, "json").and_then(|v| v.dyn_into::<js_sys::JsString>().ok()),
+        get(&data, "head").and_then(|v| v.as_string()),
+        get(&data, "links").map(|v| js_sys::Array::from(&v)),
+    ) else {
+        return Err(Failure::Error("the engine sent no report".to_owned()));
+    };
+    let report = crate::json::report(&head).map_err(|e| Failure::Error(unreadable(&e)))?;
+    let mut unread: Vec<JsValue> = links.iter().collect();
+    unread.reverse();
+    Ok(Compared {
+        report,
+        json,
+        unread,
+    })
 }
 
 impl Engine {

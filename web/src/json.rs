@@ -9,17 +9,18 @@
 //! unknown fields skipped, a missing required field or anything else malformed an error. Its
 //! native tests check it against `serde_json` on real reports.
 //!
-//! Numbers with a fraction or exponent (scores, shares) are parsed by the browser's
-//! `parseFloat` in the page (correctly rounded, as `JSON.stringify` wrote them shortest
-//! round-trip), by the standard parser natively.
+//! The pull parser itself is [`reader`].
 
 use parallax::report::{
     Cluster, Corrections, Coverage, DiffOp, DocumentReport, Flag, FlagKind, Link, LinkKind,
     LinkRef, Member, Report, SentenceKind, SentenceReport, Severity, Span, Stats, TextRange,
 };
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+
+mod reader;
+
+use reader::Reader;
 
 /// Why a text could not be read: what was expected and the byte offset where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,16 @@ type Result<T> = std::result::Result<T, Error>;
 /// When `text` is not JSON of a report.
 pub fn report(text: &str) -> Result<Report> {
     whole(text, read_report)
+}
+
+/// Reads a JSON array of links, as a report's `links` holds them (the worker sends a long
+/// report's links in such parts).
+///
+/// # Errors
+///
+/// When `text` is not a JSON array of links.
+pub fn links(text: &str) -> Result<Vec<Link>> {
+    whole(text, |r| r.list(read_link))
 }
 
 /// Reads corrections (the report's `corrections` shape: `{"rejected":[…],"added":[…]}`).
@@ -109,300 +120,6 @@ fn need<T>(value: Option<T>, name: &'static str) -> Result<T> {
         expected: name,
         at: 0,
     })
-}
-
-/// A position in a JSON text.
-struct Reader<'a> {
-    text: &'a str,
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn error(&self, expected: &'static str) -> Error {
-        Error {
-            expected,
-            at: self.at,
-        }
-    }
-
-    /// The next byte that is not white space, not consumed.
-    fn peek(&mut self) -> Option<u8> {
-        let bytes = self.text.as_bytes();
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(self.at) {
-            self.at += 1;
-        }
-        bytes.get(self.at).copied()
-    }
-
-    /// Consumes `byte` (after white space), or fails.
-    fn eat(&mut self, byte: u8, expected: &'static str) -> Result<()> {
-        if self.peek() == Some(byte) {
-            self.at += 1;
-            Ok(())
-        } else {
-            Err(self.error(expected))
-        }
-    }
-
-    /// Consumes the word `word` if it comes next.
-    fn word(&mut self, word: &str) -> bool {
-        self.peek();
-        let found = self.text[self.at..].starts_with(word);
-        if found {
-            self.at += word.len();
-        }
-        found
-    }
-
-    /// Consumes `null` if it comes next.
-    fn null(&mut self) -> bool {
-        self.word("null")
-    }
-
-    /// An object: `field` reads the value of each key (or skips it).
-    fn object(&mut self, field: &mut dyn FnMut(&mut Self, &str) -> Result<()>) -> Result<()> {
-        self.eat(b'{', "an object")?;
-        if self.peek() == Some(b'}') {
-            self.at += 1;
-            return Ok(());
-        }
-        loop {
-            let key = self.string()?;
-            self.eat(b':', "':'")?;
-            field(self, &key)?;
-            if self.peek() == Some(b',') {
-                self.at += 1;
-            } else {
-                return self.eat(b'}', "',' or '}'");
-            }
-        }
-    }
-
-    /// An array: `item` reads each element.
-    fn array(&mut self, item: &mut dyn FnMut(&mut Self) -> Result<()>) -> Result<()> {
-        self.eat(b'[', "an array")?;
-        if self.peek() == Some(b']') {
-            self.at += 1;
-            return Ok(());
-        }
-        loop {
-            item(self)?;
-            if self.peek() == Some(b',') {
-                self.at += 1;
-            } else {
-                return self.eat(b']', "',' or ']'");
-            }
-        }
-    }
-
-    /// An array of values each read by `read`.
-    fn list<T>(&mut self, read: fn(&mut Self) -> Result<T>) -> Result<Vec<T>> {
-        let mut list = Vec::new();
-        self.array(&mut |r| {
-            list.push(read(r)?);
-            Ok(())
-        })?;
-        Ok(list)
-    }
-
-    /// A string, unescaped (borrowed when it has no escapes).
-    fn string(&mut self) -> Result<Cow<'a, str>> {
-        self.eat(b'"', "a string")?;
-        let text = self.text;
-        let bytes = text.as_bytes();
-        let start = self.at;
-        let mut owned: Option<String> = None;
-        let mut from = start;
-        loop {
-            match bytes.get(self.at) {
-                None => return Err(self.error("'\"'")),
-                Some(b'"') => break,
-                Some(b'\\') => {
-                    let out = owned.get_or_insert_with(String::new);
-                    out.push_str(&text[from..self.at]);
-                    let escape = bytes.get(self.at + 1).copied();
-                    self.at += 2;
-                    out.push(match escape {
-                        Some(b'"') => '"',
-                        Some(b'\\') => '\\',
-                        Some(b'/') => '/',
-                        Some(b'b') => '\u{8}',
-                        Some(b'f') => '\u{c}',
-                        Some(b'n') => '\n',
-                        Some(b'r') => '\r',
-                        Some(b't') => '\t',
-                        Some(b'u') => self.unicode_escape()?,
-                        _ => return Err(self.error("an escape")),
-                    });
-                    from = self.at;
-                }
-                Some(0..=0x1f) => return Err(self.error("no control character")),
-                Some(_) => self.at += 1,
-            }
-        }
-        let tail = &text[from..self.at];
-        self.at += 1;
-        Ok(match owned {
-            Some(mut out) => {
-                out.push_str(tail);
-                Cow::Owned(out)
-            }
-            None => Cow::Borrowed(tail),
-        })
-    }
-
-    /// The character of a `\u` escape whose four hex digits come next (a surrogate pair is
-    /// two escapes).
-    fn unicode_escape(&mut self) -> Result<char> {
-        let high = self.hex4()?;
-        let code = if (0xd800..0xdc00).contains(&high) {
-            if !self.text[self.at..].starts_with("\\u") {
-                return Err(self.error("a low surrogate"));
-            }
-            self.at += 2;
-            let low = self.hex4()?;
-            if !(0xdc00..0xe000).contains(&low) {
-                return Err(self.error("a low surrogate"));
-            }
-            0x10000 + ((high - 0xd800) << 10) + (low - 0xdc00)
-        } else {
-            high
-        };
-        char::from_u32(code).ok_or_else(|| self.error("a character"))
-    }
-
-    fn hex4(&mut self) -> Result<u32> {
-        let digits = self
-            .text
-            .get(self.at..self.at + 4)
-            .ok_or_else(|| self.error("four hex digits"))?;
-        let value = u32::from_str_radix(digits, 16).map_err(|_| self.error("four hex digits"))?;
-        self.at += 4;
-        Ok(value)
-    }
-
-    /// The text of a number, checked against JSON's grammar.
-    fn number_text(&mut self) -> Result<&'a str> {
-        self.peek();
-        let bytes = self.text.as_bytes();
-        let start = self.at;
-        let digits = |at: &mut usize| {
-            let from = *at;
-            while bytes.get(*at).is_some_and(u8::is_ascii_digit) {
-                *at += 1;
-            }
-            *at > from
-        };
-        let mut at = start;
-        if bytes.get(at) == Some(&b'-') {
-            at += 1;
-        }
-        let mut ok = digits(&mut at);
-        if bytes.get(at) == Some(&b'.') {
-            at += 1;
-            ok &= digits(&mut at);
-        }
-        if let Some(b'e' | b'E') = bytes.get(at) {
-            at += 1;
-            if let Some(b'+' | b'-') = bytes.get(at) {
-                at += 1;
-            }
-            ok &= digits(&mut at);
-        }
-        if !ok {
-            return Err(self.error("a number"));
-        }
-        self.at = at;
-        Ok(&self.text[start..at])
-    }
-
-    /// A non-negative integer.
-    fn usize(&mut self) -> Result<usize> {
-        let at = self.at;
-        let text = self.number_text()?;
-        text.parse().map_err(|_| Error {
-            expected: "a non-negative integer",
-            at,
-        })
-    }
-
-    /// Any number.
-    fn f64(&mut self) -> Result<f64> {
-        let text = self.number_text()?;
-        Ok(parse_f64(text))
-    }
-
-    fn bool(&mut self) -> Result<bool> {
-        if self.word("true") {
-            Ok(true)
-        } else if self.word("false") {
-            Ok(false)
-        } else {
-            Err(self.error("true or false"))
-        }
-    }
-
-    /// Skips any value.
-    fn skip(&mut self) -> Result<()> {
-        match self.peek() {
-            Some(b'{') => self.object(&mut |r, _| r.skip()),
-            Some(b'[') => self.array(&mut Self::skip),
-            Some(b'"') => self.string().map(drop),
-            _ if self.null() || self.word("true") || self.word("false") => Ok(()),
-            _ => self.number_text().map(drop),
-        }
-    }
-
-    fn range(&mut self) -> Result<TextRange> {
-        let mut range = [0; 2];
-        let mut len = 0;
-        self.array(&mut |r| {
-            let n = r.usize()?;
-            *range.get_mut(len).ok_or_else(|| r.error("two numbers"))? = n;
-            len += 1;
-            Ok(())
-        })?;
-        if len == 2 {
-            Ok(range)
-        } else {
-            Err(self.error("two numbers"))
-        }
-    }
-
-    /// A range or `null`.
-    fn option_range(&mut self) -> Result<Option<TextRange>> {
-        if self.null() {
-            Ok(None)
-        } else {
-            self.range().map(Some)
-        }
-    }
-
-    /// A list of non-negative integers.
-    fn indices(&mut self) -> Result<Vec<usize>> {
-        self.list(Self::usize)
-    }
-
-    /// A string that names one of `names`: its position.
-    fn name(&mut self, names: &[&str]) -> Result<usize> {
-        let name = self.string()?;
-        names
-            .iter()
-            .position(|n| *n == name)
-            .ok_or_else(|| self.error("a known name"))
-    }
-}
-
-/// A JSON number's value (its text already checked against the grammar).
-#[cfg(target_arch = "wasm32")]
-fn parse_f64(text: &str) -> f64 {
-    js_sys::parse_float(text)
-}
-
-/// A JSON number's value (its text already checked against the grammar).
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_f64(text: &str) -> f64 {
-    text.parse().unwrap_or(f64::NAN)
 }
 
 fn read_report(r: &mut Reader) -> Result<Report> {

@@ -48,7 +48,7 @@ pub fn start() {
     }
     browser::remove_by_id("px-loading");
     if search.contains("debug-panic") {
-        leptos::prelude::set_timeout(
+        crate::browser::set_timeout(
             || panic!("debug-panic: a deliberate failure to test the error panel"),
             std::time::Duration::from_millis(300),
         );

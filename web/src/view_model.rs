@@ -12,7 +12,7 @@ pub use parallax_view::pairs::{
 };
 pub use parallax_view::summary::{summary, Summary};
 pub use parallax_view::{
-    plain, role_name, rows, Mark, Moved, Piece, Row, RowDisplay, RowKind, SentenceView,
+    plain, role_name, rows, rows_part, Mark, Moved, Piece, Row, RowDisplay, RowKind, SentenceView,
 };
 
 use parallax_html::number::fixed;

@@ -11,8 +11,16 @@ pub const OVERSCAN: usize = 8;
 /// [`OVERSCAN`], so that scrolling draws a few rows at a time, never a screenful in one task.
 pub const MARGIN: usize = 6;
 
-/// Blocks a fresh window holds before anything was measured: about a screen and a half.
-pub const FIRST_WINDOW: usize = 40;
+/// Blocks a fresh window holds before anything was measured: about a screen. Few, so that
+/// the task that draws a new report stays short (issue 18); the window grows to what the
+/// screen shows in the next frames.
+pub const FIRST_WINDOW: usize = 12;
+
+/// Blocks drawn around a block jumped to: about a screen and a half, so that the row, centred
+/// when focused, has rows drawn well past the screen on both sides. (With 12, chromium took
+/// the focus away from the row again a few milliseconds after it was given, with no change to
+/// the page in between: the overview strip's jumps in e2e/worker.test.mjs failed.)
+pub const JUMP_WINDOW: usize = 40;
 
 /// The most blocks a window grows by in one step.
 pub const GROW: usize = 24;
@@ -63,12 +71,12 @@ pub fn next_window(
     (next != current).then_some(next)
 }
 
-/// A window of about [`FIRST_WINDOW`] blocks centred on block `at`, within `len` blocks.
+/// A window of about [`JUMP_WINDOW`] blocks centred on block `at`, within `len` blocks.
 pub fn around(at: usize, len: usize) -> (usize, usize) {
     let start = at
-        .saturating_sub(FIRST_WINDOW / 2)
-        .min(len.saturating_sub(FIRST_WINDOW));
-    (start, (start + FIRST_WINDOW).min(len))
+        .saturating_sub(JUMP_WINDOW / 2)
+        .min(len.saturating_sub(JUMP_WINDOW));
+    (start, (start + JUMP_WINDOW).min(len))
 }
 
 /// The heights of `range`'s blocks added up.
@@ -122,6 +130,8 @@ mod tests {
             // a step at a time
             ((0, 40), (0, 1000), Some((0, 64))),
             ((0, 64), (0, 1000), Some((0, 88))),
+            // a first window grows by as much
+            ((0, 12), (0, 1000), Some((0, 36))),
             // near the upper edge
             ((100, 160), (102, 120), Some((94, 128))),
         ];

@@ -49,16 +49,52 @@ enum Item<'g, 'a, 'r> {
 /// assert_eq!((moved.sentence, moved.paragraph), (2, 2));
 /// ```
 pub fn rows(report: &Report) -> Vec<Row> {
-    let left_count = sentences(report, 0).len();
-    let right_count = sentences(report, 1).len();
+    rows_part(report, 0..usize::MAX).0
+}
+
+/// Rows `part` of [`rows`] (clamped to the rows there are) and the number of rows in all:
+/// a long report's rows built a part at a time, over several tasks, come out the same as
+/// [`rows`] (the order is worked out again for each part; the rows, most of the cost, once).
+///
+/// # Example
+///
+/// ```
+/// use parallax::{compare, Article, Options};
+/// use parallax_view::{rows, rows_part};
+/// let report = compare(
+///     &Article::new("L", "Rain fell all day. The match was cancelled. Fans went home."),
+///     &Article::new("R", "Rain fell all day. A fox ran on the pitch. The match was cancelled."),
+///     &Options::default(),
+/// );
+/// let (first, total) = rows_part(&report, 0..3);
+/// let (rest, _) = rows_part(&report, 3..total);
+/// assert_eq!((first.len(), total), (3, 4));
+/// assert_eq!([first, rest].concat(), rows(&report));
+/// ```
+pub fn rows_part(report: &Report, part: std::ops::Range<usize>) -> (Vec<Row>, usize) {
     let links = clean_links(report);
     let groups = groups(&links);
+    let placed = placed(report, &groups);
+    let total = placed.len();
+    let part = part.start.min(total)..part.end.min(total);
+    let mut out: Vec<Row> = placed[part.clone()]
+        .iter()
+        .map(|item| make_row(report, item))
+        .collect();
+    mark_moved(&mut out, part.start, &placed, sentences(report, 1));
+    (out, total)
+}
+
+/// The items of `groups` and the unlinked sentences, in the order their rows come.
+fn placed<'g, 'a, 'r>(report: &Report, groups: &'g [Group<'a, 'r>]) -> Vec<Item<'g, 'a, 'r>> {
+    let left_count = sentences(report, 0).len();
+    let right_count = sentences(report, 1).len();
 
     // The sentences no link holds (the engine's `report.unmatched`, recomputed so that an
     // odd report still shows every sentence exactly once).
     let mut only_left = vec![true; left_count];
     let mut only_right = vec![true; right_count];
-    for group in &groups {
+    for group in groups {
         for &i in &group.left {
             only_left[i] = false;
         }
@@ -70,7 +106,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
     // Groups anchored at each left sentence.
     let mut anchored: Vec<Vec<&Group>> = (0..left_count).map(|_| Vec::new()).collect();
     let mut right_only_groups: Vec<&Group> = Vec::new();
-    for group in &groups {
+    for group in groups {
         match group.left.first().and_then(|&i| anchored.get_mut(i)) {
             Some(slot) => slot.push(group),
             None => right_only_groups.push(group),
@@ -145,9 +181,7 @@ pub fn rows(report: &Report) -> Vec<Row> {
         placed.extend(items.next());
     }
 
-    let mut out: Vec<Row> = placed.iter().map(|item| make_row(report, item)).collect();
-    mark_moved(&mut out, &placed, sentences(report, 1));
-    out
+    placed
 }
 
 fn make_row(report: &Report, item: &Item) -> Row {
@@ -190,8 +224,9 @@ fn make_row(report: &Report, item: &Item) -> Row {
 }
 
 /// Marks link rows whose right side breaks the right article's order: the rows outside one
-/// longest non-decreasing run of right positions.
-fn mark_moved(out: &mut [Row], placed: &[Item], right: &[SentenceReport]) {
+/// longest non-decreasing run of right positions. `out` holds the rows of `placed` from
+/// `first` on.
+fn mark_moved(out: &mut [Row], first: usize, placed: &[Item], right: &[SentenceReport]) {
     let keyed: Vec<(usize, usize)> = placed
         .iter()
         .enumerate()
@@ -204,7 +239,7 @@ fn mark_moved(out: &mut [Row], placed: &[Item], right: &[SentenceReport]) {
     let keep = longest_non_decreasing(&keys);
     for (k, &(at, j)) in keyed.iter().enumerate() {
         if !keep.contains(&k) {
-            if let Some(row) = out.get_mut(at) {
+            if let Some(row) = at.checked_sub(first).and_then(|k| out.get_mut(k)) {
                 row.moved = Some(Moved {
                     sentence: j,
                     paragraph: right.get(j).map_or(0, |s| s.paragraph) + 1,

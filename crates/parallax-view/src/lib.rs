@@ -60,7 +60,7 @@ mod shares;
 pub mod summary;
 
 pub use discrepancy::{FlagSpot, FlagView};
-pub use layout::{link_indices, rows};
+pub use layout::{link_indices, rows, rows_part};
 pub use marks::{plain, sentences};
 pub use row::{role_name, Mark, Moved, Piece, Row, RowDisplay, RowKind, SentenceView};
 

@@ -24,19 +24,29 @@ const STOP_WORDS: &[&str] = &[
     "wurde", "wurden", "you", "your", "zu", "zum", "zur", "über",
 ];
 
+/// The longest stop word, in bytes (checked by a test): a longer word is no stop word.
+const LONGEST_STOP_WORD: usize = 7;
+
 /// Whether `word` (no white space) is a function word or holds no letter or digit.
 pub(crate) fn is_quiet_word(word: &str) -> bool {
     let core = word.trim_matches(|c: char| !c.is_alphanumeric());
     if core.is_empty() {
         return true;
     }
-    // Character by character, not `str::to_lowercase`: the same for every stop word (the two
-    // differ only on a word-final Greek sigma) and one Unicode routine less in the page's wasm.
-    let lower: String = core.chars().flat_map(char::to_lowercase).collect();
-    let lower = lower.replace('\u{2019}', "'");
     // "it's", "don't": the part before the apostrophe decides.
-    let head = lower.split('\'').next().unwrap_or(&lower);
-    STOP_WORDS.binary_search(&head).is_ok()
+    let head = core.split(['\'', '\u{2019}']).next().unwrap_or(core);
+    if head.len() > LONGEST_STOP_WORD {
+        return false;
+    }
+    // Lower-cased character by character, compared with each stop word as it comes: no
+    // allocation per word (every changed word of every row passes here), and not
+    // `str::to_lowercase`, one Unicode routine less in the page's wasm (the two differ only on
+    // a word-final Greek sigma). Code points order as their UTF-8 bytes do, so the sorted
+    // list's binary search holds.
+    let lower = || head.chars().flat_map(char::to_lowercase);
+    STOP_WORDS
+        .binary_search_by(|w| w.chars().cmp(lower()))
+        .is_ok()
 }
 
 /// The quiet display of a sentence's diff pieces: [`Mark::Removed`] and [`Mark::Added`]
@@ -133,6 +143,10 @@ mod tests {
     fn stop_words_are_sorted_lower_case_and_unique() {
         assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOP_WORDS.iter().all(|w| w.to_lowercase() == *w));
+        assert_eq!(
+            STOP_WORDS.iter().map(|w| w.len()).max(),
+            Some(super::LONGEST_STOP_WORD)
+        );
     }
 
     #[test]

@@ -92,8 +92,11 @@ struct Store {
     base: RwSignal<usize>,
     /// The pair view's report: the two articles of `pair` cut out of `full`.
     report: Memo<Outcome>,
-    /// The full report as the engine wrote it (JSON), for "Export JSON".
-    json: StoredValue<String>,
+    /// False while a new report is drawn: the overview strip and the list of discrepancies
+    /// wait for the task after (issue 18).
+    late: RwSignal<bool>,
+    /// The full report as the engine wrote it (JSON, a JavaScript string), for "Export JSON".
+    json: StoredValue<Option<js_sys::JsString>, LocalStorage>,
     rows: Memo<Rows>,
     columns: Memo<Columns>,
     blocks: Memo<Vec<Block>>,
@@ -122,11 +125,13 @@ impl Store {
         let busy = RwSignal::new(false);
         let job = settle(articles, options, corrections.into());
         let full = RwSignal::new(None::<Result<Report, Refusal>>);
-        let json = StoredValue::new(String::new());
-        let (cancel, retry) = run(job, full, busy, json);
+        let json = StoredValue::new_local(None);
+        let ready: Ready = StoredValue::new(None);
+        let late = RwSignal::new(true);
+        let (cancel, retry) = run(job, full, busy, json, (ready, late));
         let count = Memo::new(move |_| job.with(|j| j.as_ref().map_or(2, |j| j.articles.len())));
         let (pair, base, report) = pair_report(full, count);
-        let (rows, columns) = rows_and_columns(job, report);
+        let (rows, columns) = rows_and_columns(job, report, ready);
         let filter = RwSignal::new(Filter::All);
         let expanded = RwSignal::new((0_u64, BTreeSet::<usize>::new()));
         let blocks = Memo::new(move |_| {
@@ -192,6 +197,7 @@ impl Store {
             cancel,
             retry,
             json,
+            late,
             view,
             filter,
             expanded,
@@ -238,7 +244,7 @@ impl Store {
                 .position(|block| matches!(block, Block::Row(i) if *i == row))
         })?;
         self.reveal.set(Some(at));
-        request_animation_frame(move || {
+        crate::browser::request_animation_frame(move || {
             self.focus_selector(&selector);
             self.reveal.set(None);
         });
@@ -376,7 +382,7 @@ impl Store {
             }
             set.insert(first);
         });
-        request_animation_frame(move || {
+        crate::browser::request_animation_frame(move || {
             self.focus_row(first);
         });
     }
@@ -386,7 +392,7 @@ impl Store {
         self.expanded.update(|(_, set)| {
             set.remove(&first);
         });
-        request_animation_frame(move || {
+        crate::browser::request_animation_frame(move || {
             self.focus_selector(&format!(".px-fold[data-first=\"{first}\"] button"));
         });
     }
@@ -402,7 +408,7 @@ impl Store {
         ) {
             self.filter.set(Filter::All);
         }
-        request_animation_frame(move || {
+        crate::browser::request_animation_frame(move || {
             self.focus_row(row);
         });
     }
@@ -412,7 +418,7 @@ impl Store {
         self.highlight
             .pinned
             .set(Some(Target::Sentence((1, sentence))));
-        request_animation_frame(move || {
+        crate::browser::request_animation_frame(move || {
             self.focus_selector(&format!(".px-ribbons {}", sentence_selector(1, sentence)));
         });
     }
@@ -422,9 +428,9 @@ impl Store {
     fn export(self, format: Export) {
         let content = self.full.with_untracked(|r| match r {
             Some(Ok(report)) => Some(match format {
-                Export::Json => self
-                    .json
-                    .with_value(|json| crate::engine::pretty_json(json)),
+                Export::Json => self.json.with_value(|json| {
+                    crate::engine::pretty_json(&json.as_ref().map(String::from).unwrap_or_default())
+                }),
                 Export::Html if report.documents.len() == 2 => Ok(parallax_html::render(report)),
                 Export::Html => Ok(parallax_html::render_all(report, self.base.get_untracked())),
             }),
@@ -534,15 +540,33 @@ fn names_of(
     (all_names, names)
 }
 
+/// A two-article report's rows, worked out in a task of their own just before the report is
+/// shown (issue 18: no task holds the page long), with the report's [`shape`] as a check. The
+/// rows memo takes them on its next run.
+type Ready = StoredValue<Option<(Shape, Vec<view_model::Row>)>>;
+
+/// A two-article report's sentence counts and number of links.
+type Shape = (usize, usize, usize);
+
+/// The [`Shape`] of `report`.
+fn shape(report: &Report) -> Shape {
+    let count = |doc: usize| report.documents.get(doc).map_or(0, |d| d.sentences.len());
+    (count(0), count(1), report.links.len())
+}
+
 /// The rows and the reordering columns of each new report, under one generation number.
 fn rows_and_columns(
     job: RwSignal<Option<Job>>,
     report: Memo<Outcome>,
+    ready: Ready,
 ) -> (Memo<Rows>, Memo<Columns>) {
     let rows = Memo::new(move |_| {
         let rows = job.with(|j| {
             report.with(|r| match (j, r) {
-                (Some(_), Some(Ok(r))) => view_model::rows(r),
+                (Some(_), Some(Ok(r))) => ready
+                    .try_update_value(|ready| ready.take().filter(|(s, _)| *s == shape(r)))
+                    .flatten()
+                    .map_or_else(|| view_model::rows(r), |(_, rows)| rows),
                 _ => Vec::new(),
             })
         });
@@ -700,7 +724,7 @@ pub fn Comparison(
             <Legend />
             <CorrectionsBar corrector=store.corrector names=names />
             <div class:px-hidden=move || view.get() == View::Grid>
-                <FlagList rows=rows on_show=on_show_row />
+                <FlagList rows=rows on_show=on_show_row late=store.late />
             </div>
             {move || refusal().map(|(problem, message)| refusal_view(problem, message, guard_note)).into_any()}
             <div class=move || {
@@ -726,7 +750,12 @@ fn results_view(store: &Store, which: View, grid: &GridInputs) -> AnyView {
     let (rows, blocks, names) = (store.rows, store.blocks, store.names);
     match which {
         View::Aligned => {
+            // Drawn in the task after the rest of a new report (issue 18).
+            let late = store.late;
             let marks = Signal::derive(move || {
+                if !late.get() {
+                    return Vec::new();
+                }
                 rows.with(|r| blocks.with(|b| view_model::overview(&r.rows, b)))
             });
             view! {

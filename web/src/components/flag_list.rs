@@ -12,8 +12,14 @@ pub fn FlagList(
     rows: Memo<Rows>,
     /// Shows aligned row `i` and focuses it.
     on_show: Callback<usize>,
+    /// False while a new report is drawn: the list waits for the task after (a long report has
+    /// a long list; issue 18).
+    late: RwSignal<bool>,
 ) -> impl IntoView {
     let items = move || {
+        if !late.get() {
+            return Vec::new();
+        }
         rows.with(|r| {
             r.rows
                 .iter()

@@ -18,7 +18,7 @@ pub mod sentence;
 pub mod summary_bar;
 pub mod toolbar;
 
-use leptos::prelude::{request_animation_frame, GetValue, SetValue, StoredValue};
+use leptos::prelude::{GetValue, SetValue, StoredValue};
 
 /// Runs `f` in the next animation frame, once however often the returned function is called
 /// before it (measuring after the page settles); not at all if the calling component is gone by
@@ -28,7 +28,7 @@ pub(crate) fn once_per_frame(f: impl Fn() + Copy + 'static) -> impl Fn() + Copy 
     move || {
         if scheduled.try_get_value() == Some(false) {
             scheduled.set_value(true);
-            request_animation_frame(move || {
+            crate::browser::request_animation_frame(move || {
                 if scheduled.try_get_value().is_some() {
                     scheduled.set_value(false);
                     f();

@@ -358,4 +358,22 @@ proptest! {
         }
         prop_assert_eq!(&all, &rows(&r), "deterministic");
     }
+
+    #[test]
+    fn rows_built_in_parts_are_the_rows(r in any_report(), size in 1_usize..6) {
+        // Parts as the page builds a long report's rows, one part a task.
+        let all = rows(&r);
+        let mut parts: Vec<Row> = Vec::new();
+        let mut start = 0;
+        loop {
+            let (part, total) = crate::rows_part(&r, start..start + size);
+            prop_assert_eq!(total, all.len());
+            if part.is_empty() {
+                break;
+            }
+            start += part.len();
+            parts.extend(part);
+        }
+        prop_assert_eq!(parts, all);
+    }
 }
