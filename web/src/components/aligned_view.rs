@@ -237,7 +237,7 @@ fn long_window(
     // A new list (report, filter, fold): keep the window where it is, then fit it to the screen
     // once drawn; so too after each move of the window, to measure what it drew. A jump to a
     // block not drawn first moves the window around it.
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let len = blocks.with(Vec::len);
         let (start, end) = window.range.get();
         match reveal.get() {

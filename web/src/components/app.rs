@@ -373,7 +373,7 @@ impl Page {
     fn keep_edited_shared(self) {
         // Compared in place, and only while a shared comparison is shown: typing in the
         // reader's own articles copies nothing here.
-        Effect::new(move |_| {
+        crate::components::effect(move |_| {
             let edited = self.shared.with(|shared| {
                 let Some(shared) = shared else { return false };
                 let articles = self.panes.with(|panes| {
@@ -566,9 +566,9 @@ fn pane_view(
 /// The reader's corrections about an article go when its text changes (its sentences are
 /// numbered anew).
 fn forget_corrections_on_edit(page: Page, side: Side, position: Memo<usize>) {
-    Effect::new(move |previous: Option<()>| {
+    crate::components::effect(move |first| {
         side.text.track();
-        if previous.is_some() {
+        if !first {
             let doc = position.get_untracked();
             let kept = page
                 .corrections
@@ -584,10 +584,11 @@ fn forget_corrections_on_edit(page: Page, side: Side, position: Memo<usize>) {
 /// (a wire dateline, the site after its headline), else a neutral "Article N", once the
 /// reader's text replaces the sample's.
 fn name_own_text(side: Side, position: Memo<usize>) {
-    Effect::new(move |previous: Option<String>| {
+    let mut previous: Option<String> = None;
+    crate::components::effect(move |_| {
         let text = side.text.get();
         if previous.as_deref() == Some(text.as_str()) {
-            return text;
+            return;
         }
         let position = position.get_untracked();
         let neutral = format!("Article {}", position + 1);
@@ -604,7 +605,7 @@ fn name_own_text(side: Side, position: Memo<usize>) {
         if let Some(name) = renamed {
             side.name.set(name);
         }
-        text
+        previous = Some(text);
     });
 }
 
@@ -682,7 +683,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
     ];
     for position in 0..MAX_ARTICLES {
         for (field, read) in fields {
-            Effect::new(move |_| {
+            crate::components::effect(move |_| {
                 if shared.with(Option::is_some) {
                     return;
                 }
@@ -695,7 +696,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
         }
     }
     // The count, and no stale keys past it.
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         if shared.with(Option::is_some) {
             return;
         }
@@ -707,7 +708,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
             }
         }
     });
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let stored = shared.with(|s| {
             s.as_ref()
                 .map(|s| String::from_utf8_lossy(&crate::share::payload(s)).into_owned())
@@ -718,7 +719,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
         );
     });
     let corrections = page.corrections;
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let stored = corrections.with(|c| (!c.is_empty()).then(|| crate::corrections::encode(c)));
         if shared.with(Option::is_some) {
             return;
@@ -728,7 +729,7 @@ fn persist(page: Page) -> Signal<Option<String>> {
             browser::store(keys::CORRECTIONS, stored.as_deref()),
         );
     });
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let options = options.get();
         if shared.with(Option::is_some) {
             return;
@@ -740,11 +741,11 @@ fn persist(page: Page) -> Signal<Option<String>> {
             &options.ignore_punctuation.to_string(),
         );
     });
-    Effect::new(move |previous: Option<()>| {
+    crate::components::effect(move |first| {
         let theme = theme.get();
         browser::apply_theme(theme);
         // Only a choice made with the toggle is kept; otherwise the system setting rules.
-        if previous.is_some() {
+        if !first {
             browser::save(keys::THEME, theme.as_str());
         }
     });

@@ -176,18 +176,19 @@ impl Store {
         });
         let view = RwSignal::new(View::Aligned);
         // Three or more articles open on the fact grid; back to two, the grid goes.
-        Effect::new(move |previous: Option<usize>| {
+        let mut previous: Option<usize> = None;
+        crate::components::effect(move |_| {
             let n = count.get();
             match view.get_untracked() {
                 View::Grid if n <= 2 => view.set(View::Aligned),
                 View::Aligned if n > 2 && previous.is_none_or(|p| p <= 2) => view.set(View::Grid),
                 _ => {}
             }
-            n
+            previous = Some(n);
         });
         let highlight = Highlight::new(partners, view, root);
         // A new report makes old pins meaningless.
-        Effect::new(move |_| {
+        crate::components::effect(move |_| {
             rows.track();
             highlight.clear();
         });
@@ -491,7 +492,7 @@ fn pair_report(
     let pair = RwSignal::new((0_usize, 1_usize));
     let base = RwSignal::new(0_usize);
     // Pickers and the base stay on articles that exist.
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let n = count.get().max(2);
         let (a, b) = pair.get_untracked();
         if a >= n || b >= n || a == b {
@@ -630,12 +631,13 @@ fn listen(store: &Store, global_keys: bool) {
         on_cleanup(move || keydown.remove());
     }
     // Every pin change is announced to the embedding page.
-    Effect::new(move |previous: Option<Option<Target>>| {
+    let mut previous: Option<Option<Target>> = None;
+    crate::components::effect(move |_| {
         let pinned = store.highlight.pinned.get();
         if previous.is_some_and(|p| p != pinned) {
             store.announce_selection(pinned);
         }
-        pinned
+        previous = Some(pinned);
     });
 }
 

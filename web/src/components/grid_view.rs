@@ -39,7 +39,7 @@ pub fn GridView(
     let picked = RwSignal::new(None::<usize>);
     let grid = Memo::new(move |_| report.with(|r| many(r.as_ref()).map(|r| grid(r, base.get()))));
     let n = Memo::new(move |_| report.with(|r| many(r.as_ref()).map_or(0, |r| r.documents.len())));
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         let n = n.get();
         if hidden.with_untracked(Vec::len) != n {
             hidden.set(vec![false; n]);

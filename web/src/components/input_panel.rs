@@ -194,7 +194,7 @@ fn files_taker(
     on_more_files: Option<Callback<Vec<web_sys::File>>>,
 ) -> impl Fn(Option<web_sys::FileList>) -> bool + Copy + 'static {
     if let Some(incoming) = incoming {
-        Effect::new(move |_| {
+        crate::components::effect(move |_| {
             if let Some(file) = incoming.get() {
                 incoming.set(None);
                 load(file);

@@ -18,7 +18,20 @@ pub mod sentence;
 pub mod summary_bar;
 pub mod toolbar;
 
-use leptos::prelude::{GetValue, SetValue, StoredValue};
+use leptos::prelude::{Effect, GetValue, SetValue, StoredValue};
+/// Runs `run` now and again whenever a signal it read changes, as leptos' `Effect::new` does;
+/// its argument says whether this is the first run. Every effect of the page goes through the
+/// one instance of `Effect::new` below: each instance is about a kilobyte of wasm (issue 18), so
+/// state an effect keeps between runs lives in its closure, not in `Effect::new`'s value.
+pub(crate) fn effect(run: impl FnMut(bool) + 'static) {
+    erased_effect(Box::new(run));
+}
+
+/// [`effect`]'s one `Effect::new`.
+#[allow(clippy::disallowed_methods)]
+fn erased_effect(mut run: Box<dyn FnMut(bool)>) {
+    Effect::new(move |previous: Option<()>| run(previous.is_none()));
+}
 
 /// Runs `f` in the next animation frame, once however often the returned function is called
 /// before it (measuring after the page settles); not at all if the calling component is gone by

@@ -141,7 +141,7 @@ fn track_geometry(
         geometry.set(next);
     };
     let schedule = super::once_per_frame(measure);
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         data.track();
         schedule();
     });

@@ -29,7 +29,7 @@ pub(super) fn run(
     // Counts the jobs started: a report waiting for its own task (below) is shown only while no
     // newer job came after it.
     let ticket = StoredValue::new(0_u64);
-    Effect::new(move |_| {
+    crate::components::effect(move |_| {
         attempt.track();
         ticket.update_value(|t| *t += 1);
         let mine = ticket.get_value();
@@ -196,12 +196,12 @@ pub(super) fn settle(
             job.set(Some(next));
         }
     };
-    Effect::new(move |previous: Option<()>| {
+    crate::components::effect(move |first| {
         let next = current();
         if let Some(handle) = pending.get_value() {
             handle.clear();
         }
-        if previous.is_none() {
+        if first {
             commit(next);
         } else {
             let handle = crate::browser::set_timeout_with_handle(move || commit(next), SETTLE);
