@@ -182,23 +182,45 @@ pub struct OverviewMark {
     pub height: f64,
 }
 
+/// The strip's resolution: marks of one kind closer than `1 / OVERVIEW_SLOTS` of the strip
+/// (about 2 pixels on a laptop screen) are drawn as one.
+pub const OVERVIEW_SLOTS: usize = 400;
+
 /// Places the shown differing rows on the overview strip, by their position among the blocks.
+/// Rows of one kind that lie closer than a slot ([`OVERVIEW_SLOTS`]) to the last mark of their
+/// kind widen it instead of adding a mark (it jumps to its first row): a long view of a
+/// thousand differing rows draws a few hundred marks, not a thousand (issue 18).
 pub fn overview(rows: &[Row], blocks: &[Block]) -> Vec<OverviewMark> {
     let total = blocks.len().max(1) as f64;
-    blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(k, b)| match b {
-            Block::Row(i) => rows
-                .get(*i)
-                .filter(|r| r.is_change())
-                .map(|r| OverviewMark {
+    let slot = 1.0 / OVERVIEW_SLOTS as f64;
+    let mut marks: Vec<OverviewMark> = Vec::new();
+    // The last mark of each kind, by index in `marks`.
+    let mut last: Vec<(&'static str, usize)> = Vec::new();
+    for (k, block) in blocks.iter().enumerate() {
+        let Block::Row(i) = block else { continue };
+        let Some(row) = rows.get(*i).filter(|r| r.is_change()) else {
+            continue;
+        };
+        let (kind, top, bottom) = (row.kind.name(), k as f64 / total, (k + 1) as f64 / total);
+        let previous = last.iter_mut().find(|(name, _)| *name == kind);
+        match previous {
+            Some((_, at)) if top - (marks[*at].top + marks[*at].height) < slot => {
+                marks[*at].height = bottom - marks[*at].top;
+            }
+            _ => {
+                let at = marks.len();
+                marks.push(OverviewMark {
                     row: *i,
-                    kind: r.kind.name(),
-                    top: k as f64 / total,
-                    height: 1.0 / total,
-                }),
-            Block::Fold { .. } => None,
-        })
-        .collect()
+                    kind,
+                    top,
+                    height: bottom - top,
+                });
+                match previous {
+                    Some((_, index)) => *index = at,
+                    None => last.push((kind, at)),
+                }
+            }
+        }
+    }
+    marks
 }

@@ -212,21 +212,24 @@ fn long_window(
         let (generation, count) = rows.with_untracked(|r| (r.generation, r.rows.len()));
         let fresh = stale.get_value() || measured.with_value(|m| m.blocks.len() != len);
         stale.set_value(false);
-        let top = -above.get_bounding_client_rect().top();
+        // The screen's top below the first drawn block: the drawn blocks are where they are,
+        // while the spacer above may stand for heights estimated anew by this measurement.
+        let below_drawn = -above.get_bounding_client_rect().bottom();
         let screen = leptos::prelude::window()
             .inner_height()
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(800.0);
+        let current = window.range.get_untracked();
         let shown = measured.try_update_value(|m| {
             if fresh {
                 m.renew(generation, count);
                 m.read(&above, &below);
                 blocks.with_untracked(|b| m.fit(b));
             }
+            let top = windowing::span(&m.blocks, 0..current.0) + below_drawn;
             windowing::visible(&m.blocks, top, top + screen)
         });
-        let current = window.range.get_untracked();
         let next = shown.and_then(|shown| windowing::next_window(current, shown, len));
         // Most scroll events move nothing and measure nothing: the spacers stay as they are.
         if fresh || next.is_some() {

@@ -4,8 +4,9 @@ use crate::view_model::OverviewMark;
 use leptos::prelude::*;
 use parallax_html::number::fixed;
 
-/// A thin strip that stays in view while the rows scroll, with one mark per differing row
-/// placed by its position in the list. A visual aid only: keyboard users have `j`/`k`.
+/// A thin strip that stays in view while the rows scroll, with a mark per differing row placed
+/// by its position in the list (rows of a kind close together share one:
+/// `parallax_view::fold::overview`). A visual aid only: keyboard users have `j`/`k`.
 #[component]
 pub fn Overview(
     /// The marks to draw.

@@ -246,6 +246,57 @@ fn stops_and_overview_skip_identical_rows_and_folds() {
     assert!((marks[1].top - 0.75).abs() < 1e-9);
 }
 
+/// Marks of one kind closer than a slot of the strip are drawn as one, which jumps to its first
+/// row; other kinds, and rows further apart, keep marks of their own.
+#[test]
+fn overview_marks_of_a_kind_close_together_are_one() {
+    const PARTIAL: RowKind = RowKind::Link(LinkKind::Partial);
+    /// The rows' kinds, and the marks as (first row, kind, rows spanned).
+    type Case<'a> = (&'a [RowKind], &'a [(usize, &'a str, usize)]);
+    let cases: &[Case] = &[
+        (&[MINOR, MINOR, MINOR], &[(0, "minor", 3)]),
+        (
+            &[MINOR, PARTIAL, MINOR],
+            &[(0, "minor", 3), (1, "partial", 1)],
+        ),
+        (
+            &[MINOR, RowKind::OnlyLeft, PARTIAL],
+            &[(0, "minor", 1), (1, "only-left", 1), (2, "partial", 1)],
+        ),
+    ];
+    for (kinds, want) in cases {
+        // A long list, so that the rows are closer than a slot.
+        let mut all: Vec<Row> = kinds.iter().map(|&k| row(k)).collect();
+        all.extend((0..OVERVIEW_SLOTS * 4).map(|_| row(IDENTICAL)));
+        let shown: Vec<Block> = (0..all.len()).map(Block::Row).collect();
+        let total = shown.len() as f64;
+        let got: Vec<(usize, &str, usize)> = overview(&all, &shown)
+            .iter()
+            .map(|m| (m.row, m.kind, (m.height * total).round() as usize))
+            .collect();
+        assert_eq!(got, *want, "{kinds:?}");
+    }
+    // Rows further apart than a slot keep their own marks.
+    let mut all: Vec<Row> = (0..OVERVIEW_SLOTS / 2).map(|_| row(IDENTICAL)).collect();
+    all[0] = row(MINOR);
+    all[3] = row(MINOR);
+    let shown: Vec<Block> = (0..all.len()).map(Block::Row).collect();
+    assert_eq!(overview(&all, &shown).len(), 2);
+    // However many differing rows, no more marks per kind than slots: in a list ten slots
+    // long, differing rows 11 blocks apart (more than a slot) get marks of their own, 9
+    // blocks apart one mark.
+    let len = OVERVIEW_SLOTS * 10;
+    for (every, want) in [(12, len.div_ceil(12)), (10, 1)] {
+        let all: Vec<Row> = (0..len)
+            .map(|i| row(if i % every == 0 { MINOR } else { IDENTICAL }))
+            .collect();
+        let shown: Vec<Block> = (0..len).map(Block::Row).collect();
+        let marks = overview(&all, &shown);
+        assert_eq!(marks.len(), want, "a differing row every {every}");
+        assert!(marks.len() <= OVERVIEW_SLOTS);
+    }
+}
+
 #[test]
 fn fold_labels_count() {
     assert_eq!(
