@@ -248,3 +248,37 @@ test('the single file compares in a worker made from its own text, offline', asy
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('Cancel stops a long report the worker has sent and the page is still reading', async () => {
+  const { page, context, problems } = await openPage(browser, server.url);
+  // Clicks Cancel in the task that brings the worker's report, before the page has read it all.
+  await page.addInitScript(() => {
+    const { get, set } = Object.getOwnPropertyDescriptor(Worker.prototype, 'onmessage');
+    Object.defineProperty(Worker.prototype, 'onmessage', {
+      get,
+      set(handler) {
+        set.call(this, handler && ((event) => {
+          handler(event);
+          if (event.data?.type === 'report' && window.cancelOnReport) {
+            window.cancelOnReport = false;
+            document.querySelector('.px-busy [data-cancel]')?.click();
+            window.cancelledOnReport = true;
+          }
+        }));
+      },
+    });
+  });
+  await page.reload();
+  await page.waitForSelector('[data-link]');
+  await page.evaluate(() => { window.cancelOnReport = true; });
+  await setTexts(page, big[0], big[1]);
+  await page.waitForFunction(() => window.cancelledOnReport, null, { timeout: 120_000 });
+  await page.waitForSelector('[data-cancelled]');
+  // The report read on in later tasks would have replaced the notice: it stays.
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('[data-cancelled]').count(), 1);
+  assert.equal(await page.isVisible('.px-results'), false, 'the cancelled report is not shown');
+  assert.equal(await page.locator('.px-busy').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

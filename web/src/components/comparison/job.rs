@@ -104,8 +104,11 @@ pub(super) fn run(
         });
     });
     let cancel = move || {
-        if engine.with_value(Engine::is_running) {
+        // A report the worker sent and the page is still reading (over several tasks) stops too:
+        // a new ticket ends its chain.
+        if engine.with_value(Engine::is_running) || busy.get_untracked() {
             engine.with_value(Engine::cancel);
+            ticket.update_value(|t| *t += 1);
             show(report, Err(Refusal::Cancelled));
             busy.set(false);
         }
