@@ -236,12 +236,7 @@ fn long_window(
             window.place(measured, len, next.unwrap_or(current));
         }
     };
-    // Measured in a task after the next frame has laid out and painted: the frame that first
-    // shows a new list then lays it out once, and the rows the window grows by wait for the
-    // frame after (one frame doing both took 52-63 ms on the bench page's pair; issue 18).
-    let schedule = super::once_per_frame(move || {
-        crate::browser::set_timeout(update, std::time::Duration::ZERO);
-    });
+    let schedule = super::once_per_frame(update);
     // A new list (report, filter, fold): keep the window where it is, then fit it to the screen
     // once drawn; so too after each move of the window, to measure what it drew. A jump to a
     // block not drawn first moves the window around it.
