@@ -202,25 +202,24 @@ pub fn overview(rows: &[Row], blocks: &[Block]) -> Vec<OverviewMark> {
             continue;
         };
         let (kind, top, bottom) = (row.kind.name(), k as f64 / total, (k + 1) as f64 / total);
-        let previous = last.iter_mut().find(|(name, _)| *name == kind);
-        match previous {
-            Some((_, at)) if top - (marks[*at].top + marks[*at].height) < slot => {
-                marks[*at].height = bottom - marks[*at].top;
-            }
-            _ => {
-                let at = marks.len();
-                marks.push(OverviewMark {
-                    row: *i,
-                    kind,
-                    top,
-                    height: bottom - top,
-                });
-                match previous {
-                    Some((_, index)) => *index = at,
-                    None => last.push((kind, at)),
-                }
-            }
+        let of_kind = last.iter().position(|(name, _)| *name == kind);
+        let close = of_kind
+            .map(|at| last[at].1)
+            .filter(|&mark| top - (marks[mark].top + marks[mark].height) < slot);
+        if let Some(mark) = close {
+            marks[mark].height = bottom - marks[mark].top;
+            continue;
         }
+        match of_kind {
+            Some(at) => last[at].1 = marks.len(),
+            None => last.push((kind, marks.len())),
+        }
+        marks.push(OverviewMark {
+            row: *i,
+            kind,
+            top,
+            height: bottom - top,
+        });
     }
     marks
 }
