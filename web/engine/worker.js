@@ -8,12 +8,11 @@
 //                                                  corrections (optional): the reader's
 //                                                  { rejected: [{ docs, left, right }], added: […] }
 //                  { type: 'load', id, bytes, name, mime, windows_1252 }   a file to read
-//   worker → page  { type: 'report', id, json, head, links }
+//   worker → page  { type: 'report', id, head, links }
 //                                                  the report (parallax::report::Report) as JSON
-//                                                  text (json, for export), and the same cut for
-//                                                  reading a part a task: head, the report with
-//                                                  no links; links, its links as JSON arrays of
-//                                                  at most LINKS_PER_PART each
+//                                                  text cut for reading a part a task: head, the
+//                                                  report with no links; links, its links as
+//                                                  JSON arrays of at most LINKS_PER_PART each
 //                  { type: 'blank', id, blank }    not compared: blank[i] says article i is blank
 //                  { type: 'loaded', id, file }    the loader's answer (LoadedFile in parallax.d.ts)
 //                  { type: 'error', id, message }  bad arguments or an internal error
@@ -57,7 +56,7 @@ self.onmessage = async ({ data }) => {
       links.push(JSON.stringify(report.links.slice(at, at + LINKS_PER_PART)));
     }
     const head = JSON.stringify({ ...report, links: [] });
-    self.postMessage({ type: 'report', id, json: JSON.stringify(report), head, links });
+    self.postMessage({ type: 'report', id, head, links });
   } catch (error) {
     self.postMessage({ type: 'error', id, message: String(error?.message ?? error) });
   }

@@ -32,8 +32,7 @@ const DEFAULT_WORKER: &str = "lib/parallax-worker.js";
 /// The library's wasm on the site, relative to the page.
 const DEFAULT_WASM: &str = "lib/parallax_bg.wasm";
 
-/// A finished comparison: the report, and the JSON text it was read from (what "Export
-/// JSON" saves, so the page needs no serializer of its own).
+/// A finished comparison: the report, and the JSON text it was read from ([`ReportJson`]).
 ///
 /// A long report is read over several tasks (issue 18): the message's task reads all but the
 /// links, [`Compared::read_links`] a part of the links each time it is called.
@@ -41,11 +40,10 @@ const DEFAULT_WASM: &str = "lib/parallax_bg.wasm";
 pub struct Compared {
     /// The report, holding the links read so far.
     pub report: Report,
-    /// The report as the engine wrote it, compact JSON: a JavaScript string, copied into the
-    /// page's memory only when exported.
-    pub json: js_sys::JsString,
-    /// The parts of the links still to read, JSON arrays (JavaScript strings), last first.
-    unread: Vec<JsValue>,
+    /// The JSON text the report is read from.
+    pub json: ReportJson,
+    /// How many parts of the links were read.
+    read: usize,
 }
 
 impl Compared {
@@ -55,13 +53,49 @@ impl Compared {
     ///
     /// When a part is not JSON of links: what went wrong, in words.
     pub fn read_links(&mut self) -> Result<bool, String> {
-        let Some(part) = self.unread.pop() else {
+        let Some(part) = self.json.links.get(self.read) else {
             return Ok(false);
         };
+        self.read += 1;
         let text = part.as_string().unwrap_or_default();
         let links = crate::json::links(&text).map_err(|e| unreadable(&e))?;
         self.report.links.extend(links);
         Ok(true)
+    }
+}
+
+/// A report as the engine wrote it, compact JSON in JavaScript strings (copied into the page's
+/// memory only when read): the report without its links, and the links in parts. "Export
+/// JSON" puts them together again, so the page needs no serializer of its own and the worker
+/// writes the report once.
+#[derive(Debug, Clone)]
+pub struct ReportJson {
+    head: js_sys::JsString,
+    links: Vec<JsValue>,
+}
+
+impl ReportJson {
+    /// The whole report as JSON indented by two spaces, for people (its keys in the engine's
+    /// order: the links where the head has them).
+    ///
+    /// # Errors
+    ///
+    /// When a part is not JSON: what went wrong, in words.
+    pub fn pretty(&self) -> Result<String, String> {
+        let parse = |text: &js_sys::JsString| {
+            js_sys::JSON::parse(&String::from(text)).map_err(|e| message(&e))
+        };
+        let report = parse(&self.head)?;
+        let links = js_sys::Array::new();
+        for part in &self.links {
+            for link in js_sys::Array::from(&parse(part.unchecked_ref())?).iter() {
+                links.push(&link);
+            }
+        }
+        set(report.unchecked_ref(), "links", links.into());
+        js_sys::JSON::stringify_with_replacer_and_space(&report, &JsValue::NULL, &JsValue::from(2))
+            .map(String::from)
+            .map_err(|e| message(&e))
     }
 }
 
@@ -151,14 +185,6 @@ fn module() -> Promise {
             })
             .clone()
     })
-}
-
-/// `json` (a report as [`Compared::json`] holds it) indented by two spaces, for people.
-pub fn pretty_json(json: &str) -> Result<String, String> {
-    let value = js_sys::JSON::parse(json).map_err(|e| message(&e))?;
-    js_sys::JSON::stringify_with_replacer_and_space(&value, &JsValue::NULL, &JsValue::from(2))
-        .map(String::from)
-        .map_err(|e| message(&e))
 }
 
 /// Starts loading and compiling the engine's wasm now, so the first comparison does not wait
@@ -286,20 +312,21 @@ fn compared(answer: Result<JsValue, String>) -> Outcome {
             .collect();
         return Err(Failure::Blank(blank));
     }
-    let (Some(json), Some(head), Some(links)) = (
-        get(&data, "json").and_then(|v| v.dyn_into::<js_sys::JsString>().ok()),
-        get(&data, "head").and_then(|v| v.as_string()),
+    let (Some(head), Some(links)) = (
+        get(&data, "head").and_then(|v| v.dyn_into::<js_sys::JsString>().ok()),
         get(&data, "links").map(|v| js_sys::Array::from(&v)),
     ) else {
         return Err(Failure::Error("the engine sent no report".to_owned()));
     };
-    let report = crate::json::report(&head).map_err(|e| Failure::Error(unreadable(&e)))?;
-    let mut unread: Vec<JsValue> = links.iter().collect();
-    unread.reverse();
+    let report =
+        crate::json::report(&String::from(&head)).map_err(|e| Failure::Error(unreadable(&e)))?;
     Ok(Compared {
         report,
-        json,
-        unread,
+        json: ReportJson {
+            head,
+            links: links.iter().collect(),
+        },
+        read: 0,
     })
 }
 

@@ -95,8 +95,8 @@ struct Store {
     /// False while a new report is drawn: the overview strip and the list of discrepancies
     /// wait for the task after (issue 18).
     late: RwSignal<bool>,
-    /// The full report as the engine wrote it (JSON, a JavaScript string), for "Export JSON".
-    json: StoredValue<Option<js_sys::JsString>, LocalStorage>,
+    /// The full report as the engine wrote it (JSON in JavaScript strings), for "Export JSON".
+    json: StoredValue<Option<crate::engine::ReportJson>, LocalStorage>,
     rows: Memo<Rows>,
     columns: Memo<Columns>,
     blocks: Memo<Vec<Block>>,
@@ -430,7 +430,10 @@ impl Store {
         let content = self.full.with_untracked(|r| match r {
             Some(Ok(report)) => Some(match format {
                 Export::Json => self.json.with_value(|json| {
-                    crate::engine::pretty_json(&json.as_ref().map(String::from).unwrap_or_default())
+                    json.as_ref().map_or_else(
+                        || Err("no report".to_owned()),
+                        crate::engine::ReportJson::pretty,
+                    )
                 }),
                 Export::Html if report.documents.len() == 2 => Ok(parallax_html::render(report)),
                 Export::Html => Ok(parallax_html::render_all(report, self.base.get_untracked())),

@@ -2,7 +2,7 @@
 //! its outcome (or why there is none) is shown.
 
 use super::{shape, Articles, Job, Outcome, Ready, SETTLE, SLOW};
-use crate::engine::{Compared, Engine, Failure};
+use crate::engine::{Compared, Engine, Failure, ReportJson};
 use crate::state::{self, Refusal};
 use crate::view_model::{self, Row};
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub(super) fn run(
     job: RwSignal<Option<Job>>,
     report: RwSignal<Outcome>,
     busy: RwSignal<bool>,
-    json: StoredValue<Option<js_sys::JsString>, LocalStorage>,
+    json: StoredValue<Option<ReportJson>, LocalStorage>,
     (ready, late): (Ready, RwSignal<bool>),
 ) -> (Callback<()>, Callback<()>) {
     let engine = StoredValue::new_local(Engine::new());
