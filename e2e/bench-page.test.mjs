@@ -12,6 +12,10 @@ import {
 
 const WORDS = 25_000;
 
+// PARALLAX_CPU_SLOWDOWN=2 runs the page on a CPU slowed that many times (chromium's own
+// throttling, as DevTools does), to see how much room the targets have on a slower machine.
+const SLOWDOWN = Number(process.env.PARALLAX_CPU_SLOWDOWN ?? 1);
+
 /**
  * A pair whose left side has 25k words: OneStopEnglish's advanced articles in key order against
  * their elementary rewrites, or, without ../shared, the repository's sample repeated.
@@ -79,6 +83,11 @@ test('the page stays responsive while a 25k-word pair is compared, and its resul
   try {
     const { name, pair } = await longPair();
     const { page, context, problems } = await openPage(browser, server.url);
+    if (SLOWDOWN > 1) {
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: SLOWDOWN });
+      console.error(`the page's CPU slowed ${SLOWDOWN} times`);
+    }
     await page.waitForSelector('[data-link]');
     // Let the page settle after the sample's comparison: only the long pair's tasks count.
     await page.waitForTimeout(1000);
