@@ -19,6 +19,7 @@ pub mod summary_bar;
 pub mod toolbar;
 
 use leptos::prelude::{Effect, GetValue, SetValue, StoredValue};
+
 /// Runs `run` now and again whenever a signal it read changes, as leptos' `Effect::new` does;
 /// its argument says whether this is the first run. Every effect of the page goes through the
 /// one instance of `Effect::new` below: each instance is about a kilobyte of wasm (issue 18), so
